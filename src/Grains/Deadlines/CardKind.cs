@@ -1,0 +1,11 @@
+namespace HotlineDispatch.Deadlines;
+
+/// <summary>Electronic-supervision cards recorded against a department (DOMAIN.md §4).</summary>
+public enum CardKind
+{
+    /// <summary>黄牌预警: most of the limit has elapsed with the step not done.</summary>
+    Yellow,
+
+    /// <summary>红牌 / 超期: the limit has passed.</summary>
+    Red,
+}

@@ -1,0 +1,32 @@
+namespace HotlineDispatch.Measures;
+
+/// <summary>
+/// The counters kept per day and per slice (DOMAIN.md §5). Rates are computed from them when read,
+/// so every counter is a plain count of events.
+/// </summary>
+public static class Measure
+{
+    public const string Accepted = "accepted";
+    public const string Resolved = "resolved";
+    public const string Dispatched = "dispatched";
+    public const string Signed = "signed";
+    public const string SignedOnTime = "signedOnTime";
+    public const string Returned = "returned";
+    public const string Replied = "replied";
+    public const string RepliedOnTime = "repliedOnTime";
+    public const string SurveyEligible = "surveyEligible";
+    public const string Surveyed = "surveyed";
+    public const string Satisfied = "satisfied";
+    public const string Reopened = "reopened";
+    public const string YellowCards = "yellowCards";
+    public const string RedCards = "redCards";
+    public const string Overdue = "overdue";
+    public const string Supervised = "supervised";
+    public const string Merged = "merged";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Accepted, Resolved, Dispatched, Signed, SignedOnTime, Returned, Replied, RepliedOnTime, SurveyEligible,
+        Surveyed, Satisfied, Reopened, YellowCards, RedCards, Overdue, Supervised, Merged,
+    ];
+}

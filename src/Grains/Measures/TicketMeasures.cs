@@ -1,0 +1,64 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.Measures;
+
+/// <summary>
+/// Which counters an event of a ticket's history adds to. Cards count on the day they fell due, not
+/// the day they were noticed, so an outage does not move them.
+/// </summary>
+public static class TicketMeasures
+{
+    public static IEnumerable<MeasureFact> Of(TicketEvent e, WorkingCalendar calendar)
+    {
+        var day = calendar.LocalDate(e.DueAt ?? e.At);
+        MeasureFact Fact(string measure) => new(day, measure, e.Department);
+
+        switch (e.Action)
+        {
+            case TicketActions.Accept:
+                yield return Fact(Measure.Accepted);
+                break;
+            case TicketActions.ResolveNow:
+                yield return Fact(Measure.Resolved);
+                yield return Fact(Measure.SurveyEligible);
+                break;
+            case TicketActions.Dispatch:
+                yield return Fact(Measure.Dispatched);
+                break;
+            case TicketActions.Sign:
+                yield return Fact(Measure.Signed);
+                if (e.OnTime == true) yield return Fact(Measure.SignedOnTime);
+                break;
+            case TicketActions.Return:
+                yield return Fact(Measure.Returned);
+                break;
+            case TicketActions.Reply:
+                yield return Fact(Measure.Replied);
+                yield return Fact(Measure.SurveyEligible);
+                if (e.OnTime == true) yield return Fact(Measure.RepliedOnTime);
+                break;
+            case TicketActions.MasterReplied:
+                yield return Fact(Measure.SurveyEligible);
+                break;
+            case TicketActions.Survey:
+                yield return Fact(Measure.Surveyed);
+                if (e.Rating is SurveyRating.Satisfied or SurveyRating.Basic) yield return Fact(Measure.Satisfied);
+                if (e.ToState == TicketState.Reopened) yield return Fact(Measure.Reopened);
+                break;
+            case TicketActions.YellowCard:
+                yield return Fact(Measure.YellowCards);
+                break;
+            case TicketActions.RedCard:
+                yield return Fact(Measure.RedCards);
+                if (e.Step == DeadlineStep.Reply) yield return Fact(Measure.Overdue);
+                break;
+            case TicketActions.Supervise:
+                yield return Fact(Measure.Supervised);
+                break;
+            case TicketActions.Merge:
+                yield return Fact(Measure.Merged);
+                break;
+        }
+    }
+}

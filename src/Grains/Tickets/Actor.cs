@@ -1,0 +1,12 @@
+namespace HotlineDispatch.Tickets;
+
+/// <summary>Who performs a step: recorded in the history, and checked where the step belongs to one department.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.actor.v1")]
+public sealed record Actor(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Role,
+    [property: Id(2)] string? Department = null)
+{
+    /// <summary>The dispatcher itself, for steps taken by the system (cards, merges, automatic dispatch).</summary>
+    public static Actor System { get; } = new("system", "system");
+}

@@ -1,0 +1,17 @@
+namespace HotlineDispatch.Tickets;
+
+/// <summary>One 12345 ticket, keyed by its number (e.g. <c>20261123-000042</c>).</summary>
+[Alias("hotline.ITicketGrain")]
+public interface ITicketGrain : IGrainWithStringKey
+{
+    /// <summary>Applies a step; the ticket is durable before this returns.</summary>
+    [Alias("Execute")]
+    Task<Ticket> Execute(TicketCommand command, Actor actor);
+
+    [Alias("Get")]
+    Task<Ticket> Get();
+
+    /// <summary>Records any card that has fallen due and re-arms the timers. Safe to call any time.</summary>
+    [Alias("Reconcile")]
+    Task Reconcile();
+}

@@ -1,0 +1,475 @@
+using HotlineDispatch.Deadlines;
+
+namespace HotlineDispatch.Tickets;
+
+/// <summary>
+/// A 12345 ticket and its state machine (DOMAIN.md §3). Pure: every step takes the instant and the
+/// rules it needs, checks the state, changes the ticket and appends to its history, or throws
+/// <see cref="TicketConflictException"/> / <see cref="TicketInputException"/> and changes nothing.
+/// This is also the persisted grain state, so every field keeps its <c>Id</c> for good.
+/// </summary>
+[GenerateSerializer, Alias("hotline.ticket.v1")]
+public sealed class Ticket
+{
+    private const int MaxText = 4000;
+
+    [Id(0)] public string Id { get; set; } = "";
+    [Id(1)] public TicketState State { get; set; }
+    [Id(2)] public TicketChannel Channel { get; set; }
+    [Id(3)] public TicketType Type { get; set; }
+    [Id(4)] public bool Urgent { get; set; }
+    [Id(5)] public string Content { get; set; } = "";
+    [Id(6)] public string Address { get; set; } = "";
+    [Id(7)] public string? GridCell { get; set; }
+    [Id(8)] public Caller Caller { get; set; } = new(null, null, false);
+    [Id(9)] public string LoggedBy { get; set; } = "";
+    [Id(10)] public DateTimeOffset AcceptedAt { get; set; }
+    [Id(11)] public string? Lead { get; set; }
+    [Id(12)] public List<CoHandler> Co { get; set; } = [];
+
+    /// <summary>The running deadlines; a step's deadline leaves this list when the step is done.</summary>
+    [Id(13)] public List<Deadline> Deadlines { get; set; } = [];
+
+    [Id(14)] public List<Card> Cards { get; set; } = [];
+    [Id(15)] public List<TicketEvent> History { get; set; } = [];
+    [Id(16)] public SurveyRating? Rating { get; set; }
+
+    /// <summary>The answer given at intake (直办), the department's reply, or the master's reply for a merged ticket.</summary>
+    [Id(17)] public string? Result { get; set; }
+
+    [Id(18)] public string? MasterId { get; set; }
+    [Id(19)] public List<string> MergedIds { get; set; } = [];
+    [Id(20)] public ExtensionRequest? PendingExtension { get; set; }
+    [Id(21)] public bool Supervised { get; set; }
+
+    /// <summary>Counts dispatches and reopenings, so cards of an earlier round are told apart from the current one.</summary>
+    [Id(22)] public int Round { get; set; }
+
+    [Id(23)] public TicketState? StateBeforePause { get; set; }
+
+    /// <summary>True from a reply (or 直办) until the resident's survey answer for it is in.</summary>
+    [Id(24)] public bool AwaitingSurvey { get; set; }
+
+    /// <summary>The lead's sign-for deadline of the current round, kept after signing for the record.</summary>
+    [Id(25)] public DateTimeOffset? SignBy { get; set; }
+
+    /// <summary>The reply deadline of the current round, kept after the reply for the record.</summary>
+    [Id(26)] public DateTimeOffset? ReplyBy { get; set; }
+
+    public bool Exists => History.Count > 0;
+
+    public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
+
+    public bool IsOpen => State is not (TicketState.Closed or TicketState.Merged);
+
+    /// <summary>The departments that currently see this ticket: the lead and the co-handlers.</summary>
+    public IEnumerable<string> AssignedDepartments =>
+        Lead is null ? [] : Co.Select(c => c.Department).Prepend(Lead);
+
+    /// <summary>The earliest moment a card can fall due, or null when no clock is running.</summary>
+    public DateTimeOffset? NextCardAt =>
+        Deadlines.Select(d => d.NextCardAt).Where(t => t.HasValue).Min();
+
+    /// <summary>Applies one step. Throws without changing anything when the step is not allowed.</summary>
+    public void Execute(TicketCommand command, Actor actor, TicketContext context)
+    {
+        if (command is AcceptTicket accept)
+        {
+            Accept(accept, actor, context);
+            return;
+        }
+
+        if (!Exists)
+        {
+            throw new TicketNotFoundException(Id);
+        }
+
+        switch (command)
+        {
+            case ResolveNow c: DoResolveNow(c, actor, context); break;
+            case DispatchTicket c: DoDispatch(c, actor, context); break;
+            case SignTicket c: DoSign(c, actor, context); break;
+            case ReturnTicket c: DoReturn(c, actor, context); break;
+            case AwaitResident c: DoAwaitResident(c, actor, context); break;
+            case ProvideResidentInfo c: DoResidentInfo(c, actor, context); break;
+            case RequestExtension c: DoRequestExtension(c, actor, context); break;
+            case DecideExtension c: DoDecideExtension(c, actor, context); break;
+            case ReplyTicket c: DoReply(c, actor, context); break;
+            case SurveyTicket c: DoSurvey(c, actor, context); break;
+            case SuperviseTicket c: DoSupervise(c, actor, context); break;
+            case MergeTicket c: DoMerge(c, actor, context); break;
+            case CloseTicket: DoClose(actor, context, TicketActions.Close, null); break;
+            case AttachMerged c: DoAttachMerged(c, actor, context); break;
+            case MasterReplied c: DoMasterReplied(c, actor, context); break;
+            case MasterClosed c: DoClose(actor, context, TicketActions.Close, $"master {c.MasterId} closed"); break;
+            default: throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown ticket command.");
+        }
+    }
+
+    /// <summary>
+    /// Checks, without changing anything, that a merge into another ticket is allowed now, so the
+    /// master is only touched for a merge that will happen.
+    /// </summary>
+    public void EnsureCanMergeInto(string masterId)
+    {
+        RequireState(TicketActions.Merge, TicketState.Accepted, TicketState.Dispatched);
+        if (string.IsNullOrWhiteSpace(masterId))
+        {
+            throw new TicketInputException("masterId", "masterId is required.");
+        }
+
+        if (masterId == Id)
+        {
+            throw new TicketInputException("masterId", "A ticket cannot be merged into itself.");
+        }
+    }
+
+    /// <summary>Records every card whose moment has come; returns the new ones.</summary>
+    public IReadOnlyList<Card> RecordDueCards(DateTimeOffset now)
+    {
+        var recorded = new List<Card>();
+        for (var i = 0; i < Deadlines.Count; i++)
+        {
+            foreach (var due in Deadlines[i].CardsDue(now))
+            {
+                Deadlines[i] = Deadlines[i].MarkRecorded(due.Kind);
+                var card = new Card(due.Kind, due.Step, due.Department, due.DueAt, now, Deadlines[i].Round);
+                Cards.Add(card);
+                recorded.Add(card);
+                Log(now, Actor.System, due.Kind == CardKind.Yellow ? TicketActions.YellowCard : TicketActions.RedCard, State,
+                    $"{due.Step.ToString().ToLowerInvariant()} due {due.DueAt:O}", due.Department, dueAt: due.DueAt, step: due.Step);
+            }
+        }
+
+        return recorded;
+    }
+
+    private void Accept(AcceptTicket c, Actor actor, TicketContext context)
+    {
+        if (Exists)
+        {
+            throw new TicketConflictException(State, $"Ticket {Id} already exists.");
+        }
+
+        Content = RequireText(c.Content, "content");
+        Address = Optional(c.Address, "address") ?? "";
+        GridCell = Optional(c.GridCell, "gridCell");
+        Caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous);
+        Channel = c.Channel;
+        Type = c.Type;
+        Urgent = c.Urgent;
+        LoggedBy = actor.Name;
+        AcceptedAt = context.Now;
+        State = TicketState.Accepted;
+        History.Add(new TicketEvent(1, context.Now, actor.Name, TicketActions.Accept, null, State, null));
+    }
+
+    private void DoResolveNow(ResolveNow c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.ResolveNow, TicketState.Accepted);
+        Result = RequireText(c.Answer, "answer");
+        AwaitingSurvey = true;
+        Log(context.Now, actor, TicketActions.ResolveNow, TicketState.Resolved, null);
+    }
+
+    private void DoDispatch(DispatchTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Dispatch, TicketState.Accepted);
+        RequireDepartment(c.Lead, "lead", context);
+        var co = (c.Co ?? []).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var department in co)
+        {
+            RequireDepartment(department, "co", context);
+        }
+
+        if (co.Contains(c.Lead))
+        {
+            throw new TicketInputException("co", $"The lead department {c.Lead} cannot also be a co-handler.");
+        }
+
+        Round++;
+        Lead = c.Lead;
+        Co = co.Select(d => new CoHandler(d, null)).ToList();
+        var now = context.Now;
+        Deadlines = co.Prepend(c.Lead)
+            .Select(d => context.Sla.StartSign(now, d, Urgent, Round))
+            .Append(context.Sla.StartReply(now, c.Lead, Type, Urgent, Round))
+            .ToList();
+        SignBy = DeadlineOf(DeadlineStep.Sign, c.Lead)!.DueAt;
+        ReplyBy = DeadlineOf(DeadlineStep.Reply, c.Lead)!.DueAt;
+        Log(now, actor, TicketActions.Dispatch, TicketState.Dispatched, Optional(c.Note, "note"), c.Lead);
+    }
+
+    private void DoSign(SignTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Sign, TicketState.Dispatched, TicketState.InProgress, TicketState.Reopened, TicketState.AwaitingResident);
+        var department = RequireAssigned(c.Department, TicketActions.Sign);
+        var deadline = DeadlineOf(DeadlineStep.Sign, department)
+            ?? throw new TicketConflictException(State, $"{department} has already signed ticket {Id}.");
+        Deadlines.Remove(deadline);
+        var onTime = context.Now <= deadline.DueAt;
+        if (department == Lead)
+        {
+            Log(context.Now, actor, TicketActions.Sign, TicketState.InProgress, null, department, onTime);
+        }
+        else
+        {
+            Co = Co.Select(h => h.Department == department ? h with { SignedAt = context.Now } : h).ToList();
+            Log(context.Now, actor, TicketActions.Sign, State, "co-handler", department, onTime);
+        }
+    }
+
+    private void DoReturn(ReturnTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Return, TicketState.Dispatched, TicketState.InProgress);
+        var department = RequireAssigned(c.Department, TicketActions.Return);
+        var reason = RequireText(c.Reason, "reason");
+        if (department != Lead)
+        {
+            Co = Co.Where(h => h.Department != department).ToList();
+            Deadlines.RemoveAll(d => d.Department == department);
+            Log(context.Now, actor, TicketActions.Return, State, reason, department);
+            return;
+        }
+
+        Lead = null;
+        Co = [];
+        Deadlines = [];
+        PendingExtension = null;
+        Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
+    }
+
+    private void DoAwaitResident(AwaitResident c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.AwaitResident, TicketState.InProgress, TicketState.Reopened);
+        var text = RequireText(c.Text, "text");
+        StateBeforePause = State;
+        Deadlines = Deadlines.Select(d => d.Pause(context.Now)).ToList();
+        Log(context.Now, actor, TicketActions.AwaitResident, TicketState.AwaitingResident, text, Lead);
+    }
+
+    private void DoResidentInfo(ProvideResidentInfo c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.ResidentInfo, TicketState.AwaitingResident);
+        var text = RequireText(c.Text, "text");
+        Deadlines = Deadlines.Select(d => d.Resume(context.Now, context.Sla)).ToList();
+        ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;
+        var resumed = StateBeforePause ?? TicketState.InProgress;
+        StateBeforePause = null;
+        Log(context.Now, actor, TicketActions.ResidentInfo, resumed, text, Lead);
+    }
+
+    private void DoRequestExtension(RequestExtension c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.RequestExtension, TicketState.InProgress, TicketState.Reopened);
+        var department = RequireAssigned(c.Department, TicketActions.RequestExtension);
+        if (department != Lead)
+        {
+            throw new TicketConflictException(State, $"Only the lead department {Lead} can ask for an extension.");
+        }
+
+        if (c.Extra <= TimeSpan.Zero)
+        {
+            throw new TicketInputException("extra", "extra must be a positive working time, e.g. \"1.00:00:00\" for one working day.");
+        }
+
+        if (PendingExtension is not null)
+        {
+            throw new TicketConflictException(State, "An extension request is already waiting for a decision.");
+        }
+
+        var reason = RequireText(c.Reason, "reason");
+        PendingExtension = new ExtensionRequest(department, c.Extra, reason, context.Now);
+        Log(context.Now, actor, TicketActions.RequestExtension, State, $"{c.Extra}: {reason}", department);
+    }
+
+    private void DoDecideExtension(DecideExtension c, Actor actor, TicketContext context)
+    {
+        var request = PendingExtension
+            ?? throw new TicketConflictException(State, $"Ticket {Id} has no extension request waiting for a decision.");
+        PendingExtension = null;
+        if (!c.Approve)
+        {
+            Log(context.Now, actor, TicketActions.RejectExtension, State, Optional(c.Note, "note"), request.Department);
+            return;
+        }
+
+        Deadlines = Deadlines
+            .Select(d => d.Step == DeadlineStep.Reply ? d.Extend(context.Sla.CalendarOf(d).LengthOf(request.Extra), context.Sla) : d)
+            .ToList();
+        ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;
+        Log(context.Now, actor, TicketActions.ApproveExtension, State, Optional(c.Note, "note") ?? request.Extra.ToString(), request.Department);
+    }
+
+    private void DoReply(ReplyTicket c, Actor actor, TicketContext context)
+    {
+        var allowed = Urgent
+            ? new[] { TicketState.Dispatched, TicketState.InProgress, TicketState.Reopened }
+            : [TicketState.InProgress, TicketState.Reopened];
+        RequireState(TicketActions.Reply, allowed);
+        var department = RequireAssigned(c.Department, TicketActions.Reply);
+        if (department != Lead)
+        {
+            throw new TicketConflictException(State, $"Only the lead department {Lead} replies; co-handlers contribute through it.");
+        }
+
+        Result = RequireText(c.Result, "result");
+        var onTime = context.Now <= (DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy ?? context.Now);
+        Deadlines = [];
+        PendingExtension = null;
+        AwaitingSurvey = true;
+        Rating = null;
+        Log(context.Now, actor, TicketActions.Reply, TicketState.Replied, null, department, onTime);
+    }
+
+    private void DoSurvey(SurveyTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Survey, TicketState.Replied, TicketState.Resolved, TicketState.Merged);
+        if (!AwaitingSurvey)
+        {
+            throw new TicketConflictException(State, State == TicketState.Merged
+                ? $"Ticket {Id} waits for its master's reply before the resident can be surveyed."
+                : $"The survey for the latest reply of ticket {Id} has already been answered.");
+        }
+
+        var comment = Optional(c.Comment, "comment");
+        AwaitingSurvey = false;
+        Rating = c.Rating;
+        if (c.Rating != SurveyRating.Dissatisfied || State == TicketState.Merged)
+        {
+            Log(context.Now, actor, TicketActions.Survey, State, comment, Lead, rating: c.Rating);
+            return;
+        }
+
+        if (State == TicketState.Resolved)
+        {
+            // An answer at intake that did not satisfy goes back to the dispatcher to be dispatched.
+            Log(context.Now, actor, TicketActions.Survey, TicketState.Accepted, comment, rating: c.Rating);
+            return;
+        }
+
+        Round++;
+        var reply = context.Sla.StartReply(context.Now, Lead!, Type, Urgent, Round);
+        Deadlines = [reply];
+        ReplyBy = reply.DueAt;
+        Log(context.Now, actor, TicketActions.Survey, TicketState.Reopened, comment, Lead, rating: c.Rating);
+    }
+
+    private void DoSupervise(SuperviseTicket c, Actor actor, TicketContext context)
+    {
+        if (!IsOpen)
+        {
+            throw new TicketConflictException(State, $"Ticket {Id} is {State} and can no longer be supervised.");
+        }
+
+        Supervised = true;
+        Log(context.Now, actor, TicketActions.Supervise, State, RequireText(c.Note, "note"), Lead);
+    }
+
+    private void DoMerge(MergeTicket c, Actor actor, TicketContext context)
+    {
+        EnsureCanMergeInto(c.MasterId);
+        MasterId = c.MasterId;
+        Deadlines = [];
+        var department = Lead;
+        Log(context.Now, actor, TicketActions.Merge, TicketState.Merged, $"merged into {c.MasterId}", department);
+    }
+
+    private void DoAttachMerged(AttachMerged c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.AttachMerged, TicketState.Accepted, TicketState.Dispatched, TicketState.InProgress,
+            TicketState.Reopened, TicketState.AwaitingResident);
+        if (!MergedIds.Contains(c.ChildId))
+        {
+            MergedIds.Add(c.ChildId);
+            Log(context.Now, actor, TicketActions.AttachMerged, State, c.ChildId);
+        }
+    }
+
+    private void DoMasterReplied(MasterReplied c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.MasterReplied, TicketState.Merged);
+        Result = c.Result;
+        AwaitingSurvey = true;
+        Log(context.Now, actor, TicketActions.MasterReplied, State, c.MasterId);
+    }
+
+    private void DoClose(Actor actor, TicketContext context, string action, string? note)
+    {
+        if (State == TicketState.Merged && note is not null)
+        {
+            Log(context.Now, actor, action, TicketState.Closed, note);
+            return;
+        }
+
+        RequireState(action, TicketState.Replied, TicketState.Resolved);
+        AwaitingSurvey = false;
+        Log(context.Now, actor, action, TicketState.Closed, note);
+    }
+
+    private Deadline? DeadlineOf(DeadlineStep step, string? department) =>
+        Deadlines.FirstOrDefault(d => d.Step == step && d.Department == department);
+
+    /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
+    private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
+        bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null)
+    {
+        History.Add(new TicketEvent(LastSeq + 1, at, actor.Name, action, State, to, note)
+        {
+            Department = department,
+            OnTime = onTime,
+            DueAt = dueAt,
+            Rating = rating,
+            Step = step,
+        });
+        State = to;
+    }
+
+    private void RequireState(string action, params TicketState[] allowed)
+    {
+        if (!allowed.Contains(State))
+        {
+            throw new TicketConflictException(State,
+                $"Ticket {Id} is {State}; '{action}' is allowed only when it is {string.Join(" or ", allowed)}.");
+        }
+    }
+
+    private string RequireAssigned(string department, string action)
+    {
+        if (string.IsNullOrWhiteSpace(department))
+        {
+            throw new TicketInputException("department", "department is required.");
+        }
+
+        if (!AssignedDepartments.Contains(department))
+        {
+            throw new TicketConflictException(State, $"Ticket {Id} is not dispatched to {department}, so it cannot '{action}' it.");
+        }
+
+        return department;
+    }
+
+    private static void RequireDepartment(string? code, string field, TicketContext context)
+    {
+        if (!context.Departments.Contains(code))
+        {
+            throw new TicketInputException(field, $"'{code}' is not a department code; see GET /api/v1/departments.");
+        }
+    }
+
+    private static string RequireText(string? value, string field) =>
+        Optional(value, field) ?? throw new TicketInputException(field, $"{field} is required.");
+
+    private static string? Optional(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        return trimmed.Length <= MaxText
+            ? trimmed
+            : throw new TicketInputException(field, $"{field} is longer than {MaxText} characters.");
+    }
+}

@@ -1,0 +1,25 @@
+namespace HotlineDispatch.Tickets;
+
+/// <summary>The action names written to the history; stable strings because they land in storage and the API.</summary>
+public static class TicketActions
+{
+    public const string Accept = "accept";
+    public const string ResolveNow = "resolveNow";
+    public const string Dispatch = "dispatch";
+    public const string Sign = "sign";
+    public const string Return = "return";
+    public const string AwaitResident = "awaitResident";
+    public const string ResidentInfo = "residentInfo";
+    public const string RequestExtension = "requestExtension";
+    public const string ApproveExtension = "approveExtension";
+    public const string RejectExtension = "rejectExtension";
+    public const string Reply = "reply";
+    public const string Survey = "survey";
+    public const string Supervise = "supervise";
+    public const string Merge = "merge";
+    public const string AttachMerged = "attachMerged";
+    public const string MasterReplied = "masterReplied";
+    public const string Close = "close";
+    public const string YellowCard = "yellowCard";
+    public const string RedCard = "redCard";
+}

@@ -1,0 +1,85 @@
+namespace HotlineDispatch.Tickets;
+
+/// <summary>
+/// The steps a ticket accepts. Each is a versioned message: it crosses the grain boundary, so every
+/// field keeps its <c>Id</c> for good.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.v1")]
+public abstract record TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.accept.v1")]
+public sealed record AcceptTicket(
+    [property: Id(0)] TicketChannel Channel,
+    [property: Id(1)] Caller Caller,
+    [property: Id(2)] string Address,
+    [property: Id(3)] string? GridCell,
+    [property: Id(4)] string Content,
+    [property: Id(5)] TicketType Type,
+    [property: Id(6)] bool Urgent) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]
+public sealed record ResolveNow([property: Id(0)] string Answer) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.dispatch.v1")]
+public sealed record DispatchTicket(
+    [property: Id(0)] string Lead,
+    [property: Id(1)] IReadOnlyList<string> Co,
+    [property: Id(2)] string? Note) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.sign.v1")]
+public sealed record SignTicket([property: Id(0)] string Department) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.return.v1")]
+public sealed record ReturnTicket(
+    [property: Id(0)] string Department,
+    [property: Id(1)] string Reason) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.await-resident.v1")]
+public sealed record AwaitResident([property: Id(0)] string Text) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.resident-info.v1")]
+public sealed record ProvideResidentInfo([property: Id(0)] string Text) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.request-extension.v1")]
+public sealed record RequestExtension(
+    [property: Id(0)] string Department,
+    [property: Id(1)] TimeSpan Extra,
+    [property: Id(2)] string Reason) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.decide-extension.v1")]
+public sealed record DecideExtension(
+    [property: Id(0)] bool Approve,
+    [property: Id(1)] string? Note) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.reply.v1")]
+public sealed record ReplyTicket(
+    [property: Id(0)] string Department,
+    [property: Id(1)] string Result) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.survey.v1")]
+public sealed record SurveyTicket(
+    [property: Id(0)] SurveyRating Rating,
+    [property: Id(1)] string? Comment) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.supervise.v1")]
+public sealed record SuperviseTicket([property: Id(0)] string Note) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.merge-into.v1")]
+public sealed record MergeTicket([property: Id(0)] string MasterId) : TicketCommand;
+
+[GenerateSerializer, Immutable, Alias("hotline.cmd.close.v1")]
+public sealed record CloseTicket : TicketCommand;
+
+/// <summary>Sent by a ticket to its master when it is merged into it.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.attach-merged.v1")]
+public sealed record AttachMerged([property: Id(0)] string ChildId) : TicketCommand;
+
+/// <summary>Sent by a master to each merged ticket, so every reporter gets the result and a survey.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.master-replied.v1")]
+public sealed record MasterReplied(
+    [property: Id(0)] string MasterId,
+    [property: Id(1)] string Result) : TicketCommand;
+
+/// <summary>Sent by a master to each merged ticket when the master is archived.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.master-closed.v1")]
+public sealed record MasterClosed([property: Id(0)] string MasterId) : TicketCommand;

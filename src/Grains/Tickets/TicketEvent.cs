@@ -1,0 +1,32 @@
+using HotlineDispatch.Deadlines;
+
+namespace HotlineDispatch.Tickets;
+
+/// <summary>
+/// One entry of a ticket's append-only history. The optional fields carry what the measures need,
+/// so statistics can be rebuilt from the history alone.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hotline.ticket-event.v1")]
+public sealed record TicketEvent(
+    [property: Id(0)] int Seq,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string Actor,
+    [property: Id(3)] string Action,
+    [property: Id(4)] TicketState? FromState,
+    [property: Id(5)] TicketState ToState,
+    [property: Id(6)] string? Note)
+{
+    /// <summary>The department the step concerns (dispatch target, signer, replier, card holder).</summary>
+    [Id(7)] public string? Department { get; init; }
+
+    /// <summary>For sign and reply: whether the step met its deadline.</summary>
+    [Id(8)] public bool? OnTime { get; init; }
+
+    /// <summary>For cards: the instant the card fell due, which may be earlier than <see cref="At"/>.</summary>
+    [Id(9)] public DateTimeOffset? DueAt { get; init; }
+
+    [Id(10)] public SurveyRating? Rating { get; init; }
+
+    /// <summary>For cards: the step whose deadline fell due.</summary>
+    [Id(11)] public DeadlineStep? Step { get; init; }
+}

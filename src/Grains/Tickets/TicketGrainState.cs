@@ -1,0 +1,14 @@
+namespace HotlineDispatch.Tickets;
+
+/// <summary>The ticket plus the grain's own bookkeeping of what it has told the read model and the reminder service.</summary>
+[GenerateSerializer, Alias("hotline.ticket-grain-state.v1")]
+public sealed class TicketGrainState
+{
+    [Id(0)] public Ticket Ticket { get; set; } = new();
+
+    /// <summary>History up to here is in the read model; the rest is projected again after a crash.</summary>
+    [Id(1)] public int ProjectedSeq { get; set; }
+
+    /// <summary>When the registered reminder next fires, or null when none is registered.</summary>
+    [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
+}

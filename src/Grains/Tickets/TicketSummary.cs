@@ -1,0 +1,67 @@
+using HotlineDispatch.Deadlines;
+
+namespace HotlineDispatch.Tickets;
+
+/// <summary>
+/// The row a ticket keeps in the read model: what lists, queues and filters need, without the history.
+/// <see cref="Seq"/> is the history position it reflects, so an older summary never overwrites a newer one.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hotline.ticket-summary.v1")]
+public sealed record TicketSummary(
+    [property: Id(0)] string Id,
+    [property: Id(1)] TicketState State,
+    [property: Id(2)] TicketChannel Channel,
+    [property: Id(3)] TicketType Type,
+    [property: Id(4)] bool Urgent,
+    [property: Id(5)] string? Lead,
+    [property: Id(6)] IReadOnlyList<string> Co,
+    [property: Id(7)] string? GridCell,
+    [property: Id(8)] string Address,
+    [property: Id(9)] string Excerpt,
+    [property: Id(10)] DateTimeOffset AcceptedAt,
+    [property: Id(11)] DateTimeOffset? SignBy,
+    [property: Id(12)] DateTimeOffset? ReplyBy,
+    [property: Id(13)] DateTimeOffset? NextCardAt,
+    [property: Id(14)] IReadOnlyList<string> YellowFor,
+    [property: Id(15)] IReadOnlyList<string> RedFor,
+    [property: Id(16)] bool Supervised,
+    [property: Id(17)] int Seq)
+{
+    private const int ExcerptLength = 60;
+
+    /// <summary>Dispatched to a department and not yet answered by it: what a department queue holds.</summary>
+    public bool IsWithDepartment =>
+        State is TicketState.Dispatched or TicketState.InProgress or TicketState.AwaitingResident or TicketState.Reopened;
+
+    public bool IsAssignedTo(string department) => Lead == department || Co.Contains(department);
+
+    /// <summary>Past its reply deadline while still with the department.</summary>
+    public bool IsOverdue(DateTimeOffset now) => IsWithDepartment && ReplyBy < now;
+
+    /// <summary>The deadline that matters most for ordering a queue: signing first, then the reply.</summary>
+    public DateTimeOffset? UrgentDeadline => State == TicketState.Dispatched ? SignBy ?? ReplyBy : ReplyBy;
+
+    public static TicketSummary Of(Ticket ticket)
+    {
+        var round = ticket.Cards.Where(c => c.Round == ticket.Round).ToList();
+        return new TicketSummary(
+            ticket.Id,
+            ticket.State,
+            ticket.Channel,
+            ticket.Type,
+            ticket.Urgent,
+            ticket.Lead,
+            ticket.Co.Select(c => c.Department).ToList(),
+            ticket.GridCell,
+            ticket.Address,
+            ticket.Content.Length <= ExcerptLength ? ticket.Content : ticket.Content[..ExcerptLength] + "…",
+            ticket.AcceptedAt,
+            ticket.SignBy,
+            ticket.ReplyBy,
+            ticket.NextCardAt,
+            round.Where(c => c.Kind == CardKind.Yellow).Select(c => c.Department).Distinct().ToList(),
+            round.Where(c => c.Kind == CardKind.Red).Select(c => c.Department).Distinct().ToList(),
+            ticket.Supervised,
+            ticket.LastSeq);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using HotlineDispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HotlineDispatch.Silo.Auth;
+
+/// <summary>Authenticates <c>Authorization: Bearer &lt;token&gt;</c>; answers 401 and 403 as problem details.</summary>
+public sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    UserDirectory users) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        var user = token.Length == 0 ? null : await users.FindByTokenAsync(token);
+        if (user is null)
+        {
+            return AuthenticateResult.Fail("Unknown token.");
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role) };
+        if (user.Department is not null) claims.Add(new Claim(CurrentUser.DepartmentClaim, user.Department));
+        if (user.GridCell is not null) claims.Add(new Claim(CurrentUser.GridCellClaim, user.GridCell));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+            "Send a valid token as 'Authorization: Bearer <token>'.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.Write(Context, StatusCodes.Status403Forbidden, "Not allowed",
+            $"The role '{Context.User.FindFirstValue(ClaimTypes.Role)}' may not do this.");
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.Silo.Auth;
+
+/// <summary>The signed-in user as the API needs it, read from the claims the bearer handler issued.</summary>
+public sealed record CurrentUser(string Name, string Role, string? Department, string? GridCell)
+{
+    public const string DepartmentClaim = "hotline:department";
+    public const string GridCellClaim = "hotline:gridCell";
+
+    public static CurrentUser From(ClaimsPrincipal principal) => new(
+        principal.Identity?.Name ?? "",
+        principal.FindFirstValue(ClaimTypes.Role) ?? "",
+        principal.FindFirstValue(DepartmentClaim),
+        principal.FindFirstValue(GridCellClaim));
+
+    public Actor Actor => new(Name, Role, Department);
+
+    /// <summary>Whether this user may see a ticket at all: departments their own, grid workers their cell.</summary>
+    public bool MaySee(TicketSummary ticket) => Role switch
+    {
+        Roles.Department => ticket.IsAssignedTo(Department!),
+        Roles.GridWorker => ticket.GridCell == GridCell,
+        _ => true,
+    };
+
+    /// <summary>Whether this user may act as the given department: a department user only as its own.</summary>
+    public bool MayActFor(string department) => Role != Roles.Department || department == Department;
+}

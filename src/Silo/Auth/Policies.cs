@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace HotlineDispatch.Silo.Auth;
+
+/// <summary>Who may do what; scoping to one department or grid cell is checked where the ticket is known.</summary>
+public static class Policies
+{
+    public const string AnyUser = "any-user";
+    public const string Intake = "intake";
+    public const string DepartmentWork = "department-work";
+    public const string ResidentContact = "resident-contact";
+    public const string Supervision = "supervision";
+    public const string Closing = "closing";
+    public const string Measures = "measures";
+    public const string Administration = "administration";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        void Policy(string name, params string[] roles) =>
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+
+        Policy(AnyUser, Roles.All.ToArray());
+        Policy(Intake, Roles.Admin, Roles.Operator, Roles.Dispatcher);
+        Policy(DepartmentWork, Roles.Admin, Roles.Department);
+        Policy(ResidentContact, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Department);
+        Policy(Supervision, Roles.Admin, Roles.Supervisor);
+        Policy(Closing, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
+        Policy(Measures, Roles.Admin, Roles.Leader, Roles.Supervisor, Roles.Dispatcher);
+        Policy(Administration, Roles.Admin);
+    }
+}

@@ -1,0 +1,49 @@
+using HotlineDispatch.Departments;
+using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Users;
+
+namespace HotlineDispatch.Silo.Auth;
+
+/// <summary><c>/api/v1/users</c>: an admin manages the users who sign in with tokens.</summary>
+public static class UsersApi
+{
+    public sealed record UserRequest(string? Role, string? Department, string? GridCell, string? Token, string? TokenSha256);
+
+    public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/users").RequireAuthorization(Policies.Administration);
+
+        group.MapGet("/", async (IGrainFactory grains) =>
+            Results.Ok((await Directory(grains).List()).Select(u => new { u.Name, u.Role, u.Department, u.GridCell })));
+
+        group.MapPut("/{name}", async (string name, UserRequest body, IGrainFactory grains, DepartmentCatalog catalog, UserDirectory users) =>
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return Problems.BadRequest("name", "name must be 1 to 100 characters.");
+            if (body.Role is null || !Roles.All.Contains(body.Role)) return Problems.BadRequest("role", $"role must be one of {string.Join(", ", Roles.All)}.");
+            if (body.Role == Roles.Department && !catalog.Contains(body.Department)) return Problems.BadRequest("department", "A department user needs a known department code.");
+            if (body.Role == Roles.GridWorker && string.IsNullOrWhiteSpace(body.GridCell)) return Problems.BadRequest("gridCell", "A grid worker needs a grid cell.");
+            var hash = body.Token is { Length: >= 16 } token ? TokenHash.Of(token)
+                : body.TokenSha256 is { Length: 64 } given && given.All(Uri.IsHexDigit) ? given.ToLowerInvariant()
+                : null;
+            if (hash is null) return Problems.BadRequest("token", "Give a token of at least 16 characters, or its tokenSha256 (64 hex digits).");
+
+            await Directory(grains).Save(new UserAccount(name, body.Role,
+                body.Role == Roles.Department ? body.Department : null,
+                body.Role == Roles.GridWorker ? body.GridCell : null,
+                hash));
+            users.Invalidate();
+            return Results.Ok(new { name, body.Role });
+        });
+
+        group.MapDelete("/{name}", async (string name, IGrainFactory grains, UserDirectory users) =>
+        {
+            var removed = await Directory(grains).Remove(name);
+            users.Invalidate();
+            return removed ? Results.NoContent() : Problems.NotFound($"No user is called '{name}'.");
+        });
+
+        return group;
+    }
+
+    private static IUserDirectoryGrain Directory(IGrainFactory grains) => grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key);
+}

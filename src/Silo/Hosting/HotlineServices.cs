@@ -1,0 +1,58 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Departments;
+using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Deadlines;
+using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.ReadModel;
+using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HotlineDispatch.Silo.Hosting;
+
+public static class HotlineServices
+{
+    /// <summary>The domain's rules and the read model: what grains and endpoints are given.</summary>
+    public static IServiceCollection AddHotlineDomain(this IServiceCollection services, IConfiguration configuration, HotlineStorage storage)
+    {
+        var calendar = WorkingCalendar.From(configuration.GetSection("Hotline:Calendar").Get<CalendarOptions>() ?? new CalendarOptions());
+        var sla = new SlaPolicy(configuration.GetSection("Hotline:Sla").Get<SlaOptions>() ?? new SlaOptions(), calendar);
+
+        services.TryAddKeyedSingleton(HotlineTime.Key, TimeProvider.System);
+        services.AddSingleton(calendar);
+        services.AddSingleton(sla);
+        services.AddSingleton(DepartmentCatalog.LoadEmbedded());
+        services.AddSingleton(storage);
+        services.AddSingleton(storage.ReadModel());
+        services.AddSingleton<SqlTicketProjection>();
+        services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
+        services.AddSingleton<ITicketIndex, SqlTicketIndex>();
+        services.AddSingleton<SqlMeasureStore>();
+        services.AddSingleton<SiloReadiness>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
+        return services;
+    }
+
+    /// <summary>Bearer tokens, roles and the users behind them.</summary>
+    public static IServiceCollection AddHotlineAuth(this IServiceCollection services, IConfiguration configuration, string dataDir, ILogger logger)
+    {
+        var adminToken = AdminToken.Resolve(configuration["Hotline:Auth:AdminToken"], dataDir, logger);
+        services.AddSingleton(new AdminTokenHash(TokenHash.Of(adminToken)));
+        services.Configure<List<ConfiguredUser>>(configuration.GetSection("Hotline:Users"));
+        services.AddSingleton<UserDirectory>();
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        return services;
+    }
+
+    /// <summary>The services behind the HTTP endpoints.</summary>
+    public static IServiceCollection AddHotlineApi(this IServiceCollection services)
+    {
+        services.AddSingleton<TicketSteps>();
+        services.AddHostedService<CardSweep>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => HotlineJson.Configure(o.SerializerOptions));
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Orleans.Configuration;
+
+namespace HotlineDispatch.Silo.Hosting;
+
+public static class OrleansSetup
+{
+    /// <summary>Membership in PostgreSQL for a cluster, or localhost clustering for the single embedded silo.</summary>
+    public static ISiloBuilder UseHotlineClustering(this ISiloBuilder silo, HotlineOptions options, HotlineStorage storage)
+    {
+        var cluster = options.Cluster;
+        if (!storage.IsPostgres)
+        {
+            return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+        }
+
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.ConnectionString;
+        });
+        silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        return silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+    }
+
+    /// <summary>Grain state and reminders in the deployment's database.</summary>
+    public static ISiloBuilder UseHotlineStorage(this ISiloBuilder silo, HotlineStorage storage)
+    {
+        silo.AddAdoNetGrainStorage(StorageNames.Hotline, o =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.ConnectionString;
+        });
+        return silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.ConnectionString;
+        });
+    }
+}

@@ -1,0 +1,13 @@
+namespace HotlineDispatch.Silo.Measures;
+
+/// <summary>The slices of <c>GET /api/v1/stats?by=</c>; each counter is kept once per slice.</summary>
+public static class StatsDimension
+{
+    public const string Department = "department";
+    public const string GridCell = "gridCell";
+    public const string Category = "category";
+    public const string Channel = "channel";
+    public const string Day = "day";
+
+    public static IReadOnlyList<string> All { get; } = [Department, GridCell, Category, Channel, Day];
+}

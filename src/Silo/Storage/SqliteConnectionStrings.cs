@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace HotlineDispatch.Silo.Storage;
+
+/// <summary>Connection strings for the single-silo SQLite deployment.</summary>
+public static class SqliteConnectionStrings
+{
+    /// <summary>The database file's name inside the data directory.</summary>
+    public const string DatabaseFileName = "hotline.db";
+
+    /// <summary>
+    /// Returns a connection string for <c>&lt;dataDir&gt;/hotline.db</c>, creating the directory if needed.
+    /// </summary>
+    public static string ForDataDir(string dataDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
+
+        // Absolute, so a later change of working directory cannot point the silo at another file.
+        var directory = Path.GetFullPath(dataDir);
+        Directory.CreateDirectory(directory);
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, DatabaseFileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+
+            // SQLite discourages shared cache: it swaps WAL's concurrent readers for table-level locks.
+            // The write-load measurements in ORLEANS-ADONET.md were made with private caches.
+            Cache = SqliteCacheMode.Private,
+
+            // The busy timeout: with one writer at a time, a write under load may queue for a while.
+            // 30 s (the default, stated so nobody lowers it) gave no "database is locked" errors
+            // under 5,000 concurrent grain writes; 1 s produced hundreds.
+            DefaultTimeout = 30,
+
+            // The providers open a connection per query.
+            Pooling = true,
+        };
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,31 @@
+namespace HotlineDispatch.Silo.Tickets;
+
+// The JSON bodies of /api/v1/tickets. Every field is nullable: a missing one is answered with a 400
+// that names it, by the domain or by TicketsApi, rather than by a serializer exception.
+
+public sealed record CallerRequest(string? Name, string? Phone, bool? Anonymous);
+
+public sealed record CreateTicketRequest(
+    string? Channel, CallerRequest? Caller, string? Address, string? GridCell, string? Content, string? Type, bool? Urgent);
+
+public sealed record ResolveNowRequest(string? Answer);
+
+public sealed record DispatchRequest(string? Lead, IReadOnlyList<string>? Co, string? Note);
+
+public sealed record DepartmentRequest(string? Department);
+
+public sealed record ReturnRequest(string? Department, string? Reason);
+
+public sealed record TextRequest(string? Text);
+
+public sealed record ExtensionRequestBody(string? Department, string? Extra, string? Reason);
+
+public sealed record ExtensionDecisionRequest(bool? Approve, string? Note);
+
+public sealed record ReplyRequest(string? Department, string? Result);
+
+public sealed record SurveyRequest(string? Rating, string? Comment);
+
+public sealed record NoteRequest(string? Note);
+
+public sealed record MergeRequest(string? MasterId);

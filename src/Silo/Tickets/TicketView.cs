@@ -1,0 +1,86 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.Silo.Tickets;
+
+/// <summary>
+/// A ticket as one user may see it: times in the centre's offset, the phone masked for roles that do
+/// not need it, and an anonymous reporter shown to nobody but the operator who took the report.
+/// </summary>
+public sealed record TicketView(
+    string Id,
+    string Number,
+    TicketState State,
+    TicketChannel Channel,
+    TicketType Type,
+    bool Urgent,
+    string Content,
+    string Address,
+    string? GridCell,
+    TicketView.CallerView Caller,
+    string? Lead,
+    IReadOnlyList<string> Co,
+    IReadOnlyList<TicketView.CoHandlerView> CoHandlers,
+    DateTimeOffset? SignBy,
+    DateTimeOffset? ReplyBy,
+    IReadOnlyList<TicketView.CardView> Cards,
+    SurveyRating? Rating,
+    bool AwaitingSurvey,
+    string? Result,
+    string? MasterId,
+    IReadOnlyList<string> Merged,
+    bool Supervised,
+    TicketView.ExtensionView? PendingExtension,
+    DateTimeOffset AcceptedAt,
+    string LoggedBy,
+    IReadOnlyList<TicketView.HistoryView> History)
+{
+    public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
+    {
+        DateTimeOffset Local(DateTimeOffset at) => calendar.ToLocal(at);
+        DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
+
+        return new TicketView(
+            t.Id, t.Id, t.State, t.Channel, t.Type, t.Urgent, t.Content, t.Address, t.GridCell,
+            CallerFor(t, viewer),
+            t.Lead,
+            t.Co.Select(c => c.Department).ToList(),
+            t.Co.Select(c => new CoHandlerView(c.Department, LocalOrNull(c.SignedAt))).ToList(),
+            LocalOrNull(t.SignBy),
+            LocalOrNull(t.ReplyBy),
+            t.Cards.Select(c => new CardView(c.Kind, c.Step, c.Department, Local(c.DueAt), Local(c.RecordedAt))).ToList(),
+            t.Rating,
+            t.AwaitingSurvey,
+            t.Result,
+            t.MasterId,
+            t.MergedIds.ToList(),
+            t.Supervised,
+            t.PendingExtension is { } x ? new ExtensionView(x.Department, x.Extra, x.Reason, Local(x.RequestedAt)) : null,
+            Local(t.AcceptedAt),
+            t.LoggedBy,
+            t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList());
+    }
+
+    private static CallerView CallerFor(Ticket t, CurrentUser viewer)
+    {
+        if (t.Caller.Anonymous && viewer.Name != t.LoggedBy)
+        {
+            return new CallerView(null, null, true);
+        }
+
+        var phone = Roles.SeesFullPhone(viewer.Role) ? t.Caller.Phone : PhoneMask.Mask(t.Caller.Phone);
+        return new CallerView(t.Caller.Name, phone, t.Caller.Anonymous);
+    }
+
+    public sealed record CallerView(string? Name, string? Phone, bool Anonymous);
+
+    public sealed record CoHandlerView(string Department, DateTimeOffset? SignedAt);
+
+    public sealed record CardView(CardKind Kind, DeadlineStep Step, string Department, DateTimeOffset DueAt, DateTimeOffset RecordedAt);
+
+    public sealed record ExtensionView(string Department, TimeSpan Extra, string Reason, DateTimeOffset RequestedAt);
+
+    public sealed record HistoryView(
+        int Seq, DateTimeOffset At, string Actor, string Action, TicketState? FromState, TicketState ToState, string? Note, string? Department);
+}

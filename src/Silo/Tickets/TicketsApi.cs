@@ -1,0 +1,178 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.Silo.Tickets;
+
+/// <summary><c>/api/v1/tickets</c>: intake and every step of the lifecycle (API.md).</summary>
+public static class TicketsApi
+{
+    private const int MaxPageSize = 500;
+
+    public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/tickets").AddEndpointFilter(DomainProblems);
+
+        group.MapPost("/", Create).RequireAuthorization(Policies.Intake);
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser);
+        group.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyUser);
+
+        group.MapPost("/{id}/resolve-now", (string id, ResolveNowRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new ResolveNow(body.Answer ?? ""))).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/dispatch", (string id, DispatchRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new DispatchTicket(body.Lead ?? "", body.Co ?? [], body.Note))).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/sign", (string id, DepartmentRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new SignTicket(body.Department ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
+        group.MapPost("/{id}/return", (string id, ReturnRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new ReturnTicket(body.Department ?? "", body.Reason ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
+        group.MapPost("/{id}/await-resident", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new AwaitResident(body.Text ?? ""), OwnDepartment(http))).RequireAuthorization(Policies.DepartmentWork);
+        group.MapPost("/{id}/resident-info", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new ProvideResidentInfo(body.Text ?? ""), OwnDepartment(http))).RequireAuthorization(Policies.ResidentContact);
+        group.MapPost("/{id}/extension", (string id, ExtensionRequestBody body, HttpContext http, TicketSteps steps) =>
+            ParseWorkingTime(body.Extra) is { } extra
+                ? steps.Run(id, http, new RequestExtension(body.Department ?? "", extra, body.Reason ?? ""), body.Department)
+                : Task.FromResult(Problems.BadRequest("extra", "extra must be a working time such as \"04:00:00\" or \"2.00:00:00\" (days count as working days).")))
+            .RequireAuthorization(Policies.DepartmentWork);
+        group.MapPost("/{id}/extension/decision", (string id, ExtensionDecisionRequest body, HttpContext http, TicketSteps steps) =>
+            body.Approve is { } approve
+                ? steps.Run(id, http, new DecideExtension(approve, body.Note))
+                : Task.FromResult(Problems.BadRequest("approve", "approve must be true or false.")))
+            .RequireAuthorization(Policies.Supervision);
+        group.MapPost("/{id}/reply", (string id, ReplyRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new ReplyTicket(body.Department ?? "", body.Result ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
+        group.MapPost("/{id}/survey", (string id, SurveyRequest body, HttpContext http, TicketSteps steps) =>
+            ParseEnum<SurveyRating>(body.Rating) is { } rating
+                ? steps.Run(id, http, new SurveyTicket(rating, body.Comment))
+                : Task.FromResult(Problems.BadRequest("rating", "rating must be satisfied, basic or dissatisfied.")))
+            .RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/supervise", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new SuperviseTicket(body.Note ?? ""))).RequireAuthorization(Policies.Supervision);
+        group.MapPost("/{id}/merge-into", (string id, MergeRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new MergeTicket(body.MasterId ?? ""))).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/close", (string id, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new CloseTicket())).RequireAuthorization(Policies.Closing);
+
+        return group;
+    }
+
+    private static async Task<IResult> Create(CreateTicketRequest body, HttpContext http, TicketSteps steps)
+    {
+        if (ParseEnum<TicketChannel>(body.Channel) is not { } channel)
+        {
+            return Problems.BadRequest("channel", "channel must be one of call, sms, wechat, chat, platform, web, open311.");
+        }
+
+        if (ParseEnum<TicketType>(body.Type) is not { } type)
+        {
+            return Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
+        }
+
+        var caller = new Caller(body.Caller?.Name, body.Caller?.Phone, body.Caller?.Anonymous ?? false);
+        var command = new AcceptTicket(channel, caller, body.Address ?? "", body.GridCell, body.Content ?? "", type, body.Urgent ?? false);
+        var view = await steps.Accept(command, CurrentUser.From(http.User));
+        return Results.Created($"/api/v1/tickets/{view.Id}", view);
+    }
+
+    private static async Task<IResult> Get(string id, HttpContext http, TicketSteps steps)
+    {
+        var user = CurrentUser.From(http.User);
+        var ticket = await steps.Read(id);
+        return user.MaySee(TicketSummary.Of(ticket))
+            ? Results.Ok(steps.View(ticket, user))
+            : Problems.Forbidden($"Ticket {id} is not in your department or grid cell.");
+    }
+
+    private static async Task<IResult> List(
+        HttpContext http, ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla,
+        string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int? page, int? pageSize)
+    {
+        var user = CurrentUser.From(http.User);
+        TicketState? stateFilter = null;
+        if (state is not null)
+        {
+            stateFilter = ParseEnum<TicketState>(state);
+            if (stateFilter is null)
+            {
+                return Problems.BadRequest("state", $"Unknown state '{state}'.");
+            }
+        }
+
+        if (user.Role == Roles.Department)
+        {
+            if (department is not null && department != user.Department)
+            {
+                return Problems.Forbidden($"A {user.Department} handler sees only tickets of {user.Department}.");
+            }
+
+            department = user.Department;
+        }
+
+        if (user.Role == Roles.GridWorker)
+        {
+            if (gridCell is not null && gridCell != user.GridCell)
+            {
+                return Problems.Forbidden($"A grid worker of {user.GridCell} sees only that cell.");
+            }
+
+            gridCell = user.GridCell;
+        }
+
+        var fromAt = ParseInstant(from, sla.Calendar, endOfDay: false);
+        var toAt = ParseInstant(to, sla.Calendar, endOfDay: true);
+        if (from is not null && fromAt is null) return Problems.BadRequest("from", "from must be a date (2026-11-23) or an ISO-8601 instant.");
+        if (to is not null && toAt is null) return Problems.BadRequest("to", "to must be a date (2026-11-23) or an ISO-8601 instant.");
+        var size = pageSize ?? 50;
+        if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
+        if (page is < 1) return Problems.BadRequest("page", "page starts at 1.");
+
+        var result = await index.SearchAsync(new TicketQuery(
+            stateFilter, department, gridCell, overdue, fromAt, toAt, time.GetUtcNow(), page ?? 1, size));
+        return Results.Ok(new { items = result.Items.Select(s => SummaryView.Of(s, sla.Calendar)), total = result.Total });
+    }
+
+    /// <summary>A department user acts for its own department; other roles have none to check.</summary>
+    private static string? OwnDepartment(HttpContext http) => CurrentUser.From(http.User).Department;
+
+    private static async ValueTask<object?> DomainProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (Problems.FromDomain(ex) is { } problem)
+        {
+            return problem;
+        }
+    }
+
+    internal static T? ParseEnum<T>(string? value) where T : struct, Enum =>
+        !string.IsNullOrWhiteSpace(value) && !int.TryParse(value, out _) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed)
+            ? parsed
+            : null;
+
+    private static TimeSpan? ParseWorkingTime(string? value) =>
+        TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span : null;
+
+    /// <summary>A bare date means the whole local day: from its start, or to its end.</summary>
+    internal static DateTimeOffset? ParseInstant(string? value, WorkingCalendar calendar, bool endOfDay)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), calendar.ToLocal(DateTimeOffset.UnixEpoch).Offset);
+            return endOfDay ? start.AddDays(1) : start;
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant
+            : null;
+    }
+}

@@ -1,0 +1,167 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Departments;
+using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Tests.Infrastructure;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineDispatch.Tests.Grains;
+
+/// <summary>The ticket, number and department grains on a real test cluster, once per storage back end.</summary>
+public abstract class TicketGrainTests(ClusterFixture fixture)
+{
+    private static readonly Actor Operator = new("op1", "operator");
+    private static readonly Actor Dispatcher = new("disp1", "dispatcher");
+
+    private static int _sequence = 100_000;
+
+    private IGrainFactory Grains => fixture.Client;
+
+    private static string NewId() => TicketNumbers.Format(new DateOnly(2026, 11, 23), Interlocked.Increment(ref _sequence));
+
+    private async Task<ITicketGrain> Dispatched(string lead = "CGJ", string cell = "G-GRAIN")
+    {
+        var ticket = Grains.GetGrain<ITicketGrain>(NewId());
+        await ticket.Execute(new AcceptTicket(TicketChannel.Call, new Caller("李四", "13900001111", false), "滨江路1号", cell,
+            "井盖缺失，很危险", TicketType.Complaint, false), Operator);
+        await ticket.Execute(new DispatchTicket(lead, [], null), Dispatcher);
+        return ticket;
+    }
+
+    [Fact]
+    public async Task Numbers_are_unique_under_concurrency()
+    {
+        var grain = Grains.GetGrain<ITicketNumberGrain>(TicketNumbers.DayKey(new DateOnly(2026, 1, 5)));
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 250).Select(_ => grain.Next()));
+
+        Assert.Equal(250, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_ticket_survives_deactivation_unchanged()
+    {
+        var ticket = await Dispatched();
+        var before = await ticket.Get();
+        await fixture.Cluster.DeactivateAsync(ticket);
+
+        var after = await ticket.Get();
+        Assert.Equal(before.History.Count, after.History.Count);
+        Assert.Equal((before.State, before.Lead, before.SignBy), (after.State, after.Lead, after.SignBy));
+    }
+
+    [Fact]
+    public async Task A_forbidden_step_crosses_the_grain_boundary_as_a_conflict_naming_the_state()
+    {
+        var ticket = await Dispatched();
+        var error = await Assert.ThrowsAsync<TicketConflictException>(() => ticket.Execute(new CloseTicket(), Operator));
+
+        Assert.Equal(TicketState.Dispatched, error.State);
+    }
+
+    [Fact]
+    public async Task An_unknown_ticket_is_not_found()
+    {
+        await Assert.ThrowsAsync<TicketNotFoundException>(() => Grains.GetGrain<ITicketGrain>(NewId()).Get());
+    }
+
+    [Fact]
+    public async Task Cards_are_recorded_at_their_due_time_and_counted_for_the_department()
+    {
+        var ticket = await Dispatched(lead: "GDGS");
+        var signBy = (await ticket.Get()).SignBy!.Value;
+
+        fixture.Clock.Advance(TimeSpan.FromHours(3));
+        await ticket.Reconcile();
+        await ticket.Reconcile();
+
+        var cards = (await ticket.Get()).Cards.Where(c => c.Step == DeadlineStep.Sign).ToList();
+        Assert.Equal([CardKind.Yellow, CardKind.Red], cards.Select(c => c.Kind));
+        Assert.Equal(signBy, cards[1].DueAt);
+        Assert.All(cards, c => Assert.Equal("GDGS", c.Department));
+
+        var load = await Grains.GetGrain<IDepartmentGrain>("GDGS").GetLoad();
+        Assert.True(load.Red >= 1);
+
+        var stats = await fixture.Services.GetRequiredService<SqlMeasureStore>()
+            .SumAsync(StatsDimension.Department, DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None);
+        Assert.True(stats["GDGS"]["yellowCards"] >= 1);
+        Assert.True(stats["GDGS"]["redCards"] >= 1);
+    }
+
+    [Fact]
+    public async Task A_department_queue_holds_its_open_tickets_most_urgent_first_and_drops_returned_ones()
+    {
+        var first = await Dispatched(lead: "YLJ");
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await Dispatched(lead: "YLJ");
+
+        var queue = await Grains.GetGrain<IDepartmentGrain>("YLJ").GetQueue();
+        var mine = queue.Where(s => s.Id == first.GetPrimaryKeyString() || s.Id == second.GetPrimaryKeyString()).ToList();
+        Assert.Equal([first.GetPrimaryKeyString(), second.GetPrimaryKeyString()], mine.Select(s => s.Id));
+
+        await first.Execute(new ReturnTicket("YLJ", "不属于园林局"), new Actor("ylj", "department", "YLJ"));
+        queue = await Grains.GetGrain<IDepartmentGrain>("YLJ").GetQueue();
+        Assert.DoesNotContain(queue, s => s.Id == first.GetPrimaryKeyString());
+        Assert.Contains(queue, s => s.Id == second.GetPrimaryKeyString());
+    }
+
+    [Fact]
+    public async Task A_department_reloads_its_queue_from_the_read_model_after_deactivation()
+    {
+        var ticket = await Dispatched(lead: "MZJ");
+        var department = Grains.GetGrain<IDepartmentGrain>("MZJ");
+        Assert.Contains(await department.GetQueue(), s => s.Id == ticket.GetPrimaryKeyString());
+
+        await fixture.Cluster.DeactivateAsync(department);
+        Assert.Contains(await department.GetQueue(), s => s.Id == ticket.GetPrimaryKeyString());
+    }
+
+    [Fact]
+    public async Task The_masters_reply_reaches_every_merged_ticket()
+    {
+        var master = await Dispatched(lead: "SWJ");
+        var child = Grains.GetGrain<ITicketGrain>(NewId());
+        await child.Execute(new AcceptTicket(TicketChannel.Sms, new Caller(null, "13700002222", false), "滨江路1号", "G-GRAIN",
+            "滨江路井盖没了", TicketType.Complaint, false), Operator);
+
+        await child.Execute(new MergeTicket(master.GetPrimaryKeyString()), Dispatcher);
+        var swj = new Actor("swj", "department", "SWJ");
+        await master.Execute(new SignTicket("SWJ"), swj);
+        await master.Execute(new ReplyTicket("SWJ", "已补装井盖"), swj);
+
+        var merged = await child.Get();
+        Assert.Equal((TicketState.Merged, "已补装井盖", true), (merged.State, merged.Result, merged.AwaitingSurvey));
+        Assert.Contains(child.GetPrimaryKeyString(), (await master.Get()).MergedIds);
+    }
+
+    [Fact]
+    public async Task Merging_into_a_ticket_that_does_not_exist_changes_nothing()
+    {
+        var child = await Dispatched();
+        await Assert.ThrowsAsync<TicketNotFoundException>(() => child.Execute(new MergeTicket(NewId()), Dispatcher));
+
+        Assert.Equal(TicketState.Dispatched, (await child.Get()).State);
+    }
+
+    [Fact]
+    public async Task Projecting_the_same_history_twice_counts_it_once()
+    {
+        var ticket = await (await Dispatched(lead: "JYJ")).Get();
+        var projection = fixture.Services.GetRequiredService<ITicketProjection>();
+        var store = fixture.Services.GetRequiredService<SqlMeasureStore>();
+        async Task<long> Dispatches() =>
+            (await store.SumAsync(StatsDimension.Department, DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None))["JYJ"]["dispatched"];
+
+        var before = await Dispatches();
+        await projection.ProjectAsync(ticket, 0);
+        await projection.ProjectAsync(ticket, 1);
+
+        Assert.Equal(before, await Dispatches());
+    }
+}
+
+public sealed class SqliteTicketGrainTests(SqliteClusterFixture fixture)
+    : TicketGrainTests(fixture), IClassFixture<SqliteClusterFixture>;
+
+public sealed class PostgresTicketGrainTests(PostgresClusterFixture fixture)
+    : TicketGrainTests(fixture), IClassFixture<PostgresClusterFixture>;

@@ -1,0 +1,349 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Departments;
+using HotlineDispatch.Measures;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HotlineDispatch.Tests.Tickets;
+
+/// <summary>The ticket state machine of DOMAIN.md §3, driven without a silo on a fake clock.</summary>
+public sealed class TicketTests
+{
+    private static readonly DepartmentCatalog Departments = DepartmentCatalog.LoadEmbedded();
+    private static readonly Actor Operator = new("op1", "operator");
+    private static readonly Actor Dispatcher = new("disp1", "dispatcher");
+    private static readonly Actor Cgj = new("cgj1", "department", "CGJ");
+    private static readonly Actor Supervisor = new("sup1", "supervisor");
+
+    // Monday 2026-11-23 09:00 in Beijing.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+    private readonly SlaPolicy _sla = new(new SlaOptions(), WorkingCalendar.From(new CalendarOptions()));
+
+    private TicketContext Now => new(_clock.GetUtcNow(), _sla, Departments);
+
+    private Ticket Accepted(bool urgent = false, TicketType type = TicketType.Complaint)
+    {
+        var ticket = new Ticket { Id = "20261123-000001" };
+        ticket.Execute(new AcceptTicket(TicketChannel.Call, new Caller("张三", "13812341234", false), "春晖路3号", "G-001",
+            "路灯不亮", type, urgent), Operator, Now);
+        return ticket;
+    }
+
+    private Ticket Dispatched(params string[] co)
+    {
+        var ticket = Accepted();
+        ticket.Execute(new DispatchTicket("CGJ", co, null), Dispatcher, Now);
+        return ticket;
+    }
+
+    private Ticket Replied()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        ticket.Execute(new ReplyTicket("CGJ", "已修复"), Cgj, Now);
+        return ticket;
+    }
+
+    [Fact]
+    public void Accepting_records_the_first_event_and_the_caller()
+    {
+        var ticket = Accepted();
+
+        Assert.Equal(TicketState.Accepted, ticket.State);
+        var e = Assert.Single(ticket.History);
+        Assert.Equal((1, TicketActions.Accept, "op1"), (e.Seq, e.Action, e.Actor));
+        Assert.Equal("op1", ticket.LoggedBy);
+    }
+
+    [Fact]
+    public void Accepting_without_content_names_the_field()
+    {
+        var ticket = new Ticket { Id = "20261123-000001" };
+        var error = Assert.Throws<TicketInputException>(() => ticket.Execute(
+            new AcceptTicket(TicketChannel.Call, new Caller(null, null, false), "", null, "  ", TicketType.Help, false), Operator, Now));
+
+        Assert.Equal("content", error.Field);
+        Assert.False(ticket.Exists);
+    }
+
+    [Fact]
+    public void A_step_on_a_ticket_that_does_not_exist_is_not_found()
+    {
+        var ticket = new Ticket { Id = "20261123-000009" };
+        Assert.Throws<TicketNotFoundException>(() => ticket.Execute(new CloseTicket(), Operator, Now));
+    }
+
+    [Fact]
+    public void Dispatch_starts_sign_and_reply_deadlines_in_working_time()
+    {
+        var ticket = Dispatched();
+
+        Assert.Equal(TicketState.Dispatched, ticket.State);
+        Assert.Equal("CGJ", ticket.Lead);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.FromHours(8)), ticket.SignBy);
+        // Complaint: five working days of 7 h from Monday 09:00 ends Friday 17:00.
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.FromHours(8)), ticket.ReplyBy);
+    }
+
+    [Fact]
+    public void Dispatch_to_an_unknown_department_names_the_field_and_changes_nothing()
+    {
+        var ticket = Accepted();
+        var error = Assert.Throws<TicketInputException>(() => ticket.Execute(new DispatchTicket("NOPE", [], null), Dispatcher, Now));
+
+        Assert.Equal("lead", error.Field);
+        Assert.Equal(TicketState.Accepted, ticket.State);
+        Assert.Single(ticket.History);
+    }
+
+    [Fact]
+    public void A_forbidden_step_names_the_current_state()
+    {
+        var ticket = Accepted();
+        var error = Assert.Throws<TicketConflictException>(() => ticket.Execute(new ReplyTicket("CGJ", "done"), Cgj, Now));
+
+        Assert.Equal(TicketState.Accepted, error.State);
+        Assert.Contains("Accepted", error.Message);
+    }
+
+    [Fact]
+    public void Full_loop_dispatch_sign_reply_dissatisfied_reopen_reply_satisfied_close()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        ticket.Execute(new ReplyTicket("CGJ", "已修复"), Cgj, Now);
+        ticket.Execute(new SurveyTicket(SurveyRating.Dissatisfied, "还是不亮"), Operator, Now);
+
+        Assert.Equal(TicketState.Reopened, ticket.State);
+        Assert.NotNull(ticket.ReplyBy);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        ticket.Execute(new ReplyTicket("CGJ", "更换灯泡"), Cgj, Now);
+        ticket.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        ticket.Execute(new CloseTicket(), Operator, Now);
+
+        Assert.Equal(TicketState.Closed, ticket.State);
+        Assert.Equal(SurveyRating.Satisfied, ticket.Rating);
+        Assert.Equal(
+            [TicketActions.Accept, TicketActions.Dispatch, TicketActions.Sign, TicketActions.Reply, TicketActions.Survey,
+             TicketActions.Reply, TicketActions.Survey, TicketActions.Close],
+            ticket.History.Select(e => e.Action));
+        Assert.Equal(Enumerable.Range(1, 8), ticket.History.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public void Dissatisfaction_gives_a_fresh_reply_limit_from_the_survey()
+    {
+        var ticket = Replied();
+        _clock.Advance(TimeSpan.FromDays(1)); // Tuesday 09:00
+        ticket.Execute(new SurveyTicket(SurveyRating.Dissatisfied, null), Operator, Now);
+
+        // Five working days from Tuesday 09:00 end the next Monday at 17:00.
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 17, 0, 0, TimeSpan.FromHours(8)), ticket.ReplyBy);
+    }
+
+    [Fact]
+    public void A_survey_is_answered_once_per_reply()
+    {
+        var ticket = Replied();
+        ticket.Execute(new SurveyTicket(SurveyRating.Basic, null), Operator, Now);
+
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now));
+    }
+
+    [Fact]
+    public void Resolving_at_intake_needs_no_department_and_is_surveyed()
+    {
+        var ticket = Accepted(type: TicketType.Consultation);
+        ticket.Execute(new ResolveNow("社保卡在区政务中心办理"), Operator, Now);
+        ticket.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        ticket.Execute(new CloseTicket(), Operator, Now);
+
+        Assert.Equal(TicketState.Closed, ticket.State);
+        Assert.Null(ticket.Lead);
+    }
+
+    [Fact]
+    public void Return_goes_back_to_the_dispatcher_and_can_be_dispatched_again()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new ReturnTicket("CGJ", "属于水务局职责"), Cgj, Now);
+
+        Assert.Equal(TicketState.Accepted, ticket.State);
+        Assert.Null(ticket.Lead);
+        Assert.Empty(ticket.Deadlines);
+
+        ticket.Execute(new DispatchTicket("SWJ", [], "改派"), Dispatcher, Now);
+        Assert.Equal(("SWJ", 2), (ticket.Lead, ticket.Round));
+    }
+
+    [Fact]
+    public void Return_needs_a_reason()
+    {
+        var ticket = Dispatched();
+        var error = Assert.Throws<TicketInputException>(() => ticket.Execute(new ReturnTicket("CGJ", ""), Cgj, Now));
+        Assert.Equal("reason", error.Field);
+    }
+
+    [Fact]
+    public void A_department_not_dispatched_to_cannot_sign()
+    {
+        var ticket = Dispatched();
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new SignTicket("JTJ"), new Actor("jtj", "department", "JTJ"), Now));
+    }
+
+    [Fact]
+    public void Joint_ticket_co_handlers_sign_but_only_the_lead_replies()
+    {
+        var ticket = Dispatched("JTJ", "SWJ");
+        Assert.Equal(4, ticket.Deadlines.Count);
+
+        ticket.Execute(new SignTicket("JTJ"), new Actor("jtj", "department", "JTJ"), Now);
+        Assert.Equal(TicketState.Dispatched, ticket.State);
+        Assert.NotNull(ticket.Co.Single(c => c.Department == "JTJ").SignedAt);
+
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        Assert.Equal(TicketState.InProgress, ticket.State);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new ReplyTicket("JTJ", "done"), new Actor("jtj", "department", "JTJ"), Now));
+    }
+
+    [Fact]
+    public void The_lead_cannot_also_be_a_co_handler()
+    {
+        var ticket = Accepted();
+        Assert.Throws<TicketInputException>(() => ticket.Execute(new DispatchTicket("CGJ", ["CGJ"], null), Dispatcher, Now));
+    }
+
+    [Fact]
+    public void Awaiting_the_resident_pauses_the_reply_clock()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        var replyBy = ticket.ReplyBy!.Value;
+
+        ticket.Execute(new AwaitResident("请提供具体位置"), Cgj, Now);
+        Assert.Equal(TicketState.AwaitingResident, ticket.State);
+        Assert.Null(ticket.NextCardAt);
+
+        _clock.Advance(TimeSpan.FromDays(1)); // one working day passes while paused
+        ticket.Execute(new ProvideResidentInfo("3号楼东侧"), Operator, Now);
+
+        Assert.Equal(TicketState.InProgress, ticket.State);
+        Assert.Equal(replyBy.AddDays(3), ticket.ReplyBy); // Friday 17:00 → the next Monday 17:00
+    }
+
+    [Fact]
+    public void An_approved_extension_moves_the_reply_deadline_by_working_time()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        var replyBy = ticket.ReplyBy!.Value;
+
+        ticket.Execute(new RequestExtension("CGJ", TimeSpan.FromDays(2), "需协调施工"), Cgj, Now);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new RequestExtension("CGJ", TimeSpan.FromDays(1), "again"), Cgj, Now));
+        ticket.Execute(new DecideExtension(true, null), Supervisor, Now);
+
+        Assert.Null(ticket.PendingExtension);
+        Assert.Equal(replyBy.AddDays(4), ticket.ReplyBy); // two working days past a Friday
+    }
+
+    [Fact]
+    public void A_rejected_extension_leaves_the_deadline()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        var replyBy = ticket.ReplyBy;
+        ticket.Execute(new RequestExtension("CGJ", TimeSpan.FromHours(4), "需协调"), Cgj, Now);
+        ticket.Execute(new DecideExtension(false, "理由不足"), Supervisor, Now);
+
+        Assert.Equal(replyBy, ticket.ReplyBy);
+        Assert.Equal(TicketActions.RejectExtension, ticket.History[^1].Action);
+    }
+
+    [Fact]
+    public void Deciding_without_a_request_is_a_conflict()
+    {
+        var ticket = Dispatched();
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new DecideExtension(true, null), Supervisor, Now));
+    }
+
+    [Fact]
+    public void Cards_fall_due_at_yellow_and_at_the_limit_and_are_recorded_once()
+    {
+        var ticket = Dispatched();
+        var signBy = ticket.SignBy!.Value;
+
+        _clock.Advance(TimeSpan.FromMinutes(96)); // 80% of two working hours
+        var yellow = Assert.Single(ticket.RecordDueCards(_clock.GetUtcNow()));
+        Assert.Equal((CardKind.Yellow, DeadlineStep.Sign, "CGJ"), (yellow.Kind, yellow.Step, yellow.Department));
+        Assert.Empty(ticket.RecordDueCards(_clock.GetUtcNow()));
+
+        _clock.Advance(TimeSpan.FromHours(5)); // noticed long after the limit
+        var red = Assert.Single(ticket.RecordDueCards(_clock.GetUtcNow()));
+        Assert.Equal(signBy, red.DueAt);
+        Assert.True(red.RecordedAt > red.DueAt);
+        Assert.Equal(signBy, ticket.History[^1].DueAt);
+    }
+
+    [Fact]
+    public void Signing_late_is_not_on_time()
+    {
+        var ticket = Dispatched();
+        _clock.Advance(TimeSpan.FromHours(3));
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+
+        Assert.False(ticket.History[^1].OnTime);
+    }
+
+    [Fact]
+    public void Urgent_tickets_may_be_replied_without_signing()
+    {
+        var ticket = Accepted(urgent: true);
+        ticket.Execute(new DispatchTicket("RQGS", [], null), Dispatcher, Now);
+        Assert.Equal(_clock.GetUtcNow().AddMinutes(30), ticket.SignBy);
+
+        ticket.Execute(new ReplyTicket("RQGS", "已关阀"), new Actor("rq", "department", "RQGS"), Now);
+        Assert.Equal(TicketState.Replied, ticket.State);
+    }
+
+    [Fact]
+    public void Merge_checks_the_target_and_a_master_reply_reaches_the_merged_ticket()
+    {
+        var child = Accepted();
+        Assert.Throws<TicketInputException>(() => child.EnsureCanMergeInto(child.Id));
+
+        child.Execute(new MergeTicket("20261123-000002"), Dispatcher, Now);
+        Assert.Equal(TicketState.Merged, child.State);
+        Assert.Throws<TicketConflictException>(() => child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now));
+
+        child.Execute(new MasterReplied("20261123-000002", "已统一处理"), Actor.System, Now);
+        child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        child.Execute(new MasterClosed("20261123-000002"), Actor.System, Now);
+
+        Assert.Equal(("已统一处理", TicketState.Closed), (child.Result, child.State));
+    }
+
+    [Fact]
+    public void Supervision_flags_an_open_ticket()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SuperviseTicket("请加快处理"), Supervisor, Now);
+        Assert.True(ticket.Supervised);
+    }
+
+    [Fact]
+    public void Measures_follow_the_history()
+    {
+        var ticket = Replied();
+        ticket.Execute(new SurveyTicket(SurveyRating.Dissatisfied, null), Operator, Now);
+
+        var facts = ticket.History.SelectMany(e => TicketMeasures.Of(e, _sla.Calendar)).ToList();
+        string[] expected =
+        [
+            Measure.Accepted, Measure.Dispatched, Measure.Signed, Measure.SignedOnTime, Measure.Replied,
+            Measure.SurveyEligible, Measure.RepliedOnTime, Measure.Surveyed, Measure.Reopened,
+        ];
+        Assert.Equal(expected, facts.Select(f => f.Measure));
+        Assert.All(facts.Skip(1), f => Assert.Equal("CGJ", f.Department));
+    }
+}
