@@ -359,7 +359,7 @@ public sealed class Ticket
     {
         if (!IsOpen)
         {
-            throw new TicketConflictException(State, $"Ticket {Id} is {State} and can no longer be supervised.");
+            throw new TicketConflictException(State, $"Ticket {Id} is {Name(State)} and can no longer be supervised.");
         }
 
         Supervised = true;
@@ -430,9 +430,12 @@ public sealed class Ticket
         if (!allowed.Contains(State))
         {
             throw new TicketConflictException(State,
-                $"Ticket {Id} is {State}; '{action}' is allowed only when it is {string.Join(" or ", allowed)}.");
+                $"Ticket {Id} is {Name(State)}; '{action}' is allowed only when it is {string.Join(" or ", allowed.Select(Name))}.");
         }
     }
+
+    /// <summary>A state as the API spells it (inProgress), so messages match the JSON beside them.</summary>
+    private static string Name(TicketState state) => string.Concat(char.ToLowerInvariant(state.ToString()[0]).ToString(), state.ToString()[1..]);
 
     private string RequireAssigned(string department, string action)
     {

@@ -103,7 +103,7 @@ public sealed class TicketTests
         var error = Assert.Throws<TicketConflictException>(() => ticket.Execute(new ReplyTicket("CGJ", "done"), Cgj, Now));
 
         Assert.Equal(TicketState.Accepted, error.State);
-        Assert.Contains("Accepted", error.Message);
+        Assert.Contains("accepted", error.Message);
     }
 
     [Fact]
