@@ -17,7 +17,10 @@ builder.Services.AddHotlineApi();
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -51,7 +51,15 @@ public static class HotlineServices
     {
         services.AddSingleton<TicketSteps>();
         services.AddHostedService<CardSweep>();
-        services.AddProblemDetails();
+        // Unreadable bodies surface as exceptions in every environment, so they all get one answer: a 400 saying why.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Detail = bad.InnerException?.Message ?? bad.Message;
+            }
+        });
         services.ConfigureHttpJsonOptions(o => HotlineJson.Configure(o.SerializerOptions));
         return services;
     }

@@ -1,0 +1,259 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HotlineDispatch.Tests.Infrastructure;
+
+namespace HotlineDispatch.Tests.Http;
+
+/// <summary>The public contract of API.md over HTTP: lifecycle, errors, auth and scoping, once per storage back end.</summary>
+public abstract class TicketsApiTests(HotlineApiFactory api)
+{
+    private static object NewTicket(string content = "小区门口路灯不亮一周了", string? gridCell = "G-7", bool anonymous = false,
+        string phone = "13812345678") => new
+    {
+        channel = "call",
+        caller = new { name = "张三", phone, anonymous },
+        address = "春晖路3号",
+        gridCell,
+        content,
+        type = "complaint",
+        urgent = false,
+    };
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>());
+
+    private static async Task<JsonElement> Ok(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task<string> Create(object? ticket = null, TestUser? by = null)
+    {
+        var response = await api.ClientFor(by ?? TestUsers.Operator).PostAsJsonAsync("/api/v1/tickets", ticket ?? NewTicket());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await Json(response)).GetProperty("id").GetString()!;
+        Assert.Equal($"/api/v1/tickets/{id}", response.Headers.Location?.OriginalString);
+        return id;
+    }
+
+    private async Task<string> CreateDispatched(string lead = "CGJ", object? ticket = null)
+    {
+        var id = await Create(ticket);
+        await Ok(await api.ClientFor(TestUsers.Dispatcher).PostAsJsonAsync($"/api/v1/tickets/{id}/dispatch", new { lead, co = Array.Empty<string>() }));
+        return id;
+    }
+
+    private Task<HttpResponseMessage> Post(TestUser user, string id, string step, object body) =>
+        api.ClientFor(user).PostAsJsonAsync($"/api/v1/tickets/{id}/{step}", body);
+
+    [Fact]
+    public async Task No_token_is_401_and_an_unknown_token_too()
+    {
+        var anonymous = await api.CreateClient().GetAsync("/api/v1/tickets");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+
+        var wrong = await api.ClientWithToken("not-a-token").GetAsync("/api/v1/departments");
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_answers_200_once_the_silo_runs()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_full_loop_with_a_dissatisfied_survey_reopens_and_closes()
+    {
+        var id = await CreateDispatched();
+        await Ok(await Post(TestUsers.Cgj, id, "sign", new { department = "CGJ" }));
+        await Ok(await Post(TestUsers.Cgj, id, "reply", new { department = "CGJ", result = "已更换灯泡" }));
+
+        var reopened = await Ok(await Post(TestUsers.Operator, id, "survey", new { rating = "dissatisfied", comment = "还是不亮" }));
+        Assert.Equal("reopened", reopened.GetProperty("state").GetString());
+
+        await Ok(await Post(TestUsers.Cgj, id, "reply", new { department = "CGJ", result = "已更换线路" }));
+        await Ok(await Post(TestUsers.Operator, id, "survey", new { rating = "satisfied" }));
+        var closed = await Ok(await api.ClientFor(TestUsers.Operator).PostAsync($"/api/v1/tickets/{id}/close", null));
+
+        Assert.Equal("closed", closed.GetProperty("state").GetString());
+        Assert.Equal("satisfied", closed.GetProperty("rating").GetString());
+        var actions = closed.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(["accept", "dispatch", "sign", "reply", "survey", "reply", "survey", "close"], actions);
+        Assert.All(closed.GetProperty("history").EnumerateArray(), e => Assert.EndsWith("+08:00", e.GetProperty("at").GetString()));
+    }
+
+    [Fact]
+    public async Task A_forbidden_step_is_409_naming_the_current_state()
+    {
+        var id = await Create();
+        var response = await Post(TestUsers.Cgj, id, "reply", new { department = "CGJ", result = "done" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+
+        response = await Post(TestUsers.Operator, id, "survey", new { rating = "satisfied" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await Json(response);
+        Assert.Equal("accepted", problem.GetProperty("state").GetString());
+        Assert.Contains("accepted", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_input_is_400_naming_the_field()
+    {
+        var client = api.ClientFor(TestUsers.Operator);
+        var noContent = await client.PostAsJsonAsync("/api/v1/tickets", NewTicket(content: " "));
+        Assert.Equal(HttpStatusCode.BadRequest, noContent.StatusCode);
+        Assert.Equal("content", (await Json(noContent)).GetProperty("field").GetString());
+
+        var badChannel = await client.PostAsJsonAsync("/api/v1/tickets", new { channel = "pigeon", content = "x", type = "help" });
+        Assert.Equal("channel", (await Json(badChannel)).GetProperty("field").GetString());
+
+        var malformed = await client.PostAsync("/api/v1/tickets", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+
+        var id = await Create();
+        var unknownDepartment = await Post(TestUsers.Dispatcher, id, "dispatch", new { lead = "NOPE" });
+        Assert.Equal("lead", (await Json(unknownDepartment)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_and_malformed_ticket_ids_are_404()
+    {
+        var client = api.ClientFor(TestUsers.Operator);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/tickets/19990101-000001")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/tickets/deadbeef")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_leader_reads_stats_but_cannot_dispatch()
+    {
+        var id = await Create();
+        var dispatch = await Post(TestUsers.Leader, id, "dispatch", new { lead = "CGJ" });
+        Assert.Equal(HttpStatusCode.Forbidden, dispatch.StatusCode);
+
+        var stats = await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/stats?by=channel");
+        Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_department_sees_only_its_own_tickets_and_masked_phones()
+    {
+        var ours = await CreateDispatched("CGJ");
+        var theirs = await CreateDispatched("JTJ");
+        var cgj = api.ClientFor(TestUsers.Cgj);
+
+        var view = await Ok(await cgj.GetAsync($"/api/v1/tickets/{ours}"));
+        Assert.Equal("138****5678", view.GetProperty("caller").GetProperty("phone").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await cgj.GetAsync($"/api/v1/tickets/{theirs}")).StatusCode);
+
+        var list = await Ok(await cgj.GetAsync("/api/v1/tickets?pageSize=500"));
+        var ids = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.Contains(ours, ids);
+        Assert.DoesNotContain(theirs, ids);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cgj.GetAsync("/api/v1/tickets?department=JTJ")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(TestUsers.Cgj, theirs, "sign", new { department = "JTJ" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(TestUsers.Cgj, theirs, "sign", new { department = "CGJ" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cgj.GetAsync("/api/v1/departments/JTJ/queue")).StatusCode);
+
+        var full = await Ok(await api.ClientFor(TestUsers.Dispatcher).GetAsync($"/api/v1/tickets/{ours}"));
+        Assert.Equal("13812345678", full.GetProperty("caller").GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task An_anonymous_reporter_is_seen_only_by_the_operator_who_took_it()
+    {
+        var id = await Create(NewTicket(anonymous: true), TestUsers.Operator);
+        await Ok(await Post(TestUsers.Dispatcher, id, "dispatch", new { lead = "CGJ" }));
+
+        foreach (var viewer in new[] { TestUsers.Cgj, TestUsers.Operator2, TestUsers.Leader })
+        {
+            var caller = (await Ok(await api.ClientFor(viewer).GetAsync($"/api/v1/tickets/{id}"))).GetProperty("caller");
+            Assert.Equal(JsonValueKind.Null, caller.GetProperty("name").ValueKind);
+            Assert.Equal(JsonValueKind.Null, caller.GetProperty("phone").ValueKind);
+        }
+
+        var own = (await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{id}"))).GetProperty("caller");
+        Assert.Equal("张三", own.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_grid_worker_sees_only_its_cell()
+    {
+        var inCell = await Create(NewTicket(gridCell: "G-7"));
+        var elsewhere = await Create(NewTicket(gridCell: "G-8"));
+        var grid = api.ClientFor(TestUsers.GridWorker);
+
+        Assert.Equal(HttpStatusCode.OK, (await grid.GetAsync($"/api/v1/tickets/{inCell}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await grid.GetAsync($"/api/v1/tickets/{elsewhere}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await grid.GetAsync("/api/v1/tickets?gridCell=G-8")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Stats_count_each_step_for_the_department_and_rates_follow()
+    {
+        var id = await CreateDispatched("SCJGJ");
+        await Post(TestUsers.Supervisor, id, "supervise", new { note = "请尽快处理" });
+        var returned = await CreateDispatched("SCJGJ");
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientWithToken(TestUsers.AdminToken)
+            .PostAsJsonAsync($"/api/v1/tickets/{returned}/return", new { department = "SCJGJ", reason = "不属于市场监管" })).StatusCode);
+
+        var stats = await Ok(await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/stats?by=department"));
+        var row = stats.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "SCJGJ");
+        Assert.Equal(2, row.GetProperty("dispatched").GetInt64());
+        Assert.Equal(1, row.GetProperty("returned").GetInt64());
+        Assert.Equal(1, row.GetProperty("supervised").GetInt64());
+        Assert.Equal(0.5, row.GetProperty("returnRate").GetDouble());
+        Assert.Equal(0, row.GetProperty("disposalRate").GetDouble());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("onTimeRate").ValueKind);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/stats?by=weather")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_department_queue_and_live_counts_reflect_dispatches()
+    {
+        var id = await CreateDispatched("WJW");
+        var queue = await Ok(await api.ClientFor(TestUsers.Dispatcher).GetAsync("/api/v1/departments/WJW/queue"));
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+
+        var departments = await Ok(await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/departments"));
+        Assert.Equal(21, departments.GetArrayLength());
+        var wjw = departments.EnumerateArray().Single(d => d.GetProperty("code").GetString() == "WJW");
+        Assert.True(wjw.GetProperty("open").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_user_whose_token_then_works_and_others_cannot()
+    {
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+        var put = await admin.PutAsJsonAsync("/api/v1/users/jj1", new { role = "department", department = "JJ", token = "jj-token-000000000001" });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientWithToken("jj-token-000000000001").GetAsync("/api/v1/departments/JJ/queue")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/users")).StatusCode);
+        var invalid = await admin.PutAsJsonAsync("/api/v1/users/x", new { role = "department", department = "NOPE", token = "0123456789abcdef" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+
+    [Fact]
+    public async Task Resolving_at_intake_and_listing_by_state()
+    {
+        var id = await Create(new { channel = "wechat", caller = new { phone = "13600000000" }, address = "", content = "社保卡在哪里补办？", type = "consultation" });
+        var resolved = await Ok(await Post(TestUsers.Operator, id, "resolve-now", new { answer = "到区政务服务中心社保窗口办理" }));
+        Assert.Equal("resolved", resolved.GetProperty("state").GetString());
+
+        var list = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync("/api/v1/tickets?state=resolved&pageSize=500"));
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+        Assert.True(list.GetProperty("total").GetInt32() >= 1);
+    }
+}
+
+public sealed class SqliteTicketsApiTests(SqliteApiFactory api) : TicketsApiTests(api), IClassFixture<SqliteApiFactory>;
+
+public sealed class PostgresTicketsApiTests(PostgresApiFactory api) : TicketsApiTests(api), IClassFixture<PostgresApiFactory>;
