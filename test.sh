@@ -6,7 +6,7 @@ set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-log() { printf 'test.sh: %s\n' "$*" >&2; }
+log() { printf 'test.sh: %s\n' "$*" >&2 || true; }
 die() { log "error: $*"; exit 1; }
 
 as_root() {
@@ -76,9 +76,17 @@ fi
 data_dir="$work_dir/data"
 server_log="$work_dir/server.log"
 server_started=false
+test_pid=
 
 cleanup() {
     local status=$?
+    # Output may go to a pipe that is already closed (| head); that must not stop the cleanup.
+    trap '' PIPE
+    if [[ -n $test_pid ]] && kill -0 "$test_pid" 2>/dev/null; then
+        log "stopping dotnet test (pid $test_pid)"
+        kill -TERM "$test_pid" 2>/dev/null || true
+        wait "$test_pid" 2>/dev/null || true
+    fi
     if [[ $server_started == true ]]; then
         as_pg "$pg_bin/pg_ctl" -D "$data_dir" -m immediate -w -t 30 stop >/dev/null 2>&1 || {
             # pg_ctl failed: take the postmaster down by the pid it recorded, never by name.
@@ -86,9 +94,9 @@ cleanup() {
             pid="$(head -n 1 "$data_dir/postmaster.pid" 2>/dev/null || true)"
             [[ -n $pid ]] && kill -KILL "$pid" 2>/dev/null || true
         }
-        log "PostgreSQL stopped"
     fi
     rm -rf "$work_dir"
+    [[ $server_started == true ]] && log "PostgreSQL stopped, $work_dir removed"
     exit "$status"
 }
 trap cleanup EXIT
@@ -141,9 +149,14 @@ export HOTLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Databa
 
 cd "$repo_root"
 log "dotnet test HotlineDispatch.sln -c Release $*"
+# In the background and waited for, so that a TERM or INT sent to this script runs the cleanup at
+# once (bash defers traps while a foreground child runs) and the cleanup can stop the tests first.
+dotnet test HotlineDispatch.sln -c Release "$@" &
+test_pid=$!
 set +e
-dotnet test HotlineDispatch.sln -c Release "$@"
+wait "$test_pid"
 test_status=$?
 set -e
+test_pid=
 log "dotnet test exited with $test_status"
 exit "$test_status"

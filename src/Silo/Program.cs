@@ -19,7 +19,13 @@ builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlin
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    StatusCodeSelector = exception => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        // A silo died and the cluster has not yet moved its grains: nothing was done, and a retry will succeed.
+        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    },
 });
 app.UseStatusCodePages();
 app.UseAuthentication();
