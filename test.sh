@@ -151,7 +151,8 @@ cd "$repo_root"
 log "dotnet test HotlineDispatch.sln -c Release $*"
 # In the background and waited for, so that a TERM or INT sent to this script runs the cleanup at
 # once (bash defers traps while a foreground child runs) and the cleanup can stop the tests first.
-dotnet test HotlineDispatch.sln -c Release "$@" &
+test_output="$work_dir/dotnet-test.log"
+dotnet test HotlineDispatch.sln -c Release "$@" > >(tee "$test_output") 2>&1 &
 test_pid=$!
 set +e
 wait "$test_pid"
@@ -159,4 +160,9 @@ test_status=$?
 set -e
 test_pid=
 log "dotnet test exited with $test_status"
+
+# One plain closing line that any CI reader understands, summed over the test assemblies.
+awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+     } END { if (p + f > 0) printf "%d passed, %d failed\n", p, f }' "$test_output"
 exit "$test_status"
