@@ -14,6 +14,7 @@ builder.Services.AddHostedService<SchemaInstaller>();
 builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
+builder.Services.AddHotlineRateLimiting(builder.Configuration);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -30,6 +31,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapTicketsApi();

@@ -6,5 +6,6 @@ public static class HealthApi
     public static RouteHandlerBuilder MapHealthApi(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/health", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Ok(new { status = "ready" })
-            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .DisableRateLimiting();
 }

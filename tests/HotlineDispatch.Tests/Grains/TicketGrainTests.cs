@@ -89,6 +89,24 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_reminder_is_aimed_at_the_next_card_and_removed_when_no_clock_runs()
+    {
+        var ticket = await Dispatched(lead: "RSJ");
+        var table = fixture.Services.GetRequiredService<IReminderTable>();
+        var nextCard = (await ticket.Get()).NextCardAt!.Value;
+
+        var entry = Assert.Single((await table.ReadRows(ticket.GetGrainId())).Reminders);
+        // The reminder service runs on the real clock, the deadlines on the fake one: compare the waits.
+        var aimedWait = entry.StartAt - DateTime.UtcNow;
+        Assert.InRange(aimedWait, nextCard - fixture.Clock.GetUtcNow() - TimeSpan.FromSeconds(30), nextCard - fixture.Clock.GetUtcNow());
+
+        var rsj = new Actor("rsj", "department", "RSJ");
+        await ticket.Execute(new SignTicket("RSJ"), rsj);
+        await ticket.Execute(new ReplyTicket("RSJ", "已答复"), rsj);
+        Assert.Empty((await table.ReadRows(ticket.GetGrainId())).Reminders);
+    }
+
+    [Fact]
     public async Task A_department_queue_holds_its_open_tickets_most_urgent_first_and_drops_returned_ones()
     {
         var first = await Dispatched(lead: "YLJ");

@@ -9,7 +9,8 @@ namespace HotlineDispatch.Tests.Infrastructure;
 /// The whole program in-process (Orleans silo and HTTP API) on a fresh database of one kind, with the
 /// test users configured. Shared by a test class.
 /// </summary>
-public abstract class HotlineApiFactory(string storageKind) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class HotlineApiFactory(string storageKind, params (string Key, string Value)[] extraSettings)
+    : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings = new();
 
@@ -24,7 +25,7 @@ public abstract class HotlineApiFactory(string storageKind) : WebApplicationFact
             _settings["ConnectionStrings:Hotline"] = await TestPostgres.CreateDatabaseAsync("api");
         }
 
-        foreach (var (key, value) in TestUsers.Settings())
+        foreach (var (key, value) in TestUsers.Settings().Concat(extraSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))))
         {
             _settings[key] = value;
         }
