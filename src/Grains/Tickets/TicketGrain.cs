@@ -118,7 +118,18 @@ public sealed class TicketGrain(
     private async Task Save()
     {
         await AimReminder();
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The step was not acknowledged, so its changes must not outlive this activation: the next
+            // call reloads what is durable.
+            DeactivateOnIdle();
+            throw;
+        }
+
         await Project();
         ArmTimer();
     }
