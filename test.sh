@@ -152,13 +152,19 @@ log "dotnet test HotlineDispatch.sln -c Release $*"
 # In the background and waited for, so that a TERM or INT sent to this script runs the cleanup at
 # once (bash defers traps while a foreground child runs) and the cleanup can stop the tests first.
 test_output="$work_dir/dotnet-test.log"
-dotnet test HotlineDispatch.sln -c Release "$@" > >(tee "$test_output") 2>&1 &
+# tee gets its own descriptor so that it can be waited for: otherwise the summary below may read
+# the log before tee has written the last lines.
+exec {tee_fd}> >(tee "$test_output")
+tee_pid=$!
+dotnet test HotlineDispatch.sln -c Release "$@" >&"$tee_fd" 2>&1 &
 test_pid=$!
 set +e
 wait "$test_pid"
 test_status=$?
 set -e
 test_pid=
+exec {tee_fd}>&-
+wait "$tee_pid" 2>/dev/null || true
 log "dotnet test exited with $test_status"
 
 # One plain closing line that any CI reader understands, summed over the test assemblies.
