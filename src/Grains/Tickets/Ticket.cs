@@ -12,6 +12,7 @@ namespace HotlineDispatch.Tickets;
 public sealed class Ticket
 {
     private const int MaxText = 4000;
+    private const int MaxAttachments = 20;
 
     [Id(0)] public string Id { get; set; } = "";
     [Id(1)] public TicketState State { get; set; }
@@ -55,6 +56,14 @@ public sealed class Ticket
 
     /// <summary>The reply deadline of the current round, kept after the reply for the record.</summary>
     [Id(26)] public DateTimeOffset? ReplyBy { get; set; }
+
+    [Id(27)] public List<string> Attachments { get; set; } = [];
+
+    /// <summary>The provider's id of the message the ticket came from, if any.</summary>
+    [Id(28)] public string? SourceRef { get; set; }
+
+    /// <summary>Where answers to the resident go (<c>scheme:address</c>); null for a walk-in or a call logged by hand.</summary>
+    [Id(29)] public string? ReplyTo { get; set; }
 
     public bool Exists => History.Count > 0;
 
@@ -156,6 +165,9 @@ public sealed class Ticket
         GridCell = Optional(c.GridCell, "gridCell");
         Caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous);
         Channel = c.Channel;
+        Attachments = c.Attachments.Take(MaxAttachments).ToList();
+        SourceRef = Optional(c.SourceRef, "sourceRef");
+        ReplyTo = Optional(c.ReplyTo, "replyTo");
         Type = c.Type;
         Urgent = c.Urgent;
         LoggedBy = actor.Name;

@@ -15,7 +15,17 @@ public sealed record AcceptTicket(
     [property: Id(3)] string? GridCell,
     [property: Id(4)] string Content,
     [property: Id(5)] TicketType Type,
-    [property: Id(6)] bool Urgent) : TicketCommand;
+    [property: Id(6)] bool Urgent) : TicketCommand
+{
+    /// <summary>Photos, recordings and other media the report came with, as URLs.</summary>
+    [Id(7)] public IReadOnlyList<string> Attachments { get; init; } = [];
+
+    /// <summary>The provider's id of the message the ticket came from (MessageSid, MsgId, group message id).</summary>
+    [Id(8)] public string? SourceRef { get; init; }
+
+    /// <summary>Where answers to the resident go, as <c>scheme:address</c> (e.g. <c>sms:+8613812345678</c>, <c>wechat:&lt;openid&gt;</c>).</summary>
+    [Id(9)] public string? ReplyTo { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]
 public sealed record ResolveNow([property: Id(0)] string Answer) : TicketCommand;

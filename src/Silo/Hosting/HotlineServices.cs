@@ -28,6 +28,7 @@ public static class HotlineServices
         services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
         services.AddSingleton<ITicketIndex, SqlTicketIndex>();
         services.AddSingleton<SqlMeasureStore>();
+        services.AddSingleton<TicketIntake>();
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         return services;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
@@ -6,16 +5,11 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
 
-/// <summary>Runs ticket steps for a signed-in user: numbering, scoping to the user's department, and the view.</summary>
-public sealed class TicketSteps(IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+/// <summary>Runs ticket steps for a signed-in user: scoping to the user's department, and the view.</summary>
+public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla)
 {
-    public async Task<TicketView> Accept(AcceptTicket command, CurrentUser user)
-    {
-        var day = sla.Calendar.LocalDate(time.GetUtcNow());
-        var sequence = await grains.GetGrain<ITicketNumberGrain>(TicketNumbers.DayKey(day)).Next();
-        var ticket = await grains.GetGrain<ITicketGrain>(TicketNumbers.Format(day, sequence)).Execute(command, user.Actor);
-        return View(ticket, user);
-    }
+    public async Task<TicketView> Accept(AcceptTicket command, CurrentUser user) =>
+        View(await intake.AcceptAsync(command, user.Actor), user);
 
     /// <summary>
     /// Runs a step. <paramref name="actingDepartment"/> is the department the step is taken for; a

@@ -34,6 +34,8 @@ public sealed record TicketView(
     TicketView.ExtensionView? PendingExtension,
     DateTimeOffset AcceptedAt,
     string LoggedBy,
+    IReadOnlyList<string> Attachments,
+    string? SourceRef,
     IReadOnlyList<TicketView.HistoryView> History)
 {
     public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
@@ -59,6 +61,8 @@ public sealed record TicketView(
             t.PendingExtension is { } x ? new ExtensionView(x.Department, x.Extra, x.Reason, Local(x.RequestedAt)) : null,
             Local(t.AcceptedAt),
             t.LoggedBy,
+            t.Attachments.ToList(),
+            t.SourceRef,
             t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList());
     }
 
