@@ -30,8 +30,13 @@ public static class TicketMeasures
                 yield return Fact(Measure.Signed);
                 if (e.OnTime == true) yield return Fact(Measure.SignedOnTime);
                 break;
-            case TicketActions.Return:
+            case TicketActions.Return when e.ToState == TicketState.Accepted:
+                // A co-handler stepping out is not a misroute of the ticket; the lead returning it is.
                 yield return Fact(Measure.Returned);
+                break;
+            case TicketActions.Reply when e.FromState == TicketState.Reopened:
+                // Rework after a dissatisfied survey: the resident is asked again, but the dispatch was answered once.
+                yield return Fact(Measure.SurveyEligible);
                 break;
             case TicketActions.Reply:
                 yield return Fact(Measure.Replied);

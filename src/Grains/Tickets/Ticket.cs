@@ -127,9 +127,19 @@ public sealed class Ticket
             throw new TicketInputException("masterId", "masterId is required.");
         }
 
+        if (!TicketNumbers.IsWellFormed(masterId))
+        {
+            throw new TicketInputException("masterId", $"'{masterId}' is not a ticket number such as 20261123-000042.");
+        }
+
         if (masterId == Id)
         {
             throw new TicketInputException("masterId", "A ticket cannot be merged into itself.");
+        }
+
+        if (MergedIds.Count > 0)
+        {
+            throw new TicketConflictException(State, $"Ticket {Id} is the master of {MergedIds.Count} merged tickets and cannot itself be merged.");
         }
     }
 
@@ -160,14 +170,20 @@ public sealed class Ticket
             throw new TicketConflictException(State, $"Ticket {Id} already exists.");
         }
 
-        Content = RequireText(c.Content, "content");
-        Address = Optional(c.Address, "address") ?? "";
-        GridCell = Optional(c.GridCell, "gridCell");
-        Caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous);
+        var content = RequireText(c.Content, "content");
+        var address = Optional(c.Address, "address") ?? "";
+        var gridCell = Optional(c.GridCell, "gridCell");
+        var caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous);
+        var sourceRef = Optional(c.SourceRef, "sourceRef");
+        var replyTo = Optional(c.ReplyTo, "replyTo");
+        Content = content;
+        Address = address;
+        GridCell = gridCell;
+        Caller = caller;
         Channel = c.Channel;
         Attachments = c.Attachments.Take(MaxAttachments).ToList();
-        SourceRef = Optional(c.SourceRef, "sourceRef");
-        ReplyTo = Optional(c.ReplyTo, "replyTo");
+        SourceRef = sourceRef;
+        ReplyTo = replyTo;
         Type = c.Type;
         Urgent = c.Urgent;
         LoggedBy = actor.Name;
@@ -199,6 +215,7 @@ public sealed class Ticket
             throw new TicketInputException("co", $"The lead department {c.Lead} cannot also be a co-handler.");
         }
 
+        var note = Optional(c.Note, "note");
         Round++;
         Lead = c.Lead;
         Co = co.Select(d => new CoHandler(d, null)).ToList();
@@ -209,7 +226,7 @@ public sealed class Ticket
             .ToList();
         SignBy = DeadlineOf(DeadlineStep.Sign, c.Lead)!.DueAt;
         ReplyBy = DeadlineOf(DeadlineStep.Reply, c.Lead)!.DueAt;
-        Log(now, actor, TicketActions.Dispatch, TicketState.Dispatched, Optional(c.Note, "note"), c.Lead);
+        Log(now, actor, TicketActions.Dispatch, TicketState.Dispatched, note, c.Lead);
     }
 
     private void DoSign(SignTicket c, Actor actor, TicketContext context)
@@ -247,6 +264,8 @@ public sealed class Ticket
         Lead = null;
         Co = [];
         Deadlines = [];
+        SignBy = null;
+        ReplyBy = null;
         PendingExtension = null;
         Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
     }
@@ -254,6 +273,11 @@ public sealed class Ticket
     private void DoAwaitResident(AwaitResident c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.AwaitResident, TicketState.InProgress, TicketState.Reopened);
+        if (c.Department is { } department && department != Lead)
+        {
+            throw new TicketConflictException(State, $"Only the lead department {Lead} can pause its reply clock to wait for the resident.");
+        }
+
         var text = RequireText(c.Text, "text");
         StateBeforePause = State;
         Deadlines = Deadlines.Select(d => d.Pause(context.Now)).ToList();
@@ -299,10 +323,11 @@ public sealed class Ticket
     {
         var request = PendingExtension
             ?? throw new TicketConflictException(State, $"Ticket {Id} has no extension request waiting for a decision.");
+        var note = Optional(c.Note, "note");
         PendingExtension = null;
         if (!c.Approve)
         {
-            Log(context.Now, actor, TicketActions.RejectExtension, State, Optional(c.Note, "note"), request.Department);
+            Log(context.Now, actor, TicketActions.RejectExtension, State, note, request.Department);
             return;
         }
 
@@ -310,7 +335,7 @@ public sealed class Ticket
             .Select(d => d.Step == DeadlineStep.Reply ? d.Extend(context.Sla.CalendarOf(d).LengthOf(request.Extra), context.Sla) : d)
             .ToList();
         ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;
-        Log(context.Now, actor, TicketActions.ApproveExtension, State, Optional(c.Note, "note") ?? request.Extra.ToString(), request.Department);
+        Log(context.Now, actor, TicketActions.ApproveExtension, State, note ?? request.Extra.ToString(), request.Department);
     }
 
     private void DoReply(ReplyTicket c, Actor actor, TicketContext context)
@@ -374,8 +399,9 @@ public sealed class Ticket
             throw new TicketConflictException(State, $"Ticket {Id} is {Name(State)} and can no longer be supervised.");
         }
 
+        var note = RequireText(c.Note, "note");
         Supervised = true;
-        Log(context.Now, actor, TicketActions.Supervise, State, RequireText(c.Note, "note"), Lead);
+        Log(context.Now, actor, TicketActions.Supervise, State, note, Lead);
     }
 
     private void DoMerge(MergeTicket c, Actor actor, TicketContext context)
@@ -401,6 +427,12 @@ public sealed class Ticket
     private void DoMasterReplied(MasterReplied c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.MasterReplied, TicketState.Merged);
+        if (Result == c.Result)
+        {
+            // A repeat after the master's crash: the resident already has this answer.
+            return;
+        }
+
         Result = c.Result;
         AwaitingSurvey = true;
         Log(context.Now, actor, TicketActions.MasterReplied, State, c.MasterId);
@@ -415,7 +447,11 @@ public sealed class Ticket
         }
 
         RequireState(action, TicketState.Replied, TicketState.Resolved);
-        AwaitingSurvey = false;
+        if (AwaitingSurvey)
+        {
+            throw new TicketConflictException(State, $"Ticket {Id} waits for the resident's survey (回访) of its latest answer before it is archived.");
+        }
+
         Log(context.Now, actor, action, TicketState.Closed, note);
     }
 

@@ -45,7 +45,11 @@ public sealed record ReturnTicket(
     [property: Id(1)] string Reason) : TicketCommand;
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.await-resident.v1")]
-public sealed record AwaitResident([property: Id(0)] string Text) : TicketCommand;
+public sealed record AwaitResident([property: Id(0)] string Text) : TicketCommand
+{
+    /// <summary>The department asking; only the lead may pause its reply clock. Null when an admin acts.</summary>
+    [Id(1)] public string? Department { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resident-info.v1")]
 public sealed record ProvideResidentInfo([property: Id(0)] string Text) : TicketCommand;

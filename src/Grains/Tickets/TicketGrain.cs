@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class TicketGrain(
     SlaPolicy sla,
     DepartmentCatalog departments,
     ITicketProjection projection,
+    DeepCopier<Ticket> copier,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
@@ -28,8 +30,10 @@ public sealed class TicketGrain(
     private static readonly TimeSpan LongestTimer = TimeSpan.FromHours(12);
 
     private static readonly TimeSpan ProjectionRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(10);
 
     private IGrainTimer? _timer;
+    private IGrainTimer? _noticeTimer;
 
     private Ticket Ticket => state.State.Ticket;
 
@@ -38,36 +42,44 @@ public sealed class TicketGrain(
         if (Ticket.Exists)
         {
             await CatchUp();
+            ArmNoticeDelivery(TimeSpan.Zero);
         }
     }
 
     public async Task<Ticket> Execute(TicketCommand command, Actor actor)
     {
-        if (!Ticket.Exists)
+        var now = time.GetUtcNow();
+
+        // The step runs on a copy that replaces the ticket only when it succeeds: a refused step
+        // leaves no trace, and cards that fell due meanwhile are recorded either way.
+        var working = copier.Copy(Ticket);
+        if (!working.Exists)
         {
-            Ticket.Id = this.GetPrimaryKeyString();
+            working.Id = this.GetPrimaryKeyString();
         }
 
-        var now = time.GetUtcNow();
-        var cards = Ticket.Exists ? Ticket.RecordDueCards(now) : [];
+        var cards = working.Exists ? working.RecordDueCards(now) : [];
         try
         {
             if (command is MergeTicket merge)
             {
-                Ticket.EnsureCanMergeInto(merge.MasterId);
-                await GrainFactory.GetGrain<ITicketGrain>(merge.MasterId).Execute(new AttachMerged(Ticket.Id), actor);
+                working.EnsureCanMergeInto(merge.MasterId);
+                await GrainFactory.GetGrain<ITicketGrain>(merge.MasterId).Execute(new AttachMerged(working.Id), actor);
             }
 
-            Ticket.Execute(command, actor, new TicketContext(now, sla, departments));
+            working.Execute(command, actor, new TicketContext(now, sla, departments));
         }
         catch when (cards.Count > 0)
         {
+            Ticket.RecordDueCards(now);
             await Save();
             throw;
         }
 
+        state.State.Ticket = working;
+        state.State.Notices.AddRange(NoticesFor(command));
         await Save();
-        await TellMergedTickets(command);
+        ArmNoticeDelivery(TimeSpan.Zero);
         return Ticket;
     }
 
@@ -78,7 +90,7 @@ public sealed class TicketGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!Ticket.Exists || Ticket.NextCardAt is null)
+        if (!Ticket.Exists || (Ticket.NextCardAt is null && state.State.Notices.Count == 0))
         {
             // Registered just before a crash that lost the state change, or left over: nothing to watch.
             var reminder = await this.GetReminder(reminderName);
@@ -117,9 +129,9 @@ public sealed class TicketGrain(
 
     private async Task Save()
     {
-        await AimReminder();
         try
         {
+            await AimReminder();
             await state.WriteStateAsync();
         }
         catch
@@ -140,7 +152,8 @@ public sealed class TicketGrain(
     /// </summary>
     private async Task AimReminder()
     {
-        var next = Ticket.NextCardAt;
+        // Undelivered notices keep the reminder alive too, so a crash cannot strand them.
+        var next = state.State.Notices.Count > 0 ? time.GetUtcNow() + ReminderPeriod : Ticket.NextCardAt;
         var registered = state.State.ReminderAt;
         if (next is { } due && (registered is null || due < registered))
         {
@@ -199,30 +212,61 @@ public sealed class TicketGrain(
         _timer = this.RegisterGrainTimer(() => CatchUp(), new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
     }
 
-    /// <summary>A master's reply and archiving reach every ticket merged into it, so each reporter hears back.</summary>
-    private async Task TellMergedTickets(TicketCommand command)
+    /// <summary>A master's answer and archiving reach every ticket merged into it, so each reporter hears back.</summary>
+    private IEnumerable<PendingNotice> NoticesFor(TicketCommand command)
     {
         TicketCommand? notice = command switch
         {
-            ReplyTicket when Ticket.MergedIds.Count > 0 => new MasterReplied(Ticket.Id, Ticket.Result!),
-            CloseTicket when Ticket.MergedIds.Count > 0 => new MasterClosed(Ticket.Id),
+            ReplyTicket or ResolveNow => new MasterReplied(Ticket.Id, Ticket.Result!),
+            CloseTicket => new MasterClosed(Ticket.Id),
             _ => null,
         };
-        if (notice is null)
+        return notice is null ? [] : Ticket.MergedIds.Select(id => new PendingNotice(id, notice));
+    }
+
+    private void ArmNoticeDelivery(TimeSpan wait)
+    {
+        if (state.State.Notices.Count == 0 || _noticeTimer is not null)
         {
             return;
         }
 
-        foreach (var childId in Ticket.MergedIds)
+        // Kept alive until delivered; outside the request, so hundreds of merged reports do not slow the reply.
+        _noticeTimer = this.RegisterGrainTimer(DeliverNotices, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task DeliverNotices()
+    {
+        _noticeTimer?.Dispose();
+        _noticeTimer = null;
+        var delivered = new List<PendingNotice>();
+        foreach (var pending in state.State.Notices.ToList())
         {
             try
             {
-                await GrainFactory.GetGrain<ITicketGrain>(childId).Execute(notice, Actor.System);
+                await GrainFactory.GetGrain<ITicketGrain>(pending.TicketId).Execute(pending.Notice, Actor.System);
+                delivered.Add(pending);
             }
             catch (Exception ex) when (ex is TicketConflictException or TicketNotFoundException)
             {
-                logger.LogWarning(ex, "Merged ticket {ChildId} of {MasterId} did not take {Notice}", childId, Ticket.Id, notice.GetType().Name);
+                // Already taken (a repeat after a crash) or no longer applicable: nothing more to do for it.
+                logger.LogInformation("Merged ticket {ChildId} of {MasterId} did not take {Notice}: {Reason}",
+                    pending.TicketId, Ticket.Id, pending.Notice.GetType().Name, ex.Message);
+                delivered.Add(pending);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Notice to merged ticket {ChildId} of {MasterId} failed; retrying in {Delay}",
+                    pending.TicketId, Ticket.Id, NoticeRetry);
             }
         }
+
+        if (delivered.Count > 0)
+        {
+            state.State.Notices.RemoveAll(delivered.Contains);
+            await Save();
+        }
+
+        ArmNoticeDelivery(NoticeRetry);
     }
 }

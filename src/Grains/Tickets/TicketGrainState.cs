@@ -11,4 +11,7 @@ public sealed class TicketGrainState
 
     /// <summary>When the registered reminder next fires, or null when none is registered.</summary>
     [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
+
+    /// <summary>Results and archiving a master still has to pass on to its merged tickets; saved with the step that caused them.</summary>
+    [Id(3)] public List<PendingNotice> Notices { get; set; } = [];
 }

@@ -21,8 +21,18 @@ public sealed class TicketNumberGrain(
     {
         if (_next > reservation.State.ReservedUpTo)
         {
+            var previous = reservation.State.ReservedUpTo;
             reservation.State.ReservedUpTo = _next + BlockSize - 1;
-            await reservation.WriteStateAsync();
+            try
+            {
+                await reservation.WriteStateAsync();
+            }
+            catch
+            {
+                // An unsaved block must not be handed out: after a restart it would be handed out again.
+                reservation.State.ReservedUpTo = previous;
+                throw;
+            }
         }
 
         return _next++;

@@ -35,8 +35,8 @@ public sealed record TicketSummary(
 
     public bool IsAssignedTo(string department) => Lead == department || Co.Contains(department);
 
-    /// <summary>Past its reply deadline while still with the department.</summary>
-    public bool IsOverdue(DateTimeOffset now) => IsWithDepartment && ReplyBy < now;
+    /// <summary>Past its reply deadline while still with the department; a ticket waiting for the resident has its clock stopped.</summary>
+    public bool IsOverdue(DateTimeOffset now) => IsWithDepartment && State != TicketState.AwaitingResident && ReplyBy < now;
 
     /// <summary>The deadline that matters most for ordering a queue: signing first, then the reply.</summary>
     public DateTimeOffset? UrgentDeadline => State == TicketState.Dispatched ? SignBy ?? ReplyBy : ReplyBy;

@@ -14,6 +14,8 @@ public sealed class UserDirectory(
     AdminTokenHash adminToken,
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
 {
+    public const string AdminName = "admin";
+
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private IReadOnlyList<UserAccount> _managed = [];
@@ -24,7 +26,7 @@ public sealed class UserDirectory(
         var hash = TokenHash.Of(token);
         if (CryptographicEquals(hash, adminToken.Value))
         {
-            return new UserAccount("admin", Roles.Admin, null, null, hash);
+            return new UserAccount(AdminName, Roles.Admin, null, null, hash);
         }
 
         var fromConfig = configured.CurrentValue.FirstOrDefault(u => CryptographicEquals(hash, u.TokenSha256.ToLowerInvariant()));

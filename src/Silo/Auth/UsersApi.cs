@@ -9,6 +9,10 @@ public static class UsersApi
 {
     public sealed record UserRequest(string? Role, string? Department, string? GridCell, string? Token, string? TokenSha256);
 
+    /// <summary>Names are identities (tickets record who logged them), so a managed user may not take a configured one's.</summary>
+    private static bool IsReserved(string name, IEnumerable<ConfiguredUser> configured) =>
+        name == UserDirectory.AdminName || configured.Any(u => u.Name == name);
+
     public static RouteGroupBuilder MapUsersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/users").RequireAuthorization(Policies.Administration);
@@ -16,9 +20,11 @@ public static class UsersApi
         group.MapGet("/", async (IGrainFactory grains) =>
             Results.Ok((await Directory(grains).List()).Select(u => new { u.Name, u.Role, u.Department, u.GridCell })));
 
-        group.MapPut("/{name}", async (string name, UserRequest body, IGrainFactory grains, DepartmentCatalog catalog, UserDirectory users) =>
+        group.MapPut("/{name}", async (string name, UserRequest body, IGrainFactory grains, DepartmentCatalog catalog, UserDirectory users,
+            Microsoft.Extensions.Options.IOptionsMonitor<List<ConfiguredUser>> configured) =>
         {
             if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return Problems.BadRequest("name", "name must be 1 to 100 characters.");
+            if (IsReserved(name, configured.CurrentValue)) return Problems.BadRequest("name", $"'{name}' is the bootstrap admin or a user from configuration; choose another name.");
             if (body.Role is null || !Roles.All.Contains(body.Role)) return Problems.BadRequest("role", $"role must be one of {string.Join(", ", Roles.All)}.");
             if (body.Role == Roles.Department && !catalog.Contains(body.Department)) return Problems.BadRequest("department", "A department user needs a known department code.");
             if (body.Role == Roles.GridWorker && string.IsNullOrWhiteSpace(body.GridCell)) return Problems.BadRequest("gridCell", "A grid worker needs a grid cell.");

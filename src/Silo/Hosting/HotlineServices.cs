@@ -39,7 +39,8 @@ public static class HotlineServices
     {
         var adminToken = AdminToken.Resolve(configuration["Hotline:Auth:AdminToken"], dataDir, logger);
         services.AddSingleton(new AdminTokenHash(TokenHash.Of(adminToken)));
-        services.Configure<List<ConfiguredUser>>(configuration.GetSection("Hotline:Users"));
+        services.AddOptions<List<ConfiguredUser>>().Bind(configuration.GetSection("Hotline:Users")).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<List<ConfiguredUser>>, ConfiguredUsersValidator>();
         services.AddSingleton<UserDirectory>();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);

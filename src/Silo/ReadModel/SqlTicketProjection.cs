@@ -70,10 +70,11 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
                 batch.Add(pending);
             }
 
-            IReadOnlyDictionary<string, List<TicketSummary>> touched;
             try
             {
-                touched = await Commit(batch);
+                // Departments hear of the commit before the steps are acknowledged, so a reply to a step
+                // never runs ahead of the queue it changed.
+                await TellDepartments(await Commit(batch));
             }
             catch (Exception ex)
             {
@@ -92,7 +93,6 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             }
 
             batch.Clear();
-            await TellDepartments(touched);
         }
     }
 
@@ -106,12 +106,14 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         {
             var summary = pending.Summary;
             var (storedSeq, storedDepartments) = await ReadStored(connection, transaction, summary.Id);
-            if (storedSeq >= summary.Seq)
+
+            // The guarded upsert changes nothing when another projector got there first (a first insert
+            // locks no row to SELECT … FOR UPDATE), and then nothing is counted here either.
+            if (storedSeq >= summary.Seq || await Upsert(connection, transaction, summary) == 0)
             {
                 continue;
             }
 
-            await Upsert(connection, transaction, summary);
             foreach (var e in pending.Events.Where(e => e.Seq > storedSeq))
             {
                 foreach (var fact in TicketMeasures.Of(e, _calendar))
@@ -173,6 +175,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, state = excluded.state, lead = excluded.lead, co = excluded.co,
                 grid_cell = excluded.grid_cell, reply_by = excluded.reply_by, next_card_at = excluded.next_card_at,
                 with_department = excluded.with_department, summary = excluded.summary
+            WHERE hotline_ticket.seq < excluded.seq
             """, transaction)
             .With("id", s.Id)
             .With("seq", s.Seq)

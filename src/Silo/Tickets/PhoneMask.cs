@@ -3,6 +3,10 @@ namespace HotlineDispatch.Silo.Tickets;
 /// <summary>Masks a phone number the way departments see it: 138****1234.</summary>
 public static class PhoneMask
 {
+    /// <summary>
+    /// Keeps at most the first three and the last four digits and always hides at least four, whatever
+    /// spaces, dashes or country code the number was written with.
+    /// </summary>
     public static string? Mask(string? phone)
     {
         if (string.IsNullOrEmpty(phone))
@@ -10,12 +14,13 @@ public static class PhoneMask
             return phone;
         }
 
-        var digits = phone.Trim();
-        return digits.Length switch
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length < 8)
         {
-            >= 11 => string.Concat(digits.AsSpan(0, digits.Length - 8), "****", digits.AsSpan(digits.Length - 4)),
-            >= 7 => string.Concat(digits.AsSpan(0, 3), new string('*', digits.Length - 7), digits.AsSpan(digits.Length - 4)),
-            _ => new string('*', digits.Length),
-        };
+            return new string('*', Math.Max(digits.Length, 4));
+        }
+
+        var shown = digits.Length >= 11 ? 3 : digits.Length - 4 - 4;
+        return string.Concat(digits.AsSpan(0, shown), new string('*', digits.Length - shown - 4), digits.AsSpan(digits.Length - 4));
     }
 }

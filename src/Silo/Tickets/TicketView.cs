@@ -68,7 +68,7 @@ public sealed record TicketView(
 
     private static CallerView CallerFor(Ticket t, CurrentUser viewer)
     {
-        if (t.Caller.Anonymous && viewer.Name != t.LoggedBy)
+        if (t.Caller.Anonymous && !viewer.TookReport(t))
         {
             return new CallerView(null, null, true);
         }

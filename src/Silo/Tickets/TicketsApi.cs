@@ -29,7 +29,8 @@ public static class TicketsApi
         group.MapPost("/{id}/return", (string id, ReturnRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new ReturnTicket(body.Department ?? "", body.Reason ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/await-resident", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
-            steps.Run(id, http, new AwaitResident(body.Text ?? ""), OwnDepartment(http))).RequireAuthorization(Policies.DepartmentWork);
+            steps.Run(id, http, new AwaitResident(body.Text ?? "") { Department = OwnDepartment(http) }, OwnDepartment(http)))
+            .RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/resident-info", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new ProvideResidentInfo(body.Text ?? ""), OwnDepartment(http))).RequireAuthorization(Policies.ResidentContact);
         group.MapPost("/{id}/extension", (string id, ExtensionRequestBody body, HttpContext http, TicketSteps steps) =>
@@ -127,7 +128,7 @@ public static class TicketsApi
         if (to is not null && toAt is null) return Problems.BadRequest("to", "to must be a date (2026-11-23) or an ISO-8601 instant.");
         var size = pageSize ?? 50;
         if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        if (page is < 1) return Problems.BadRequest("page", "page starts at 1.");
+        if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
 
         var result = await index.SearchAsync(new TicketQuery(
             stateFilter, department, gridCell, overdue, fromAt, toAt, time.GetUtcNow(), page ?? 1, size));
@@ -149,8 +150,10 @@ public static class TicketsApi
         }
     }
 
+    /// <summary>One named value only: Enum.TryParse alone would also take numbers and comma-joined flags.</summary>
     internal static T? ParseEnum<T>(string? value) where T : struct, Enum =>
-        !string.IsNullOrWhiteSpace(value) && !int.TryParse(value, out _) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed)
+        !string.IsNullOrWhiteSpace(value) && !value.Contains(',') && !int.TryParse(value, out _)
+        && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
             : null;
 

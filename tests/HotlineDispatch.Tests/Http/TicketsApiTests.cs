@@ -116,6 +116,12 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
         var malformed = await client.PostAsync("/api/v1/tickets", new StringContent("{not json", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
 
+        foreach (var combined in new[] { "report,suggestion", "7", "Complaint, Help" })
+        {
+            var flags = await client.PostAsJsonAsync("/api/v1/tickets", new { channel = "call", content = "x", type = combined });
+            Assert.Equal("type", (await Json(flags)).GetProperty("field").GetString());
+        }
+
         var id = await Create();
         var unknownDepartment = await Post(TestUsers.Dispatcher, id, "dispatch", new { lead = "NOPE" });
         Assert.Equal("lead", (await Json(unknownDepartment)).GetProperty("field").GetString());

@@ -74,6 +74,52 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_step_refused_for_its_last_field_changes_nothing()
+    {
+        var ticket = Accepted();
+        Assert.Throws<TicketInputException>(() =>
+            ticket.Execute(new DispatchTicket("CGJ", [], new string('长', 4001)), Dispatcher, Now));
+
+        Assert.Equal((TicketState.Accepted, null, 0), (ticket.State, ticket.Lead, ticket.Round));
+        Assert.Empty(ticket.Deadlines);
+        Assert.Null(ticket.SignBy);
+
+        var supervised = Dispatched();
+        Assert.Throws<TicketInputException>(() => supervised.Execute(new SuperviseTicket(" "), Supervisor, Now));
+        Assert.False(supervised.Supervised);
+    }
+
+    [Fact]
+    public void Archiving_waits_for_the_survey_of_the_latest_answer()
+    {
+        var ticket = Replied();
+        var error = Assert.Throws<TicketConflictException>(() => ticket.Execute(new CloseTicket(), Operator, Now));
+        Assert.Contains("survey", error.Message);
+    }
+
+    [Fact]
+    public void Only_the_lead_pauses_its_reply_clock()
+    {
+        var ticket = Dispatched("JTJ");
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+
+        Assert.Throws<TicketConflictException>(() =>
+            ticket.Execute(new AwaitResident("请补充") { Department = "JTJ" }, new Actor("jtj", "department", "JTJ"), Now));
+        ticket.Execute(new AwaitResident("请补充") { Department = "CGJ" }, Cgj, Now);
+        Assert.Equal(TicketState.AwaitingResident, ticket.State);
+    }
+
+    [Fact]
+    public void A_master_with_merged_tickets_cannot_itself_be_merged_and_targets_must_be_ticket_numbers()
+    {
+        var master = Accepted();
+        master.Execute(new AttachMerged("20261123-000005"), Actor.System, Now);
+
+        Assert.Throws<TicketConflictException>(() => master.EnsureCanMergeInto("20261123-000009"));
+        Assert.Throws<TicketInputException>(() => Accepted().EnsureCanMergeInto("abc"));
+    }
+
+    [Fact]
     public void Dispatch_starts_sign_and_reply_deadlines_in_working_time()
     {
         var ticket = Dispatched();
@@ -307,7 +353,7 @@ public sealed class TicketTests
     }
 
     [Fact]
-    public void Merge_checks_the_target_and_a_master_reply_reaches_the_merged_ticket()
+    public void A_merged_ticket_takes_the_masters_answer_once_and_is_surveyed()
     {
         var child = Accepted();
         Assert.Throws<TicketInputException>(() => child.EnsureCanMergeInto(child.Id));
@@ -318,6 +364,8 @@ public sealed class TicketTests
 
         child.Execute(new MasterReplied("20261123-000002", "已统一处理"), Actor.System, Now);
         child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        child.Execute(new MasterReplied("20261123-000002", "已统一处理"), Actor.System, Now);
+        Assert.False(child.AwaitingSurvey); // a repeated notice after the master's crash asks nothing again
         child.Execute(new MasterClosed("20261123-000002"), Actor.System, Now);
 
         Assert.Equal(("已统一处理", TicketState.Closed), (child.Result, child.State));
