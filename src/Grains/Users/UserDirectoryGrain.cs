@@ -6,21 +6,32 @@ public sealed class UserDirectoryGrain(
 {
     public Task<IReadOnlyList<UserAccount>> List() => Task.FromResult<IReadOnlyList<UserAccount>>(users.State.ToList());
 
-    public async Task Save(UserAccount user)
-    {
-        users.State.RemoveAll(u => u.Name == user.Name);
-        users.State.Add(user);
-        await users.WriteStateAsync();
-    }
+    public Task Save(UserAccount user) => Write(users.State.Where(u => u.Name != user.Name).Append(user).ToList());
 
     public async Task<bool> Remove(string name)
     {
-        if (users.State.RemoveAll(u => u.Name == name) == 0)
+        if (users.State.All(u => u.Name != name))
         {
             return false;
         }
 
-        await users.WriteStateAsync();
+        await Write(users.State.Where(u => u.Name != name).ToList());
         return true;
+    }
+
+    private async Task Write(List<UserAccount> changed)
+    {
+        var previous = users.State;
+        users.State = changed;
+        try
+        {
+            await users.WriteStateAsync();
+        }
+        catch
+        {
+            // Unsaved users must not sign in.
+            users.State = previous;
+            throw;
+        }
     }
 }

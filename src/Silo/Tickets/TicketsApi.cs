@@ -174,8 +174,13 @@ public static class TicketsApi
             return endOfDay ? start.AddDays(1) : start;
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
-            ? instant
-            : null;
+        // An instant written without an offset means the centre's local time, like a bare date.
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return null;
+        }
+
+        var hasOffset = value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T');
+        return hasOffset ? instant : new DateTimeOffset(instant.DateTime, calendar.UtcOffset);
     }
 }
