@@ -175,12 +175,13 @@ public static class TicketsApi
         }
 
         // An instant written without an offset means the centre's local time, like a bare date.
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
             return null;
         }
 
-        var hasOffset = value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T');
-        return hasOffset ? instant : new DateTimeOffset(instant.DateTime, calendar.UtcOffset);
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(parsed, calendar.UtcOffset)
+            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 }
