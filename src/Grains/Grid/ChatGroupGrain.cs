@@ -20,7 +20,7 @@ public sealed class ChatGroupGrain(
     // Bridges retry within minutes; a day covers a bridge that was down for a while.
     private static readonly TimeSpan RememberFor = TimeSpan.FromDays(1);
 
-    private string GroupId => this.GetPrimaryKeyString()["group-".Length..];
+    private string GroupId => GridKeys.GroupIdOf(this.GetPrimaryKeyString());
 
     public async Task<GroupRegistration> Register(string name, string gridCell)
     {

@@ -18,7 +18,7 @@ public sealed class GridCellGrain(
 {
     private const int MaxHandled = 500;
 
-    private string Cell => this.GetPrimaryKeyString()["cell-".Length..];
+    private string Cell => GridKeys.CellOf(this.GetPrimaryKeyString());
 
     public async Task AddGroup(GroupRegistration group)
     {

@@ -8,9 +8,16 @@ namespace HotlineDispatch.Grid;
 /// </summary>
 public static partial class GridKeys
 {
-    public static string Group(string groupId) => $"group-{groupId}";
+    private const string GroupPrefix = "group-";
+    private const string CellPrefix = "cell-";
 
-    public static string Cell(string cell) => $"cell-{cell}";
+    public static string Group(string groupId) => GroupPrefix + groupId;
+
+    public static string Cell(string cell) => CellPrefix + cell;
+
+    public static string GroupIdOf(string key) => key[GroupPrefix.Length..];
+
+    public static string CellOf(string key) => key[CellPrefix.Length..];
 
     public static bool IsWellFormed(string? id) => id is not null && Shape().IsMatch(id);
 

@@ -45,6 +45,7 @@ public static class GridApi
         return Results.Ok(new
         {
             cell,
+            gridWorker = workers.FirstOrDefault(),
             gridWorkers = workers,
             groups = status.Groups.Select(g => new { g.GroupId, g.Name }),
             openTickets = new { items = open.Select(s => SummaryView.Of(s, sla.Calendar)), total },
