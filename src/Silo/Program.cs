@@ -1,5 +1,8 @@
+using HotlineDispatch.Channels.Groups;
+using HotlineDispatch.Channels.WeChat;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Departments;
+using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Tickets;
@@ -15,6 +18,9 @@ builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
 builder.Services.AddHotlineRateLimiting(builder.Configuration);
+builder.Services.AddWeChatChannel(builder.Configuration);
+builder.Services.AddGroupBridge(builder.Configuration);
+builder.Services.AddGridApi();
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -38,6 +44,10 @@ app.MapTicketsApi();
 app.MapDepartmentsApi();
 app.MapStatsApi();
 app.MapUsersApi();
+app.MapWeChatChannel();
+app.MapGroupBridge();
+app.MapGroupsApi();
+app.MapGridApi();
 
 app.Run();
 

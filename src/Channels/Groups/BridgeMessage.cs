@@ -1,0 +1,10 @@
+namespace HotlineDispatch.Channels.Groups;
+
+/// <summary>The JSON a group bridge posts for each message (PROTOCOLS.md).</summary>
+public sealed record BridgeMessage(
+    string? MessageId,
+    string? GroupName,
+    string? SenderId,
+    string? SenderName,
+    string? Text,
+    DateTimeOffset? SentAt);

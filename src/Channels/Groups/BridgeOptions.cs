@@ -1,0 +1,9 @@
+namespace HotlineDispatch.Channels.Groups;
+
+/// <summary><c>Hotline:Groups</c>: the resident-group bridge's shared secret (API.md).</summary>
+public sealed class BridgeOptions
+{
+    public const string Section = "Hotline:Groups";
+
+    public string? BridgeSecret { get; set; }
+}

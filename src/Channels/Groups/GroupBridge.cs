@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using HotlineDispatch.Channels.Http;
+using HotlineDispatch.Grid;
+using HotlineDispatch.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HotlineDispatch.Channels.Groups;
+
+/// <summary>
+/// <c>POST /channels/groups/{groupId}/messages</c>: messages of resident chat groups from the group
+/// bridge. The HMAC and the timestamp window are checked before anything else (403, nothing kept);
+/// a group nobody registered is 404 and keeps nothing; a message id seen before changes nothing.
+/// </summary>
+public static class GroupBridge
+{
+    public const int MaxBytes = 64 * 1024;
+
+    private const int MaxId = 128;
+    private const int MaxName = 100;
+    private const int MaxText = 4000;
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IServiceCollection AddGroupBridge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BridgeOptions>(configuration.GetSection(BridgeOptions.Section));
+
+        // The stand-in: the learned analyzer of the routing issue, once registered, takes its place.
+        services.TryAddSingleton<IMessageAnalyzer, PhraseRequestDetector>();
+        return services;
+    }
+
+    public static RouteHandlerBuilder MapGroupBridge(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/channels/groups/{groupId}/messages", Receive);
+
+    private static async Task<IResult> Receive(
+        string groupId, HttpContext http, IOptions<BridgeOptions> options, IGrainFactory grains,
+        [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+    {
+        var secret = options.Value.BridgeSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            return ChannelProblems.Forbidden("Hotline:Groups:BridgeSecret is not set, so no bridge message can be authentic.");
+        }
+
+        var body = await BoundedBody.ReadAsync(http.Request, MaxBytes, http.RequestAborted);
+        if (body is null)
+        {
+            return ChannelProblems.TooLarge(MaxBytes);
+        }
+
+        var headers = http.Request.Headers;
+        if (!long.TryParse(headers["X-Hotline-Timestamp"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return ChannelProblems.Forbidden("X-Hotline-Timestamp must be the sending time in Unix seconds.");
+        }
+
+        if ((time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Window)
+        {
+            return ChannelProblems.Forbidden("X-Hotline-Timestamp is more than 5 minutes off: a replay, or the bridge's clock is wrong.");
+        }
+
+        if (!BridgeSignature.Matches(secret, body, headers["X-Hotline-Signature"]))
+        {
+            return ChannelProblems.Forbidden("X-Hotline-Signature is not sha256=<hex HMAC-SHA256 of the body with Hotline:Groups:BridgeSecret>.");
+        }
+
+        if (!GridKeys.IsWellFormed(groupId))
+        {
+            return Unregistered(groupId);
+        }
+
+        BridgeMessage? posted;
+        try
+        {
+            posted = JsonSerializer.Deserialize<BridgeMessage>(body, Json);
+        }
+        catch (JsonException ex)
+        {
+            return ChannelProblems.BadRequest(ex.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body", $"The body is not the bridge's JSON: {ex.Message}");
+        }
+
+        if (Validate(posted) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var message = new GroupMessage(posted!.MessageId!.Trim(), posted.SenderId!.Trim(),
+            string.IsNullOrWhiteSpace(posted.SenderName) ? posted.SenderId.Trim() : posted.SenderName.Trim(), posted.Text!.Trim(), posted.SentAt!.Value);
+        var delivery = await grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)).Receive(message);
+        return delivery.Registered
+            ? Results.Ok(new { messageId = message.MessageId, request = delivery.IsRequest })
+            : Unregistered(groupId);
+    }
+
+    private static IResult? Validate(BridgeMessage? posted)
+    {
+        if (posted is null) return ChannelProblems.BadRequest("body", "The body must be a JSON object.");
+        if (Invalid(posted.MessageId, MaxId)) return ChannelProblems.BadRequest("messageId", $"messageId is required, at most {MaxId} characters.");
+        if (Invalid(posted.SenderId, MaxId)) return ChannelProblems.BadRequest("senderId", $"senderId is required, at most {MaxId} characters.");
+        if (posted.SenderName?.Length > MaxName) return ChannelProblems.BadRequest("senderName", $"senderName is at most {MaxName} characters.");
+        if (Invalid(posted.Text, MaxText)) return ChannelProblems.BadRequest("text", $"text is required, at most {MaxText} characters.");
+        if (posted.SentAt is null) return ChannelProblems.BadRequest("sentAt", "sentAt is required, an ISO-8601 instant.");
+        return null;
+    }
+
+    private static bool Invalid(string? value, int max) => string.IsNullOrWhiteSpace(value) || value.Trim().Length > max;
+
+    private static IResult Unregistered(string groupId) =>
+        ChannelProblems.NotFound($"Group {groupId} is not registered; an admin registers it with PUT /api/v1/groups/{{groupId}}.");
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using HotlineDispatch.Channels.Http;
+using HotlineDispatch.WeChat;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HotlineDispatch.Channels.WeChat;
+
+/// <summary>
+/// <c>GET</c>/<c>POST /channels/wechat</c>: the official account's server protocol (PROTOCOLS.md).
+/// Every request is signed with the account's token; a wrong signature is 403 and changes nothing.
+/// </summary>
+public static class WeChatChannel
+{
+    public static IServiceCollection AddWeChatChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WeChatOptions>()
+            .Bind(configuration.GetSection(WeChatOptions.Section))
+            .Validate(o => !o.SafeMode || o.EncodingAESKey!.Length == 43, "Hotline:WeChat:EncodingAESKey must be 43 characters.")
+            .Validate(o => !o.SafeMode || !string.IsNullOrWhiteSpace(o.AppId), "Safe mode (Hotline:WeChat:EncodingAESKey) needs Hotline:WeChat:AppId.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapWeChatChannel(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/channels/wechat");
+        group.MapGet("/", Verify);
+        group.MapPost("/", Receive);
+        return group;
+    }
+
+    /// <summary>The URL check: a correct signature gets <c>echostr</c> back verbatim.</summary>
+    private static IResult Verify(HttpRequest request, IOptions<WeChatOptions> options)
+    {
+        var o = options.Value;
+        if (string.IsNullOrEmpty(o.Token))
+        {
+            return NotConfigured();
+        }
+
+        var query = request.Query;
+        return WeChatSignature.Matches(query["signature"], o.Token, query["timestamp"], query["nonce"])
+            ? Results.Text(query["echostr"].ToString(), "text/plain", Encoding.UTF8)
+            : ChannelProblems.Forbidden("signature does not match Hotline:WeChat:Token, timestamp and nonce.");
+    }
+
+    private static async Task<IResult> Receive(
+        HttpContext http, IOptions<WeChatOptions> options, IGrainFactory grains,
+        [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+    {
+        var o = options.Value;
+        if (string.IsNullOrEmpty(o.Token))
+        {
+            return NotConfigured();
+        }
+
+        var query = http.Request.Query;
+        string? token = o.Token, timestamp = query["timestamp"], nonce = query["nonce"];
+        if (!WeChatSignature.Matches(query["signature"], token, timestamp, nonce))
+        {
+            return ChannelProblems.Forbidden("signature does not match Hotline:WeChat:Token, timestamp and nonce.");
+        }
+
+        if (o.SafeMode != (query["encrypt_type"] == "aes"))
+        {
+            return ChannelProblems.BadRequest("encrypt_type", o.SafeMode
+                ? "This account runs in safe mode: messages must come with encrypt_type=aes."
+                : "Hotline:WeChat:EncodingAESKey is not set, so encrypted messages cannot be read; set it or switch the account to plain mode.");
+        }
+
+        var body = await BoundedBody.ReadAsync(http.Request, WeChatXml.MaxBytes, http.RequestAborted);
+        if (body is null)
+        {
+            return ChannelProblems.TooLarge(WeChatXml.MaxBytes);
+        }
+
+        WeChatMessage message;
+        WeChatCrypto? crypto = null;
+        try
+        {
+            var xml = WeChatXml.Parse(body);
+            if (o.SafeMode)
+            {
+                var encrypted = WeChatXml.Text(xml, "Encrypt") ?? throw new WeChatFormatException("Encrypt", "Encrypt is required in safe mode.");
+                if (!WeChatSignature.Matches(query["msg_signature"], token, timestamp, nonce, encrypted))
+                {
+                    return ChannelProblems.Forbidden("msg_signature does not match the token, timestamp, nonce and Encrypt.");
+                }
+
+                crypto = new WeChatCrypto(o.EncodingAESKey!, o.AppId!);
+                xml = WeChatXml.Parse(crypto.Decrypt(encrypted));
+            }
+
+            message = WeChatXml.ReadMessage(xml);
+        }
+        catch (WeChatFormatException ex)
+        {
+            return ChannelProblems.BadRequest(ex.Field, ex.Message);
+        }
+        catch (WeChatCryptoException ex)
+        {
+            return ChannelProblems.Forbidden($"Encrypt cannot come from WeChat for this account: {ex.Message}");
+        }
+
+        var answer = await grains.GetGrain<IWeChatMessageGrain>(message.DeduplicationKey).Take(message, o.ReplyBudget);
+        if (answer.Text is null)
+        {
+            return Results.Text("success", "text/plain", Encoding.UTF8);
+        }
+
+        var reply = WeChatXml.TextReply(message.OpenId, message.Account, time.GetUtcNow().ToUnixTimeSeconds(), answer.Text);
+        if (crypto is null)
+        {
+            return Results.Text(reply, "text/xml", Encoding.UTF8);
+        }
+
+        var sealedReply = crypto.Encrypt(reply);
+        return Results.Text(
+            WeChatXml.EncryptedReply(sealedReply, WeChatSignature.Compute(token, timestamp, nonce, sealedReply), timestamp ?? "", nonce ?? ""),
+            "text/xml", Encoding.UTF8);
+    }
+
+    private static IResult NotConfigured() =>
+        ChannelProblems.NotFound("The WeChat channel is off: set Hotline:WeChat:Token (and EncodingAESKey and AppId for safe mode).");
+}

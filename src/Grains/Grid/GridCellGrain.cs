@@ -1,0 +1,148 @@
+using HotlineDispatch.Outbox;
+using HotlineDispatch.Residents;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineDispatch.Grid;
+
+/// <summary>
+/// One grid cell: the groups registered to it, the inbox of requests detected there, and the
+/// counts behind its waiting times and self-resolution rate. A ticket's number is recorded on the
+/// request before the ticket is accepted, so asking again after a failure finds the same ticket.
+/// </summary>
+public sealed class GridCellGrain(
+    [PersistentState("grid-cell", StorageNames.Hotline)] IPersistentState<GridCellState> state,
+    TicketIntake intake,
+    IOutbox outbox,
+    [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : Grain, IGridCellGrain
+{
+    private const int MaxHandled = 500;
+
+    private string Cell => GridKeys.CellOf(this.GetPrimaryKeyString());
+
+    public async Task AddGroup(GroupRegistration group)
+    {
+        state.State.Groups.RemoveAll(g => g.GroupId == group.GroupId);
+        state.State.Groups.Add(group);
+        await state.WriteStateAsync();
+    }
+
+    public async Task RemoveGroup(string groupId)
+    {
+        if (state.State.Groups.RemoveAll(g => g.GroupId == groupId) > 0)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task Collect(InboxItem item)
+    {
+        if (Open(item.MessageId) is not null || Answered(item.MessageId) is not null)
+        {
+            return;
+        }
+
+        state.State.Inbox.Add(item);
+        state.State.Collected++;
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<InboxItem>> Inbox() =>
+        Task.FromResult<IReadOnlyList<InboxItem>>(state.State.Inbox.OrderBy(i => i.ReceivedAt).ToList());
+
+    public Task<GridCellStatus> Status()
+    {
+        var answered = state.State.Settled + state.State.Ticketed;
+        return Task.FromResult(new GridCellStatus(
+            Cell,
+            state.State.Groups.ToList(),
+            state.State.Inbox.Count,
+            state.State.Inbox.Count == 0 ? null : state.State.Inbox.Min(i => i.ReceivedAt),
+            state.State.Collected,
+            state.State.Settled,
+            state.State.Ticketed,
+            answered == 0 ? null : state.State.WaitedSeconds / answered));
+    }
+
+    public async Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor)
+    {
+        if (Answered(messageId) is { } done)
+        {
+            return done.TicketId is { } id
+                ? await GrainFactory.GetGrain<ITicketGrain>(id).Get()
+                : throw new InboxItemHandledException($"Request {messageId} was already settled in person; it cannot also become a ticket.");
+        }
+
+        var item = Open(messageId) ?? throw new InboxItemNotFoundException(Cell, messageId);
+        if (item.TicketId is null)
+        {
+            item = Replace(item, item with { TicketId = await intake.ReserveNumberAsync() });
+            await state.WriteStateAsync();
+        }
+
+        var accept = new AcceptTicket(TicketChannel.Chat, new Caller(item.Message.SenderName, null, false), "", Cell,
+            item.Message.Text, type ?? item.SuggestedType, item.Urgent)
+        {
+            SourceRef = item.MessageId,
+            ReplyTo = item.ReplyTo,
+        };
+        var ticket = await intake.AcceptAsAsync(item.TicketId!, accept, actor);
+        if (dispatch is not null && ticket.State == TicketState.Accepted)
+        {
+            ticket = await GrainFactory.GetGrain<ITicketGrain>(ticket.Id).Execute(new DispatchTicket(dispatch, [], null), actor);
+        }
+
+        // Queued before the request is marked answered: after a crash here the group may hear twice, never not at all.
+        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentReplies.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));
+        MarkAnswered(item, ticket.Id, null, actor);
+        state.State.Ticketed++;
+        await state.WriteStateAsync();
+        return ticket;
+    }
+
+    public async Task<HandledRequest> Settle(string messageId, string note, Actor actor)
+    {
+        if (Answered(messageId) is { } done)
+        {
+            return done.Settled
+                ? done
+                : throw new InboxItemHandledException($"Request {messageId} already became ticket {done.TicketId}; follow it there.");
+        }
+
+        var item = Open(messageId) ?? throw new InboxItemNotFoundException(Cell, messageId);
+        if (item.TicketId is not null)
+        {
+            throw new InboxItemHandledException($"Ticket {item.TicketId} is being made from request {messageId}; ask for the ticket again to finish it.");
+        }
+
+        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentReplies.GroupSettled(item.Message.SenderName, note), "settled", null));
+        var handled = MarkAnswered(item, null, note, actor);
+        state.State.Settled++;
+        await state.WriteStateAsync();
+        return handled;
+    }
+
+    private HandledRequest MarkAnswered(InboxItem item, string? ticketId, string? note, Actor actor)
+    {
+        var handled = new HandledRequest(item, ticketId, note, actor.Name, time.GetUtcNow());
+        state.State.Inbox.Remove(item);
+        state.State.Handled.Add(handled);
+        if (state.State.Handled.Count > MaxHandled)
+        {
+            state.State.Handled.RemoveRange(0, state.State.Handled.Count - MaxHandled);
+        }
+
+        state.State.WaitedSeconds += handled.Waited.TotalSeconds;
+        return handled;
+    }
+
+    private InboxItem Replace(InboxItem old, InboxItem updated)
+    {
+        state.State.Inbox[state.State.Inbox.IndexOf(old)] = updated;
+        return updated;
+    }
+
+    private InboxItem? Open(string messageId) => state.State.Inbox.Find(i => i.MessageId == messageId);
+
+    private HandledRequest? Answered(string messageId) => state.State.Handled.Find(h => h.Item.MessageId == messageId);
+}

@@ -1,0 +1,22 @@
+namespace HotlineDispatch.Grid;
+
+[GenerateSerializer, Alias("hotline.grid-cell-state.v1")]
+public sealed class GridCellState
+{
+    [Id(0)] public List<GroupRegistration> Groups { get; set; } = [];
+
+    /// <summary>Open requests, oldest first.</summary>
+    [Id(1)] public List<InboxItem> Inbox { get; set; } = [];
+
+    /// <summary>The latest answered requests, so a repeated ticket or settle gets the same answer; bounded.</summary>
+    [Id(2)] public List<HandledRequest> Handled { get; set; } = [];
+
+    [Id(3)] public long Collected { get; set; }
+
+    [Id(4)] public long Settled { get; set; }
+
+    [Id(5)] public long Ticketed { get; set; }
+
+    /// <summary>Sum of the waits of every answered request, for the average wait.</summary>
+    [Id(6)] public double WaitedSeconds { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace HotlineDispatch.Grid;
+
+/// <summary>A cell's groups, inbox size, waiting times and self-resolution (DOMAIN.md §5, §6).</summary>
+[GenerateSerializer, Immutable, Alias("hotline.grid-cell-status.v1")]
+public sealed record GridCellStatus(
+    [property: Id(0)] string Cell,
+    [property: Id(1)] IReadOnlyList<GroupRegistration> Groups,
+    [property: Id(2)] int InboxSize,
+    [property: Id(3)] DateTimeOffset? OldestWaitingSince,
+    [property: Id(4)] long Collected,
+    [property: Id(5)] long Settled,
+    [property: Id(6)] long Ticketed,
+    [property: Id(7)] double? AverageWaitSeconds)
+{
+    /// <summary>网格自处置率: requests settled by the grid worker / requests collected; null before the first.</summary>
+    public double? SelfResolutionRate => Collected == 0 ? null : (double)Settled / Collected;
+}

@@ -1,0 +1,36 @@
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.Grid;
+
+/// <summary>One grid cell (网格), keyed by <see cref="GridKeys.Cell"/>: its groups and the inbox of requests posted there.</summary>
+[Alias("hotline.IGridCellGrain")]
+public interface IGridCellGrain : IGrainWithStringKey
+{
+    [Alias("AddGroup")]
+    Task AddGroup(GroupRegistration group);
+
+    [Alias("RemoveGroup")]
+    Task RemoveGroup(string groupId);
+
+    /// <summary>Puts a detected request in the inbox; a request already there or answered changes nothing.</summary>
+    [Alias("Collect")]
+    Task Collect(InboxItem item);
+
+    /// <summary>Open requests, oldest first.</summary>
+    [Alias("Inbox")]
+    Task<IReadOnlyList<InboxItem>> Inbox();
+
+    [Alias("Status")]
+    Task<GridCellStatus> Status();
+
+    /// <summary>
+    /// Turns a request into a ticket of the cell (channel <c>chat</c>), dispatched at once when
+    /// <paramref name="dispatch"/> names a department, and tells the group. Asked again, answers the same ticket.
+    /// </summary>
+    [Alias("MakeTicket")]
+    Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor);
+
+    /// <summary>Records that the grid worker settled the request in person, and tells the group. Asked again, answers the same.</summary>
+    [Alias("Settle")]
+    Task<HandledRequest> Settle(string messageId, string note, Actor actor);
+}

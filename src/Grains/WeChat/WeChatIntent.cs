@@ -1,0 +1,65 @@
+using HotlineDispatch.Residents;
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.WeChat;
+
+/// <summary>What a resident's message to the official account asks for: a ticket, a status, or only an answer.</summary>
+public abstract record WeChatIntent
+{
+    // WeChat's clients send at most 2048 bytes of text; anything longer did not come from them.
+    private const int MaxContent = 2000;
+
+    private WeChatIntent()
+    {
+    }
+
+    public static WeChatIntent Of(WeChatMessage message) => message.MsgType switch
+    {
+        "text" => FromText(message, message.Content, ResidentReplies.Help),
+        "voice" => FromText(message, message.Recognition, ResidentReplies.VoiceNotRecognised),
+        "image" when !string.IsNullOrWhiteSpace(message.PicUrl) =>
+            new Report(NewTicket(message, "[图片] 居民通过微信发来图片，请查看附件。", "") with { Attachments = [message.PicUrl] }),
+        "location" => new Report(NewTicket(message, LocationText(message), message.Label ?? "")),
+        "event" when message.Event == "subscribe" => new Reply(ResidentReplies.Welcome),
+        "event" => new Nothing(),
+        _ => new Reply(ResidentReplies.Help),
+    };
+
+    private static WeChatIntent FromText(WeChatMessage message, string? text, string whenEmpty)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Reply(whenEmpty);
+        }
+
+        var trimmed = text.Trim();
+        return StatusQuery.NumberIn(trimmed) is { } number
+            ? new Query(number)
+            : new Report(NewTicket(message, trimmed.Length <= MaxContent ? trimmed : trimmed[..MaxContent], ""));
+    }
+
+    private static string LocationText(WeChatMessage message)
+    {
+        var place = string.IsNullOrWhiteSpace(message.Label) ? "" : $"{message.Label.Trim()} ";
+        return $"[位置] 居民通过微信发来位置：{place}(纬度 {message.Latitude}，经度 {message.Longitude})";
+    }
+
+    private static AcceptTicket NewTicket(WeChatMessage message, string content, string address) =>
+        new(TicketChannel.Wechat, new Caller(null, null, false), address, null, content, TicketType.Help, false)
+        {
+            SourceRef = message.MsgId,
+            ReplyTo = message.ReplyTo,
+        };
+
+    /// <summary>A report: becomes a ticket, and the reply carries its number.</summary>
+    public sealed record Report(AcceptTicket Ticket) : WeChatIntent;
+
+    /// <summary><c>查询 &lt;number&gt;</c>: the state of one of the resident's own tickets.</summary>
+    public sealed record Query(string Number) : WeChatIntent;
+
+    /// <summary>Nothing to take in, only something to say (help, a welcome).</summary>
+    public sealed record Reply(string Text) : WeChatIntent;
+
+    /// <summary>An event that needs neither a record nor an answer.</summary>
+    public sealed record Nothing : WeChatIntent;
+}

@@ -1,0 +1,174 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Outbox;
+using HotlineDispatch.Residents;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineDispatch.WeChat;
+
+/// <summary>
+/// Takes one WeChat message in exactly once. The message (and, for a report, its reserved ticket
+/// number) is written before anything else, so a retry after a crash finds the same ticket. When
+/// intake outlasts WeChat's patience, WeChat is told <c>success</c> and the answer follows through
+/// the outbox; a reminder set at that moment finishes the work should the silo die first.
+/// </summary>
+public sealed class WeChatMessageGrain(
+    [PersistentState("wechat-message", StorageNames.Hotline)] IPersistentState<WeChatMessageState> state,
+    TicketIntake intake,
+    IOutbox outbox,
+    SlaPolicy sla,
+    [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : Grain, IWeChatMessageGrain, IRemindable
+{
+    private const string LateReminder = "late-answer";
+    private static readonly TimeSpan LateRetry = TimeSpan.FromMinutes(1);
+    private static readonly Actor Channel = new("wechat", "channel");
+
+    private Task? _work;
+    private TaskCompletionSource _recorded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Timing _timing;
+
+    private enum Timing
+    {
+        Open,
+        InTime,
+        Late,
+    }
+
+    public async Task<WeChatAnswer> Take(WeChatMessage message, TimeSpan budget)
+    {
+        if (state.State.Answered)
+        {
+            return Answer();
+        }
+
+        if (state.State.Message is null && WeChatIntent.Of(message) is WeChatIntent.Nothing)
+        {
+            return WeChatAnswer.Success;
+        }
+
+        var work = Start(state.State.Message ?? message);
+        if (_timing == Timing.Open)
+        {
+            await Task.WhenAny(work, Task.Delay(budget, time));
+            if (_timing == Timing.Open && !work.IsCompleted)
+            {
+                _timing = Timing.Late;
+                await this.RegisterOrUpdateReminder(LateReminder, LateRetry, LateRetry);
+            }
+        }
+
+        if (_timing == Timing.Late)
+        {
+            // Never acknowledge a message that is not yet durable.
+            await _recorded.Task;
+            return WeChatAnswer.Success;
+        }
+
+        await work;
+        return Answer();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Message is { } message && !state.State.Answered)
+        {
+            // Only a late answer sets the reminder, so whatever is still open here is late.
+            _timing = Timing.Late;
+            await Start(message);
+            return;
+        }
+
+        await SendLateReply();
+    }
+
+    private WeChatAnswer Answer() => state.State.Late ? WeChatAnswer.Success : new WeChatAnswer(state.State.Reply);
+
+    private Task Start(WeChatMessage message)
+    {
+        if (_work is null || _work.IsFaulted || _work.IsCanceled)
+        {
+            _recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _work = Work(message, _recorded);
+        }
+
+        return _work;
+    }
+
+    private async Task Work(WeChatMessage message, TaskCompletionSource recorded)
+    {
+        try
+        {
+            var intent = WeChatIntent.Of(message);
+            if (state.State.Message is null)
+            {
+                state.State.Message = message;
+                if (intent is WeChatIntent.Report)
+                {
+                    state.State.TicketId = await intake.ReserveNumberAsync();
+                }
+
+                await state.WriteStateAsync();
+            }
+
+            recorded.TrySetResult();
+            var reply = intent switch
+            {
+                WeChatIntent.Report report => ResidentReplies.Receipt((await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)).Id),
+                WeChatIntent.Query query => await Status(query.Number, message),
+                WeChatIntent.Reply answer => answer.Text,
+                _ => null,
+            };
+
+            // Decided here, between awaits, so the caller's deadline and this answer cannot both claim it.
+            if (_timing == Timing.Open)
+            {
+                _timing = Timing.InTime;
+            }
+
+            state.State.Reply = reply;
+            state.State.Answered = true;
+            state.State.Late = _timing == Timing.Late;
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            recorded.TrySetException(ex);
+            throw;
+        }
+
+        if (state.State.Late)
+        {
+            await SendLateReply();
+        }
+    }
+
+    private async Task SendLateReply()
+    {
+        if (state.State is { Late: true, LateReplyQueued: false, Reply: { } reply, Message: { } message })
+        {
+            var kind = state.State.TicketId is null ? "reply" : "receipt";
+            await outbox.EnqueueAsync(new OutboundMessage(message.ReplyTo, reply, kind, state.State.TicketId));
+            state.State.LateReplyQueued = true;
+            await state.WriteStateAsync();
+        }
+
+        if (await this.GetReminder(LateReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Only the resident's own tickets: any other number gets the same answer as an unknown one.</summary>
+    private async Task<string> Status(string number, WeChatMessage message)
+    {
+        try
+        {
+            var ticket = await GrainFactory.GetGrain<ITicketGrain>(number).Get();
+            return ticket.ReplyTo == message.ReplyTo ? ResidentReplies.Status(ticket, sla.Calendar) : ResidentReplies.NotFound(number);
+        }
+        catch (TicketNotFoundException)
+        {
+            return ResidentReplies.NotFound(number);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Departments;
+using HotlineDispatch.Grid;
+using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Tickets;
+using HotlineDispatch.Users;
+using Microsoft.Extensions.Options;
+
+namespace HotlineDispatch.Silo.Grid;
+
+/// <summary><c>/api/v1/grid</c>: a grid cell, the inbox of requests from its chat groups, and the grid worker's answers to them (API.md).</summary>
+public static class GridApi
+{
+    private const int MaxOpenTickets = 200;
+    private const int MaxNote = 1000;
+
+    public static IServiceCollection AddGridApi(this IServiceCollection services) => services.AddSingleton<SqlCellTickets>();
+
+    public static RouteGroupBuilder MapGridApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/grid/{cell}").AddEndpointFilter(CellFilter);
+        group.MapGet("/", Cell).RequireAuthorization(GridAccess.Readers);
+        group.MapGet("/inbox", Inbox).RequireAuthorization(GridAccess.Readers);
+        group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers);
+        group.MapPost("/inbox/{messageId}/settle", Settle).RequireAuthorization(GridAccess.Workers);
+        return group;
+    }
+
+    private static async Task<IResult> Cell(
+        string cell, IGrainFactory grains, SqlCellTickets tickets, IOptionsMonitor<List<ConfiguredUser>> configured,
+        [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla, CancellationToken cancellationToken)
+    {
+        var status = await CellGrain(grains, cell).Status();
+        var (open, total) = await tickets.OpenAsync(cell, MaxOpenTickets, cancellationToken);
+        var managed = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).List();
+        var workers = configured.CurrentValue.Select(u => (u.Name, u.Role, u.GridCell))
+            .Concat(managed.Select(u => (u.Name, u.Role, u.GridCell)))
+            .Where(u => u.Role == Roles.GridWorker && u.GridCell == cell)
+            .Select(u => u.Name)
+            .Distinct()
+            .ToList();
+        var now = time.GetUtcNow();
+        return Results.Ok(new
+        {
+            cell,
+            gridWorker = workers.FirstOrDefault(),
+            gridWorkers = workers,
+            groups = status.Groups.Select(g => new { g.GroupId, g.Name }),
+            openTickets = new { items = open.Select(s => SummaryView.Of(s, sla.Calendar)), total },
+            inboxSize = status.InboxSize,
+            oldestWaitingSeconds = status.OldestWaitingSince is { } since ? (long?)(now - since).TotalSeconds : null,
+            measures = new
+            {
+                requestsCollected = status.Collected,
+                settled = status.Settled,
+                ticketed = status.Ticketed,
+                selfResolutionRate = status.SelfResolutionRate,
+                averageWaitSeconds = status.AverageWaitSeconds,
+            },
+        });
+    }
+
+    private static async Task<IResult> Inbox(string cell, IGrainFactory grains, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla)
+    {
+        var now = time.GetUtcNow();
+        var items = await CellGrain(grains, cell).Inbox();
+        return Results.Ok(new { items = items.Select(i => InboxItemView.Of(i, now, sla.Calendar)) });
+    }
+
+    private static async Task<IResult> MakeTicket(
+        string cell, string messageId, InboxTicketRequest? body, HttpContext http, IGrainFactory grains, DepartmentCatalog catalog, TicketSteps steps)
+    {
+        TicketType? type = null;
+        if (body?.Type is not null && (type = TicketsApi.ParseEnum<TicketType>(body.Type)) is null)
+        {
+            return Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
+        }
+
+        var dispatch = body?.Dispatch;
+        if (dispatch is not null && !catalog.Contains(dispatch))
+        {
+            return Problems.BadRequest("dispatch", $"'{dispatch}' is not a department code; see GET /api/v1/departments.");
+        }
+
+        var user = CurrentUser.From(http.User);
+        var ticket = await CellGrain(grains, cell).MakeTicket(messageId, type, dispatch, user.Actor);
+        return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
+    }
+
+    private static async Task<IResult> Settle(
+        string cell, string messageId, SettleRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla)
+    {
+        if (string.IsNullOrWhiteSpace(body.Note) || body.Note.Trim().Length > MaxNote)
+        {
+            return Problems.BadRequest("note", $"note is required: what was done, at most {MaxNote} characters.");
+        }
+
+        var handled = await CellGrain(grains, cell).Settle(messageId, body.Note.Trim(), CurrentUser.From(http.User).Actor);
+        return Results.Ok(new
+        {
+            messageId = handled.Item.MessageId,
+            settled = true,
+            note = handled.Note,
+            handledBy = handled.HandledBy,
+            handledAt = sla.Calendar.ToLocal(handled.HandledAt),
+            waitedSeconds = (long)handled.Waited.TotalSeconds,
+        });
+    }
+
+    private static IGridCellGrain CellGrain(IGrainFactory grains, string cell) => grains.GetGrain<IGridCellGrain>(GridKeys.Cell(cell));
+
+    /// <summary>Checks the cell's shape and the grid worker's own cell, and maps the grid's and the tickets' refusals to problems.</summary>
+    private static async ValueTask<object?> CellFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var cell = context.HttpContext.GetRouteValue("cell") as string;
+        if (!GridKeys.IsWellFormed(cell))
+        {
+            return Problems.NotFound($"'{cell}' is not a grid cell id.");
+        }
+
+        if (GridAccess.Refuse(CurrentUser.From(context.HttpContext.User), cell!) is { } refused)
+        {
+            return refused;
+        }
+
+        try
+        {
+            return await next(context);
+        }
+        catch (InboxItemNotFoundException ex)
+        {
+            return Problems.NotFound(ex.Message);
+        }
+        catch (InboxItemHandledException ex)
+        {
+            return Problems.Result(StatusCodes.Status409Conflict, "Already answered", ex.Message);
+        }
+        catch (Exception ex) when (Problems.FromDomain(ex) is { } problem)
+        {
+            return problem;
+        }
+    }
+}

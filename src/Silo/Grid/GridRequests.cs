@@ -1,0 +1,6 @@
+namespace HotlineDispatch.Silo.Grid;
+
+/// <summary>Turns a request into a ticket: its type (else the analyzer's), and a department to dispatch to at once.</summary>
+public sealed record InboxTicketRequest(string? Type, string? Dispatch);
+
+public sealed record SettleRequest(string? Note);

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.ReadModel;
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.Silo.Grid;
+
+/// <summary>The open tickets of a grid cell, read from the read model's ticket index.</summary>
+public sealed class SqlCellTickets(ReadModelDatabase database)
+{
+    public async Task<(IReadOnlyList<TicketSummary> Items, int Total)> OpenAsync(string cell, int limit, CancellationToken cancellationToken)
+    {
+        const string Open = "grid_cell = @cell AND state NOT IN ('Closed', 'Merged')";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var count = connection.Command($"SELECT COUNT(*) FROM hotline_ticket WHERE {Open}").With("cell", cell);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
+        await using var page = connection
+            .Command($"SELECT summary FROM hotline_ticket WHERE {Open} ORDER BY accepted_at LIMIT @limit")
+            .With("cell", cell)
+            .With("limit", limit);
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        var items = new List<TicketSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!);
+        }
+
+        return (items, total);
+    }
+}

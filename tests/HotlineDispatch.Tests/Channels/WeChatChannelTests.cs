@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HotlineDispatch.Tests.Infrastructure;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using static HotlineDispatch.Tests.Channels.WeChatRequests;
+
+namespace HotlineDispatch.Tests.Channels;
+
+/// <summary>The official account in plain mode over HTTP, once per storage back end.</summary>
+public abstract class WeChatChannelTests(ChannelsApiFactory api)
+{
+    private const string Token = ChannelsApiFactory.WeChatToken;
+
+    private IGrainFactory Grains => api.Services.GetRequiredService<IGrainFactory>();
+
+    private Task<HttpResponseMessage> Post(string xml, string? url = null) => api.CreateClient().PostAsync(url ?? Url(Token), Xml(xml));
+
+    private async Task<JsonElement> Ticket(string id) =>
+        await api.ClientFor(TestUsers.Operator).GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{id}");
+
+    [Fact]
+    public async Task The_url_check_echoes_echostr_and_a_forged_one_is_403()
+    {
+        var client = api.CreateClient();
+        var ok = await client.GetAsync(Url(Token, extra: "&echostr=5928137462837461"));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("5928137462837461", await ok.Content.ReadAsStringAsync());
+
+        var forged = await client.GetAsync(Url("not-the-token", extra: "&echostr=1"));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/channels/wechat?echostr=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_text_message_becomes_a_ticket_and_the_xml_reply_carries_its_number()
+    {
+        var openId = NewOpenId();
+        var msgId = NextMsgId();
+        var reply = await XmlReply(await Post(Text(openId, "春晖路3号门口的井盖不见了，晚上很危险", msgId)));
+
+        Assert.Equal((openId, Account, "text"), (reply.Element("ToUserName")!.Value, reply.Element("FromUserName")!.Value, reply.Element("MsgType")!.Value));
+        var content = reply.Element("Content")!.Value;
+        Assert.Contains("已受理", content);
+        var number = NumberIn(content);
+
+        var ticket = await Ticket(number);
+        Assert.Equal("wechat", ticket.GetProperty("channel").GetString());
+        Assert.Equal("春晖路3号门口的井盖不见了，晚上很危险", ticket.GetProperty("content").GetString());
+        Assert.Equal(msgId, ticket.GetProperty("sourceRef").GetString());
+        Assert.Equal(JsonValueKind.Null, ticket.GetProperty("caller").GetProperty("phone").ValueKind);
+        Assert.False(ticket.GetProperty("caller").GetProperty("anonymous").GetBoolean());
+        Assert.Equal($"wechat:{openId}", (await Grains.GetGrain<ITicketGrain>(number).Get()).ReplyTo);
+    }
+
+    [Fact]
+    public async Task A_retried_msgid_gets_the_same_reply_and_creates_nothing_even_after_its_grain_is_gone()
+    {
+        var xml = Text(NewOpenId(), "小区路灯不亮", NextMsgId());
+        var first = (await XmlReply(await Post(xml))).Element("Content")!.Value;
+        var count = await TicketCount(api);
+
+        Assert.Equal(first, (await XmlReply(await Post(xml))).Element("Content")!.Value);
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(first, (await XmlReply(await Post(xml))).Element("Content")!.Value);
+
+        Assert.Equal(count, await TicketCount(api));
+    }
+
+    [Fact]
+    public async Task Voice_image_and_location_become_tickets()
+    {
+        var openId = NewOpenId();
+        var voice = await XmlReply(await Post(Message(openId, "voice", NextMsgId(),
+            "<MediaId><![CDATA[m1]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[楼道里的灯坏了三天了]]></Recognition>")));
+        Assert.Equal("楼道里的灯坏了三天了", (await Ticket(NumberIn(voice.Element("Content")!.Value))).GetProperty("content").GetString());
+
+        var image = await XmlReply(await Post(Message(openId, "image", NextMsgId(),
+            "<PicUrl><![CDATA[http://mmbiz.qpic.cn/abc/0]]></PicUrl><MediaId><![CDATA[m2]]></MediaId>")));
+        var attachments = (await Ticket(NumberIn(image.Element("Content")!.Value))).GetProperty("attachments");
+        Assert.Equal(["http://mmbiz.qpic.cn/abc/0"], attachments.EnumerateArray().Select(a => a.GetString()));
+
+        var location = await XmlReply(await Post(Message(openId, "location", NextMsgId(),
+            "<Location_X>28.2282</Location_X><Location_Y>112.9388</Location_Y><Scale>16</Scale><Label><![CDATA[江滨区春晖路3号]]></Label>")));
+        var placed = await Ticket(NumberIn(location.Element("Content")!.Value));
+        Assert.Equal("江滨区春晖路3号", placed.GetProperty("address").GetString());
+        Assert.Contains("28.2282", placed.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task A_status_query_answers_the_senders_own_ticket_only()
+    {
+        var openId = NewOpenId();
+        var number = NumberIn((await XmlReply(await Post(Text(openId, "垃圾桶三天没清了", NextMsgId())))).Element("Content")!.Value);
+        var count = await TicketCount(api);
+
+        var own = (await XmlReply(await Post(Text(openId, $"查询 {number}", NextMsgId())))).Element("Content")!.Value;
+        Assert.Contains(number, own);
+        Assert.Contains("已受理", own);
+
+        var other = (await XmlReply(await Post(Text(NewOpenId(), $"查询 {number}", NextMsgId())))).Element("Content")!.Value;
+        Assert.Contains("未查到", other);
+        Assert.Equal(count, await TicketCount(api));
+    }
+
+    [Fact]
+    public async Task A_subscribe_event_gets_a_welcome_and_its_retry_the_same()
+    {
+        var xml = Message(NewOpenId(), "event", null, "<Event><![CDATA[subscribe]]></Event>");
+        var welcome = (await XmlReply(await Post(xml))).Element("Content")!.Value;
+        Assert.Contains("欢迎", welcome);
+        Assert.Equal(welcome, (await XmlReply(await Post(xml))).Element("Content")!.Value);
+
+        var other = await Post(Message(NewOpenId(), "event", null, "<Event><![CDATA[unsubscribe]]></Event>"));
+        Assert.Equal("success", await other.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_forged_signature_is_403_and_creates_nothing()
+    {
+        var count = await TicketCount(api);
+        var xml = Text(NewOpenId(), "伪造的消息", NextMsgId());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(xml, Url("forged-token"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(xml, "/channels/wechat")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(xml, Url(Token).Replace("timestamp=", "timestamp=9"))).StatusCode);
+        Assert.Equal(count, await TicketCount(api));
+    }
+
+    [Fact]
+    public async Task An_xxe_payload_is_refused_and_creates_nothing()
+    {
+        var count = await TicketCount(api);
+        var response = await Post(WeChatXmlTests.Xxe);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("root:", await response.Content.ReadAsStringAsync());
+        Assert.Equal(count, await TicketCount(api));
+    }
+
+    [Fact]
+    public async Task An_oversize_body_is_413_and_malformed_ones_are_400_naming_the_field()
+    {
+        var huge = await Post(Text(NewOpenId(), new string('长', 20_000), NextMsgId()));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+
+        var noMsgId = await Post(Message(NewOpenId(), "text", null, "<Content>hi</Content>"));
+        Assert.Equal(HttpStatusCode.BadRequest, noMsgId.StatusCode);
+        Assert.Equal("MsgId", (await noMsgId.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post("<xml><unclosed>")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(Text(NewOpenId(), "x", NextMsgId()), Url(Token, extra: "&encrypt_type=aes"))).StatusCode);
+    }
+}
+
+[Collection(SqliteChannels.Name)]
+public sealed class SqliteWeChatChannelTests(SqliteChannelsApiFactory api) : WeChatChannelTests(api);
+
+[Collection(PostgresChannels.Name)]
+public sealed class PostgresWeChatChannelTests(PostgresChannelsApiFactory api) : WeChatChannelTests(api);

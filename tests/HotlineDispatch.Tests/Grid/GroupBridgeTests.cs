@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HotlineDispatch.Tests.Infrastructure;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineDispatch.Tests.Grid;
+
+/// <summary>The group bridge, the cells' inboxes and the grid worker's answers over HTTP, once per storage back end.</summary>
+public abstract class GroupBridgeTests(ChannelsApiFactory api)
+{
+    private static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
+
+    private static async Task<JsonElement> Ok(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task Register(string groupId, string cell) =>
+        await Ok(await api.ClientWithToken(TestUsers.AdminToken).PutAsJsonAsync($"/api/v1/groups/{groupId}", new { name = "春晖社区3网格群", gridCell = cell }));
+
+    private static object Message(string text, string? messageId = null) => new
+    {
+        messageId = messageId ?? NewId("m"),
+        groupName = "春晖社区3网格群",
+        senderId = "wxid_resident1",
+        senderName = "老杨",
+        text,
+        sentAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>Posts as the bridge does: the raw body signed with HMAC-SHA256, computed here rather than by the production signer.</summary>
+    private async Task<HttpResponseMessage> Bridge(string groupId, object message, string secret = ChannelsApiFactory.BridgeSecret,
+        DateTimeOffset? at = null, Func<string, string>? tamper = null)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(message);
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
+        var signature = "sha256=" + Convert.ToHexString(hmac.ComputeHash(body)).ToLowerInvariant();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/channels/groups/{groupId}/messages") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hotline-Timestamp", (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString());
+        request.Headers.Add("X-Hotline-Signature", tamper?.Invoke(signature) ?? signature);
+        return await api.CreateClient().SendAsync(request);
+    }
+
+    private async Task<JsonElement[]> Inbox(string cell, TestUser? user = null) =>
+        (await Ok(await (user is null ? api.ClientWithToken(TestUsers.AdminToken) : api.ClientFor(user)).GetAsync($"/api/v1/grid/{cell}/inbox")))
+        .GetProperty("items").EnumerateArray().ToArray();
+
+    private async Task<JsonElement[]> Log(string groupId) =>
+        (await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/groups/{groupId}"))).GetProperty("recent").EnumerateArray().ToArray();
+
+    [Fact]
+    public async Task Of_the_example_set_exactly_the_two_requests_reach_the_cells_inbox_oldest_first()
+    {
+        var (groupId, cell) = (NewId("grp"), NewId("cell-"));
+        await Register(groupId, cell);
+
+        foreach (var (text, _) in GroupExamples.Messages)
+        {
+            await Ok(await Bridge(groupId, Message(text)));
+        }
+
+        var inbox = await Inbox(cell);
+        Assert.Equal(GroupExamples.Messages.Where(m => m.IsRequest).Select(m => m.Text), inbox.Select(i => i.GetProperty("text").GetString()));
+        Assert.All(inbox, i =>
+        {
+            Assert.Equal(groupId, i.GetProperty("groupId").GetString());
+            Assert.Equal("老杨", i.GetProperty("senderName").GetString());
+            Assert.True(i.GetProperty("waitingSeconds").GetInt64() >= 0);
+            Assert.True(i.TryGetProperty("suggestedDepartment", out _));
+        });
+        Assert.Equal(GroupExamples.Messages.Length, (await Log(groupId)).Length);
+
+        var view = await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/grid/{cell}"));
+        Assert.Equal(2, view.GetProperty("inboxSize").GetInt32());
+        Assert.Equal(2, view.GetProperty("measures").GetProperty("requestsCollected").GetInt64());
+        Assert.Equal(groupId, view.GetProperty("groups")[0].GetProperty("groupId").GetString());
+    }
+
+    [Fact]
+    public async Task Forged_replayed_and_oversize_messages_are_refused_and_keep_nothing()
+    {
+        var (groupId, cell) = (NewId("grp"), NewId("cell-"));
+        await Register(groupId, cell);
+        var request = Message("8栋后面那个垃圾房三天没人清了，桶满得盖子都盖不上，味道很大");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Bridge(groupId, request, secret: "not-the-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Bridge(groupId, request, tamper: s => s[..^1] + (s[^1] == '0' ? "1" : "0"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Bridge(groupId, request, tamper: _ => "")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Bridge(groupId, request, at: DateTimeOffset.UtcNow.AddMinutes(-10))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Bridge(groupId, request, at: DateTimeOffset.UtcNow.AddMinutes(10))).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await Bridge(groupId, Message(new string('长', 30_000)))).StatusCode);
+
+        Assert.Empty(await Inbox(cell));
+        Assert.Empty(await Log(groupId));
+    }
+
+    [Fact]
+    public async Task An_unregistered_group_is_404_and_keeps_nothing()
+    {
+        var groupId = NewId("grp");
+        var response = await Bridge(groupId, Message("5栋楼道里一股煤气味，能不能叫燃气公司来看看"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/groups/{groupId}")).StatusCode);
+
+        await Register(groupId, NewId("cell-"));
+        Assert.Empty(await Log(groupId));
+    }
+
+    [Fact]
+    public async Task A_repeated_message_id_gets_the_same_answer_and_changes_nothing()
+    {
+        var (groupId, cell) = (NewId("grp"), NewId("cell-"));
+        await Register(groupId, cell);
+        var message = Message("5栋2单元楼道里一股煤气味，能不能叫燃气公司来看看");
+
+        var first = await (await Bridge(groupId, message)).Content.ReadAsStringAsync();
+        Assert.Equal(first, await (await Bridge(groupId, message)).Content.ReadAsStringAsync());
+        Assert.Single(await Inbox(cell));
+        Assert.Single(await Log(groupId));
+
+        var malformed = await Bridge(groupId, new { messageId = "m-x", senderId = "s", text = "", sentAt = DateTimeOffset.UtcNow });
+        Assert.Equal("text", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task The_grid_worker_sees_its_own_cell_turns_one_request_into_a_ticket_and_settles_the_other()
+    {
+        const string Cell = "G-7";
+        var groupId = NewId("grp");
+        await Register(groupId, Cell);
+        var requests = GroupExamples.Messages.Where(m => m.IsRequest).Select(m => Message(m.Text)).ToList();
+        foreach (var request in requests)
+        {
+            await Ok(await Bridge(groupId, request));
+        }
+
+        var worker = api.ClientFor(TestUsers.GridWorker);
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync($"/api/v1/grid/{Cell}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/v1/grid/G-8")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/v1/grid/G-8/inbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/grid/G-8")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/grid/{Cell}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Cgj).GetAsync($"/api/v1/grid/{Cell}/inbox")).StatusCode);
+
+        var inbox = await Inbox(Cell, TestUsers.GridWorker);
+        Assert.Equal(2, inbox.Length);
+        var (gas, rubbish) = (inbox[0].GetProperty("messageId").GetString()!, inbox[1].GetProperty("messageId").GetString()!);
+
+        var made = await worker.PostAsJsonAsync($"/api/v1/grid/{Cell}/inbox/{gas}/ticket", new { type = "help", dispatch = "RQGS" });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var ticket = await Ok(made);
+        var id = ticket.GetProperty("id").GetString()!;
+        Assert.Equal(("chat", Cell, gas, "dispatched", "RQGS"), (ticket.GetProperty("channel").GetString(), ticket.GetProperty("gridCell").GetString(),
+            ticket.GetProperty("sourceRef").GetString(), ticket.GetProperty("state").GetString(), ticket.GetProperty("lead").GetString()));
+        Assert.Equal($"group:{groupId}", (await api.Services.GetRequiredService<IGrainFactory>().GetGrain<ITicketGrain>(id).Get()).ReplyTo);
+        Assert.Contains(id, Assert.Single(api.Outbox.To($"group:{groupId}")).Text);
+
+        var again = await Ok(await worker.PostAsJsonAsync($"/api/v1/grid/{Cell}/inbox/{gas}/ticket", new { }));
+        Assert.Equal(id, again.GetProperty("id").GetString());
+        Assert.Single(api.Outbox.To($"group:{groupId}"));
+
+        var settled = await Ok(await worker.PostAsJsonAsync($"/api/v1/grid/{Cell}/inbox/{rubbish}/settle", new { note = "已联系物业，下午清运完毕" }));
+        Assert.True(settled.GetProperty("settled").GetBoolean());
+        Assert.Contains("已联系物业，下午清运完毕", api.Outbox.To($"group:{groupId}")[^1].Text);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsJsonAsync($"/api/v1/grid/{Cell}/inbox/{gas}/settle", new { note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync($"/api/v1/grid/{Cell}/inbox/nope/settle", new { note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await worker.PostAsJsonAsync($"/api/v1/grid/{Cell}/inbox/{rubbish}/settle", new { note = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Leader).PostAsJsonAsync($"/api/v1/grid/{Cell}/inbox/{rubbish}/settle", new { note = "x" })).StatusCode);
+
+        var view = await Ok(await worker.GetAsync($"/api/v1/grid/{Cell}"));
+        Assert.Equal(0, view.GetProperty("inboxSize").GetInt32());
+        Assert.Equal(["grid1"], view.GetProperty("gridWorkers").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains(view.GetProperty("openTickets").GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == id);
+        var measures = view.GetProperty("measures");
+        Assert.Equal((2, 1, 1, 0.5), (measures.GetProperty("requestsCollected").GetInt64(), measures.GetProperty("settled").GetInt64(),
+            measures.GetProperty("ticketed").GetInt64(), measures.GetProperty("selfResolutionRate").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_registers_groups_and_bad_registrations_name_the_field()
+    {
+        var response = await api.ClientFor(TestUsers.Operator).PutAsJsonAsync($"/api/v1/groups/{NewId("grp")}", new { name = "群", gridCell = "G-1" });
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+
+        var noCell = await api.ClientWithToken(TestUsers.AdminToken).PutAsJsonAsync($"/api/v1/groups/{NewId("grp")}", new { name = "群" });
+        Assert.Equal("gridCell", (await noCell.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+}
+
+[Collection(SqliteChannels.Name)]
+public sealed class SqliteGroupBridgeTests(SqliteChannelsApiFactory api) : GroupBridgeTests(api);
+
+[Collection(PostgresChannels.Name)]
+public sealed class PostgresGroupBridgeTests(PostgresChannelsApiFactory api) : GroupBridgeTests(api);
