@@ -9,10 +9,36 @@ namespace HotlineDispatch.Tickets;
 /// </summary>
 public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
 {
-    public async Task<Ticket> AcceptAsync(AcceptTicket command, Actor actor)
+    public async Task<Ticket> AcceptAsync(AcceptTicket command, Actor actor) =>
+        await grains.GetGrain<ITicketGrain>(await ReserveNumberAsync()).Execute(command, actor);
+
+    /// <summary>
+    /// The next number, for a caller that must accept at most once across its own retries: it keeps the
+    /// number durably first, then accepts with <see cref="AcceptAsAsync"/>, which it may repeat.
+    /// </summary>
+    public async Task<string> ReserveNumberAsync()
     {
         var day = sla.Calendar.LocalDate(time.GetUtcNow());
         var sequence = await grains.GetGrain<ITicketNumberGrain>(TicketNumbers.DayKey(day)).Next();
-        return await grains.GetGrain<ITicketGrain>(TicketNumbers.Format(day, sequence)).Execute(command, actor);
+        return TicketNumbers.Format(day, sequence);
+    }
+
+    /// <summary>
+    /// Accepts under a reserved number. Repeating it for the same source message returns the ticket the
+    /// first call accepted, so a retry after a crash between the accept and the caller's own write is harmless.
+    /// </summary>
+    public async Task<Ticket> AcceptAsAsync(string number, AcceptTicket command, Actor actor)
+    {
+        var grain = grains.GetGrain<ITicketGrain>(number);
+        try
+        {
+            return await grain.Execute(command, actor);
+        }
+        catch (TicketConflictException) when (command.SourceRef is not null)
+        {
+            var existing = await grain.Get();
+            return existing.SourceRef == command.SourceRef ? existing : throw new TicketConflictException(existing.State,
+                $"Ticket {number} was accepted from another source ({existing.SourceRef}).");
+        }
     }
 }
