@@ -2,7 +2,10 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Departments;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.Outbox;
 using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Silo.Twilio;
+using HotlineDispatch.Silo.Voice;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(HotlineOptions.Section).Get<HotlineOptions>() ?? new HotlineOptions();
@@ -15,6 +18,8 @@ builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
 builder.Services.AddHotlineRateLimiting(builder.Configuration);
+builder.Services.AddHotlineOutbox(builder.Configuration);
+builder.Services.AddTwilioChannels(builder.Configuration);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -38,6 +43,10 @@ app.MapTicketsApi();
 app.MapDepartmentsApi();
 app.MapStatsApi();
 app.MapUsersApi();
+app.MapOutboxApi();
+app.MapCallDraftsApi();
+app.MapMissedCallsApi();
+app.MapTwilioChannels();
 
 app.Run();
 
