@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -28,6 +29,36 @@ public static class OutboundHttp
             _ => (TimeSpan?)null,
         };
         return after is null ? null : after < TimeSpan.Zero ? TimeSpan.Zero : after > LongestRetryAfter ? LongestRetryAfter : after;
+    }
+
+    /// <summary>
+    /// Posts JSON to a Tencent API, which answers HTTP 200 with an <c>errcode</c> in the body. Returns that
+    /// body, or the outcome when there is none to read (no answer, or an HTTP error).
+    /// </summary>
+    public static async Task<(SendOutcome? Outcome, JsonElement? Body)> PostJsonAsync(
+        HttpClient http, string url, object body, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsJsonAsync(url, body, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (FromException(ex), null);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = $"HTTP {(int)response.StatusCode}";
+                return (IsRetryable(response.StatusCode) ? new SendOutcome.Retry(RetryAfter(response.Headers, now), status) : new SendOutcome.Failed(status), null);
+            }
+
+            var json = Json(await response.Content.ReadAsStringAsync(cancellationToken));
+            return json is null ? (new SendOutcome.Unknown("The answer carried no JSON object."), null) : (null, json);
+        }
     }
 
     public static bool IsRetryable(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using HotlineDispatch.Channels.Outbound;
 
 namespace HotlineDispatch.Channels.WeChat;
@@ -34,47 +33,26 @@ public sealed class WeChatCustomerServiceSender(HttpClient http, WeChatApiSettin
 
         var url = $"{settings.ApiBaseUrl.TrimEnd('/')}/cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(accessToken)}";
         var message = new { touser = delivery.Address, msgtype = "text", text = new { content = OutboundHttp.TruncateUtf8(delivery.Text, MaxContentBytes) } };
-        HttpResponseMessage response;
-        try
+        var (outcome, json) = await OutboundHttp.PostJsonAsync(http, url, message, time.GetUtcNow(), cancellationToken);
+        if (outcome is not null)
         {
-            response = await http.PostAsJsonAsync(url, message, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            return OutboundHttp.FromException(ex);
+            return outcome;
         }
 
-        using (response)
+        var code = OutboundHttp.Text(json, "errcode");
+        var detail = $"{code}: {OutboundHttp.Text(json, "errmsg")}";
+        switch (code)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                var status = $"HTTP {(int)response.StatusCode}";
-                return OutboundHttp.IsRetryable(response.StatusCode)
-                    ? new SendOutcome.Retry(OutboundHttp.RetryAfter(response.Headers, time.GetUtcNow()), status)
-                    : new SendOutcome.Failed(status);
-            }
-
-            var json = OutboundHttp.Json(await response.Content.ReadAsStringAsync(cancellationToken));
-            var code = OutboundHttp.Text(json, "errcode");
-            var detail = $"{code}: {OutboundHttp.Text(json, "errmsg")}";
-            if (code is null)
-            {
+            case null:
                 return new SendOutcome.Unknown("WeChat answered without an errcode.");
-            }
-
-            if (code == "0")
-            {
+            case "0":
                 return new SendOutcome.Sent(OutboundHttp.Text(json, "msgid"), "ok");
-            }
-
-            if (WeChatApiError.IsTokenRefused(code))
-            {
+            case var refused when WeChatApiError.IsTokenRefused(refused):
                 // The token was refused, so the message was not sent; the next attempt fetches a new one.
                 token.Refused(accessToken);
                 return new SendOutcome.Retry(TimeSpan.Zero, detail);
-            }
-
-            return WeChatApiError.IsTransient(code) ? new SendOutcome.Retry(null, detail) : new SendOutcome.Failed(detail);
+            default:
+                return WeChatApiError.IsTransient(code) ? new SendOutcome.Retry(null, detail) : new SendOutcome.Failed(detail);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using HotlineDispatch.Channels.Outbound;
 using HotlineDispatch.Channels.WeChat;
 
@@ -40,37 +39,21 @@ public sealed class WeComRobotSender(HttpClient http, WeComRobotSettings setting
         }
 
         var message = new { msgtype = "text", text = new { content = OutboundHttp.TruncateUtf8(delivery.Text, MaxContentBytes) } };
-        HttpResponseMessage response;
-        try
+        var (outcome, json) = await OutboundHttp.PostJsonAsync(http, webhook, message, time.GetUtcNow(), cancellationToken);
+        if (outcome is not null)
         {
-            response = await http.PostAsJsonAsync(webhook, message, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            return OutboundHttp.FromException(ex);
+            return outcome;
         }
 
-        using (response)
+        var code = OutboundHttp.Text(json, "errcode");
+        var detail = $"{code}: {OutboundHttp.Text(json, "errmsg")}";
+        return code switch
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                var status = $"HTTP {(int)response.StatusCode}";
-                return OutboundHttp.IsRetryable(response.StatusCode)
-                    ? new SendOutcome.Retry(OutboundHttp.RetryAfter(response.Headers, time.GetUtcNow()), status)
-                    : new SendOutcome.Failed(status);
-            }
-
-            var json = OutboundHttp.Json(await response.Content.ReadAsStringAsync(cancellationToken));
-            var code = OutboundHttp.Text(json, "errcode");
-            var detail = $"{code}: {OutboundHttp.Text(json, "errmsg")}";
-            return code switch
-            {
-                null => new SendOutcome.Unknown("The robot answered without an errcode."),
-                "0" => new SendOutcome.Sent(null, "ok"),
-                _ when WeChatApiError.IsTransient(code) => new SendOutcome.Retry(Minute, detail),
-                _ => new SendOutcome.Failed(detail),
-            };
-        }
+            null => new SendOutcome.Unknown("The robot answered without an errcode."),
+            "0" => new SendOutcome.Sent(null, "ok"),
+            _ when WeChatApiError.IsTransient(code) => new SendOutcome.Retry(Minute, detail),
+            _ => new SendOutcome.Failed(detail),
+        };
     }
 
     /// <summary>The sends of the last minute through one robot, oldest first.</summary>

@@ -15,7 +15,24 @@ public static class Paging
         return number < 1 ? Problems.BadRequest("page", "page starts at 1.") : null;
     }
 
-    /// <summary>The 400 for a <c>state</c> filter naming no state, or null.</summary>
-    public static IResult? CheckState(string? state, IReadOnlyList<string> states) =>
-        state is null || states.Contains(state) ? null : Problems.BadRequest("state", $"state must be one of {string.Join(", ", states)}.");
+    /// <summary>
+    /// A list route filtered by <c>state</c>: checks the page and the state, reads one page and answers
+    /// <c>{items, total}</c> with each item shown by <paramref name="view"/>.
+    /// </summary>
+    public static async Task<IResult> ListAsync<T>(int? page, int? pageSize, string? state, IReadOnlyList<string> states,
+        Func<int, int, Task<(IReadOnlyList<T> Items, int Total)>> read, Func<T, object> view)
+    {
+        if (Check(page, pageSize, out var number, out var size) is { } problem)
+        {
+            return problem;
+        }
+
+        if (state is not null && !states.Contains(state))
+        {
+            return Problems.BadRequest("state", $"state must be one of {string.Join(", ", states)}.");
+        }
+
+        var (items, total) = await read(number, size);
+        return Results.Ok(new { items = items.Select(view), total });
+    }
 }

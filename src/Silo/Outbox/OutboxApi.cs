@@ -15,18 +15,10 @@ public static class OutboxApi
         return group;
     }
 
-    private static async Task<IResult> List(SqlOutbox outbox, WorkingCalendar calendar,
-        string? ticket, string? state, string? replyTo, int? page, int? pageSize, CancellationToken cancellationToken)
-    {
-        if ((Paging.Check(page, pageSize, out var number, out var size) ?? Paging.CheckState(state, OutboxStates.All)) is { } problem)
-        {
-            return problem;
-        }
-
-
-        var (items, total) = await outbox.SearchAsync(ticket, state, replyTo, number, size, cancellationToken);
-        return Results.Ok(new { items = items.Select(row => View(row, calendar)), total });
-    }
+    private static Task<IResult> List(SqlOutbox outbox, WorkingCalendar calendar,
+        string? ticket, string? state, string? replyTo, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        Paging.ListAsync(page, pageSize, state, OutboxStates.All,
+            (number, size) => outbox.SearchAsync(ticket, state, replyTo, number, size, cancellationToken), row => View(row, calendar));
 
     private static object View(OutboxRow row, WorkingCalendar calendar) => new
     {

@@ -104,7 +104,7 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         rows.CommandText = $"SELECT {Columns} FROM hotline_outbox WHERE {where} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset";
         rows.With("limit", pageSize).With("offset", (page - 1) * pageSize);
-        return (await ReadAsync(rows, cancellationToken), total);
+        return (await rows.ReadAllAsync(Map, cancellationToken), total);
     }
 
     /// <summary>
@@ -129,31 +129,11 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
             ORDER BY o.created_at, o.id LIMIT @limit
             """;
         command.With("pending", OutboxStates.Pending).With("now", now.ToUnixTimeMilliseconds()).With("limit", limit);
-        return await ReadAsync(command, cancellationToken);
+        return await command.ReadAllAsync(Map, cancellationToken);
     }
 
-    public async Task<OutboxRow?> FindAsync(string id, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await ReadAsync(connection.Command($"SELECT {Columns} FROM hotline_outbox WHERE id = @id").With("id", id), cancellationToken);
-        return rows.FirstOrDefault();
-    }
-
-    private static async Task<IReadOnlyList<OutboxRow>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        await using (command)
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<OutboxRow>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                DateTimeOffset Instant(int i) => DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(i)));
-                rows.Add(new OutboxRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4),
-                    reader.GetString(5), Convert.ToInt32(reader.GetValue(6)), Instant(7), Instant(8), Instant(9), Text(10), Text(11), Text(12)));
-            }
-
-            return rows;
-        }
-    }
+    private static OutboxRow Map(DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.TextOrNull(4),
+            reader.GetString(5), reader.Int(6), reader.Instant(7), reader.Instant(8), reader.Instant(9),
+            reader.TextOrNull(10), reader.TextOrNull(11), reader.TextOrNull(12));
 }

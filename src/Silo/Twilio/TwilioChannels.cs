@@ -20,12 +20,13 @@ public static class TwilioChannels
 
     public static IEndpointRouteBuilder MapTwilioChannels(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(TwilioRoutes.Sms, TwilioSmsWebhook.Receive);
-        routes.MapPost(TwilioRoutes.MessageStatus, TwilioMessageStatusWebhook.Receive);
-        routes.MapPost(TwilioRoutes.Voice, TwilioVoiceWebhook.Greet);
-        routes.MapPost(TwilioRoutes.VoiceGather, TwilioVoiceWebhook.Gathered);
-        routes.MapPost(TwilioRoutes.VoiceRecording, TwilioVoiceWebhook.Recorded);
-        routes.MapPost(TwilioRoutes.VoiceStatus, TwilioVoiceWebhook.StatusChanged);
+        var twilio = routes.MapGroup("").AddEndpointFilter<TwilioWebhook>();
+        twilio.MapPost(TwilioRoutes.Sms, TwilioSmsWebhook.Receive);
+        twilio.MapPost(TwilioRoutes.MessageStatus, TwilioMessageStatusWebhook.Receive);
+        twilio.MapPost(TwilioRoutes.Voice, TwilioVoiceWebhook.Greet);
+        twilio.MapPost(TwilioRoutes.VoiceGather, TwilioVoiceWebhook.Gathered);
+        twilio.MapPost(TwilioRoutes.VoiceRecording, TwilioVoiceWebhook.Recorded);
+        twilio.MapPost(TwilioRoutes.VoiceStatus, TwilioVoiceWebhook.StatusChanged);
         return routes;
     }
 }

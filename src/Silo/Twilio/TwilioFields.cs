@@ -19,6 +19,13 @@ public static partial class TwilioFields
     /// <summary>A phone number that can be called or texted back: E.164.</summary>
     public static bool IsPhone(string? value) => value is not null && PhoneShape().IsMatch(value);
 
+    /// <summary>The message id of an SMS webhook (<c>SmsSid</c> is its deprecated name), or the 400 saying it is missing or malformed.</summary>
+    public static IResult? MessageSid(TwilioForm form, out string sid)
+    {
+        sid = form["MessageSid"] ?? form["SmsSid"] ?? "";
+        return IsSid(sid, "SM", "MM") ? null : Problems.BadRequest("MessageSid", "MessageSid must be a Twilio message id: SM or MM and 32 hex digits.");
+    }
+
     public static IResult? Require(TwilioForm form, string field, int maxLength, out string value)
     {
         value = form[field] ?? "";

@@ -1,5 +1,4 @@
 using HotlineDispatch.Channels.Twilio;
-using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Outbox;
 
 namespace HotlineDispatch.Silo.Twilio;
@@ -11,31 +10,25 @@ namespace HotlineDispatch.Silo.Twilio;
 /// </summary>
 public static class TwilioMessageStatusWebhook
 {
-    public static async Task<IResult> Receive(HttpRequest request, TwilioWebhook webhook, OutboxTransitions transitions,
+    public static async Task<IResult> Receive(HttpContext http, OutboxTransitions transitions,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
-        var (form, refusal) = await webhook.ReadAsync(request, cancellationToken);
-        if (form is null)
+        var form = TwilioWebhook.Form(http);
+        if (TwilioFields.MessageSid(form, out var sid) is { } badSid)
         {
-            return refusal!;
+            return badSid;
         }
 
-        var sid = form["MessageSid"] ?? form["SmsSid"];
-        if (!TwilioFields.IsSid(sid, "SM", "MM"))
+        if (TwilioFields.Require(form, "MessageStatus", 32, out var status) is { } bad)
         {
-            return Problems.BadRequest("MessageSid", "MessageSid must be a Twilio message id: SM or MM and 32 hex digits.");
+            return bad;
         }
 
-        if (TwilioFields.Require(form, "MessageStatus", 32, out var status) is { } badStatus)
-        {
-            return badStatus;
-        }
-
-        var outboxId = request.Query[TwilioRoutes.OutboxQuery].ToString();
+        var outboxId = http.Request.Query[TwilioRoutes.OutboxQuery].ToString();
         if (State(status) is { } state)
         {
             var error = form["ErrorCode"] is { Length: > 0 } code ? $"Twilio error {code}" : null;
-            await transitions.ReportAsync(outboxId.Length > 0 ? outboxId : null, sid!, state, status, error, time.GetUtcNow(), cancellationToken);
+            await transitions.ReportAsync(outboxId.Length > 0 ? outboxId : null, sid, state, status, error, time.GetUtcNow(), cancellationToken);
         }
 
         return TwilioWebhook.Twiml(Twiml.Response());

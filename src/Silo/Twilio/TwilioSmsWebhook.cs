@@ -17,23 +17,17 @@ public static class TwilioSmsWebhook
     public const int MaxBody = 1600;
     private const int MaxMedia = 10;
 
-    public static async Task<IResult> Receive(HttpRequest request, TwilioWebhook webhook, IGrainFactory grains, CancellationToken cancellationToken)
+    public static async Task<IResult> Receive(HttpContext http, IGrainFactory grains)
     {
-        var (form, refusal) = await webhook.ReadAsync(request, cancellationToken);
-        if (form is null)
+        var form = TwilioWebhook.Form(http);
+        if (TwilioFields.MessageSid(form, out var sid) is { } badSid)
         {
-            return refusal!;
+            return badSid;
         }
 
-        var sid = form["MessageSid"] ?? form["SmsSid"];
-        if (!TwilioFields.IsSid(sid, "SM", "MM"))
+        if (TwilioFields.Require(form, "From", 64, out var from) is { } bad)
         {
-            return Problems.BadRequest("MessageSid", "MessageSid must be a Twilio message id: SM or MM and 32 hex digits.");
-        }
-
-        if (TwilioFields.Require(form, "From", 64, out var from) is { } badFrom)
-        {
-            return badFrom;
+            return bad;
         }
 
         var body = form["Body"];
@@ -63,13 +57,13 @@ public static class TwilioSmsWebhook
             }
         }
 
-        var key = ResidentMessages.Key(TicketChannel.Sms, sid!);
-        if (request.Headers[TwilioWebhook.IdempotencyHeader].ToString() is { Length: > 0 } token)
+        var key = ResidentMessages.Key(TicketChannel.Sms, sid);
+        if (http.Request.Headers[TwilioWebhook.IdempotencyHeader].ToString() is { Length: > 0 } token)
         {
             key = await grains.GetGrain<IIdempotencyTokenGrain>(IdempotencyTokens.Key("twilio", token)).Claim(key);
         }
 
-        var message = new ResidentMessage(TicketChannel.Sms, $"sms:{from}", from, body, media, sid!);
+        var message = new ResidentMessage(TicketChannel.Sms, $"sms:{from}", from, body, media, sid);
         var answer = await grains.GetGrain<IResidentMessageGrain>(key).Answer(message);
         return TwilioWebhook.Twiml(Twiml.Response(Twiml.Message(answer)));
     }

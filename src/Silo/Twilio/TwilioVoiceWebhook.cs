@@ -17,24 +17,20 @@ public static class TwilioVoiceWebhook
     public const int MaxRecordingSeconds = 120;
     private const int MaxSpeech = 4000;
 
-    public static async Task<IResult> Greet(HttpRequest request, TwilioWebhook webhook, TwilioUrls urls, CancellationToken cancellationToken)
-    {
-        var (call, refusal) = await ReadCallAsync(request, webhook, cancellationToken);
-        return call is null ? refusal! : TwilioWebhook.Twiml(Twiml.Response(
-            Twiml.SpeechGather(urls.Absolute(request, TwilioRoutes.VoiceGather), Twiml.Say(ResidentTexts.VoiceGreeting)),
+    public static IResult Greet(HttpContext http, TwilioUrls urls) =>
+        Call(http, out _) ?? TwilioWebhook.Twiml(Twiml.Response(
+            Twiml.SpeechGather(urls.Absolute(http.Request, TwilioRoutes.VoiceGather), Twiml.Say(ResidentTexts.VoiceGreeting)),
             // Reached only when the gather heard nothing.
             Twiml.Say(ResidentTexts.VoiceRecordPrompt),
-            Twiml.Record(urls.Absolute(request, TwilioRoutes.VoiceRecording), MaxRecordingSeconds),
+            Twiml.Record(urls.Absolute(http.Request, TwilioRoutes.VoiceRecording), MaxRecordingSeconds),
             Twiml.Hangup()));
-    }
 
-    public static async Task<IResult> Gathered(HttpRequest request, TwilioWebhook webhook, TwilioUrls urls, SqlCallDrafts drafts,
+    public static async Task<IResult> Gathered(HttpContext http, TwilioUrls urls, SqlCallDrafts drafts,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
-        var (call, refusal) = await ReadCallAsync(request, webhook, cancellationToken);
-        if (call is null)
+        if (Call(http, out var call) is { } bad)
         {
-            return refusal!;
+            return bad;
         }
 
         var speech = call.Form["SpeechResult"]?.Trim();
@@ -43,22 +39,16 @@ public static class TwilioVoiceWebhook
             return Problems.BadRequest("SpeechResult", $"SpeechResult is longer than {MaxSpeech} characters.");
         }
 
-        double? confidence = null;
-        if (call.Form["Confidence"] is { Length: > 0 } given)
+        if (Optional(call.Form, "Confidence", "a number from 0 to 1", TryConfidence, out var confidence) is { } badConfidence)
         {
-            if (!TwilioFields.TryNumber(given, out var value) || value is < 0 or > 1)
-            {
-                return Problems.BadRequest("Confidence", "Confidence must be a number from 0 to 1.");
-            }
-
-            confidence = value;
+            return badConfidence;
         }
 
         if (string.IsNullOrEmpty(speech))
         {
             return TwilioWebhook.Twiml(Twiml.Response(
                 Twiml.Say(ResidentTexts.VoiceRecordPrompt),
-                Twiml.Record(urls.Absolute(request, TwilioRoutes.VoiceRecording), MaxRecordingSeconds),
+                Twiml.Record(urls.Absolute(http.Request, TwilioRoutes.VoiceRecording), MaxRecordingSeconds),
                 Twiml.Hangup()));
         }
 
@@ -66,13 +56,12 @@ public static class TwilioVoiceWebhook
         return Goodbye();
     }
 
-    public static async Task<IResult> Recorded(HttpRequest request, TwilioWebhook webhook, SqlCallDrafts drafts,
+    public static async Task<IResult> Recorded(HttpContext http, SqlCallDrafts drafts,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
-        var (call, refusal) = await ReadCallAsync(request, webhook, cancellationToken);
-        if (call is null)
+        if (Call(http, out var call) is { } bad)
         {
-            return refusal!;
+            return bad;
         }
 
         var url = call.Form["RecordingUrl"];
@@ -81,28 +70,21 @@ public static class TwilioVoiceWebhook
             return Problems.BadRequest("RecordingUrl", "RecordingUrl must be the absolute URL of the recording.");
         }
 
-        int? seconds = null;
-        if (call.Form["RecordingDuration"] is { Length: > 0 } duration)
+        if (Optional(call.Form, "RecordingDuration", "a whole number of seconds", TrySeconds, out var seconds) is { } badDuration)
         {
-            if (!int.TryParse(duration, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                return Problems.BadRequest("RecordingDuration", "RecordingDuration must be a whole number of seconds.");
-            }
-
-            seconds = value;
+            return badDuration;
         }
 
-        await drafts.RecordingAsync(call.Sid, call.From, call.To, url!, seconds, time.GetUtcNow(), cancellationToken);
+        await drafts.RecordingAsync(call.Sid, call.From, call.To, url!, (int?)seconds, time.GetUtcNow(), cancellationToken);
         return Goodbye();
     }
 
-    public static async Task<IResult> StatusChanged(HttpRequest request, TwilioWebhook webhook, SqlMissedCalls missedCalls,
+    public static async Task<IResult> StatusChanged(HttpContext http, SqlMissedCalls missedCalls,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
-        var (call, refusal) = await ReadCallAsync(request, webhook, cancellationToken);
-        if (call is null)
+        if (Call(http, out var call) is { } bad)
         {
-            return refusal!;
+            return bad;
         }
 
         if (TwilioFields.Require(call.Form, "CallStatus", 32, out var status) is { } badStatus)
@@ -120,23 +102,32 @@ public static class TwilioVoiceWebhook
 
     private static IResult Goodbye() => TwilioWebhook.Twiml(Twiml.Response(Twiml.Say(ResidentTexts.VoiceTaken), Twiml.Hangup()));
 
-    private static async Task<(VoiceCall? Call, IResult? Refusal)> ReadCallAsync(HttpRequest request, TwilioWebhook webhook, CancellationToken cancellationToken)
+    /// <summary>The verified call, or the 400 for a missing or malformed CallSid.</summary>
+    private static IResult? Call(HttpContext http, out VoiceCall call)
     {
-        var (form, refusal) = await webhook.ReadAsync(request, cancellationToken);
-        if (form is null)
-        {
-            return (null, refusal);
-        }
-
-        var sid = form["CallSid"];
-        if (!TwilioFields.IsSid(sid, "CA"))
-        {
-            return (null, Problems.BadRequest("CallSid", "CallSid must be a Twilio call id: CA and 32 hex digits."));
-        }
-
+        var form = TwilioWebhook.Form(http);
         string? Party(string field) => form[field] is { Length: > 0 and <= 64 } value ? value : null;
-        return (new VoiceCall(form, sid!, Party("From"), Party("To")), null);
+        call = new VoiceCall(form, form["CallSid"] ?? "", Party("From"), Party("To"));
+        return TwilioFields.IsSid(call.Sid, "CA") ? null : Problems.BadRequest("CallSid", "CallSid must be a Twilio call id: CA and 32 hex digits.");
     }
+
+    /// <summary>An optional numeric field: absent is null, present must parse.</summary>
+    private static IResult? Optional(TwilioForm form, string field, string shape, Func<string, double?> parse, out double? value)
+    {
+        value = null;
+        if (form[field] is not { Length: > 0 } given)
+        {
+            return null;
+        }
+
+        value = parse(given);
+        return value is null ? Problems.BadRequest(field, $"{field} must be {shape}.") : null;
+    }
+
+    private static double? TryConfidence(string value) => TwilioFields.TryNumber(value, out var n) && n is >= 0 and <= 1 ? n : null;
+
+    private static double? TrySeconds(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= TimeSpan.FromDays(1).TotalSeconds ? n : null;
 
     private sealed record VoiceCall(TwilioForm Form, string Sid, string? From, string? To);
 }

@@ -5,11 +5,11 @@ using HotlineDispatch.Silo.Hosting;
 namespace HotlineDispatch.Silo.Twilio;
 
 /// <summary>
-/// Reads a Twilio webhook and proves it came from Twilio: a form body of sane size whose
-/// <c>X-Twilio-Signature</c> matches the public URL and every field. Whatever fails is refused before
-/// anything is looked at, let alone changed.
+/// The filter in front of every Twilio route: reads the webhook and proves it came from Twilio — a form
+/// body of sane size whose <c>X-Twilio-Signature</c> matches the public URL and every field. Whatever
+/// fails is refused before the route runs, so nothing is looked at, let alone changed.
 /// </summary>
-public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILogger<TwilioWebhook> logger)
+public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILogger<TwilioWebhook> logger) : IEndpointFilter
 {
     /// <summary>A message body is at most 1600 characters plus media links; this leaves ample room for Twilio's other fields.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -19,7 +19,24 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILog
 
     private const string FormType = "application/x-www-form-urlencoded";
 
-    public async Task<(TwilioForm? Form, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var (form, refusal) = await ReadAsync(http.Request, http.RequestAborted);
+        if (form is null)
+        {
+            return refusal;
+        }
+
+        http.Features.Set(form);
+        return await next(context);
+    }
+
+    /// <summary>The verified form of the request this filter let through.</summary>
+    public static TwilioForm Form(HttpContext http) =>
+        http.Features.Get<TwilioForm>() ?? throw new InvalidOperationException("The route is not behind the Twilio webhook filter.");
+
+    private async Task<(TwilioForm? Form, IResult? Refusal)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !string.Equals(type.MediaType, FormType, StringComparison.OrdinalIgnoreCase))
         {

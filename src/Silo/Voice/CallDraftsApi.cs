@@ -29,17 +29,10 @@ public static class CallDraftsApi
         return group;
     }
 
-    private static async Task<IResult> List(SqlCallDrafts drafts, WorkingCalendar calendar, string? state, int? page, int? pageSize,
-        CancellationToken cancellationToken)
-    {
-        if ((Paging.Check(page, pageSize, out var number, out var size) ?? Paging.CheckState(state, CallDraft.States)) is { } problem)
-        {
-            return problem;
-        }
-
-        var (items, total) = await drafts.ListAsync(state, number, size, cancellationToken);
-        return Results.Ok(new { items = items.Select(d => View(d, calendar)), total });
-    }
+    private static Task<IResult> List(SqlCallDrafts drafts, WorkingCalendar calendar, string? state, int? page, int? pageSize,
+        CancellationToken cancellationToken) =>
+        Paging.ListAsync(page, pageSize, state, CallDraft.States,
+            (number, size) => drafts.ListAsync(state, number, size, cancellationToken), draft => View(draft, calendar));
 
     private static async Task<IResult> Get(string id, SqlCallDrafts drafts, WorkingCalendar calendar, CancellationToken cancellationToken) =>
         await drafts.FindAsync(id, cancellationToken) is { } draft ? Results.Ok(View(draft, calendar)) : Missing(id);

@@ -22,17 +22,10 @@ public static class MissedCallsApi
         return group;
     }
 
-    private static async Task<IResult> List(SqlMissedCalls calls, WorkingCalendar calendar, string? state, int? page, int? pageSize,
-        CancellationToken cancellationToken)
-    {
-        if ((Paging.Check(page, pageSize, out var number, out var size) ?? Paging.CheckState(state, MissedCall.States)) is { } problem)
-        {
-            return problem;
-        }
-
-        var (items, total) = await calls.ListAsync(state, number, size, cancellationToken);
-        return Results.Ok(new { items = items.Select(c => View(c, calendar)), total });
-    }
+    private static Task<IResult> List(SqlMissedCalls calls, WorkingCalendar calendar, string? state, int? page, int? pageSize,
+        CancellationToken cancellationToken) =>
+        Paging.ListAsync(page, pageSize, state, MissedCall.States,
+            (number, size) => calls.ListAsync(state, number, size, cancellationToken), call => View(call, calendar));
 
     private static async Task<IResult> CallBack(string id, CallbackRequest body, HttpContext http, SqlMissedCalls calls, WorkingCalendar calendar,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)

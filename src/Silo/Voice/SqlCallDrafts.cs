@@ -7,48 +7,18 @@ namespace HotlineDispatch.Silo.Voice;
 /// Call drafts, one row per CallSid. Each voice step writes its own columns once (the first speech
 /// result, the first recording), so Twilio's retries of a step change nothing.
 /// </summary>
-public sealed class SqlCallDrafts(ReadModelDatabase database)
+public sealed class SqlCallDrafts(ReadModelDatabase database) : SqlCallTable<CallDraft>(database, "hotline_call_draft", Columns, "received_at, id")
 {
     private const string Columns =
         "id, from_number, to_number, transcript, confidence, recording_url, recording_seconds, received_at, state, ticket_id, decided_by, decided_at, note";
 
-    public async Task SpeechAsync(string callSid, string? from, string? to, string transcript, double? confidence, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await Upsert(connection, callSid, from, to, now, "transcript, confidence", "@transcript, @confidence", """
-            transcript = COALESCE(hotline_call_draft.transcript, excluded.transcript),
-            confidence = CASE WHEN hotline_call_draft.transcript IS NULL THEN excluded.confidence ELSE hotline_call_draft.confidence END
-            """)
-            .With("transcript", transcript).With("confidence", confidence)
-            .ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task SpeechAsync(string callSid, string? from, string? to, string transcript, double? confidence, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        FirstStepAsync(callSid, from, to, now, [("transcript", transcript), ("confidence", confidence)], cancellationToken);
 
-    public async Task RecordingAsync(string callSid, string? from, string? to, string recordingUrl, int? seconds, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await Upsert(connection, callSid, from, to, now, "recording_url, recording_seconds", "@recording_url, @recording_seconds", """
-            recording_url = COALESCE(hotline_call_draft.recording_url, excluded.recording_url),
-            recording_seconds = CASE WHEN hotline_call_draft.recording_url IS NULL THEN excluded.recording_seconds ELSE hotline_call_draft.recording_seconds END
-            """)
-            .With("recording_url", recordingUrl).With("recording_seconds", seconds)
-            .ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task<(IReadOnlyList<CallDraft> Items, int Total)> ListAsync(string? state, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var (total, rows) = await connection.PageAsync("hotline_call_draft", Columns, "state", state, "received_at, id", page, pageSize, cancellationToken);
-        return (await ReadAsync(rows, cancellationToken), total);
-    }
-
-    public async Task<CallDraft?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await ReadAsync(connection.Command($"SELECT {Columns} FROM hotline_call_draft WHERE id = @id").With("id", id), cancellationToken))
-            .FirstOrDefault();
-    }
+    public Task RecordingAsync(string callSid, string? from, string? to, string recordingUrl, int? seconds, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        FirstStepAsync(callSid, from, to, now, [("recording_url", recordingUrl), ("recording_seconds", seconds)], cancellationToken);
 
     /// <summary>
     /// Gives the draft its ticket number once: the first caller's reserved number is kept and returned
@@ -56,7 +26,7 @@ public sealed class SqlCallDrafts(ReadModelDatabase database)
     /// </summary>
     public async Task<string?> BindNumberAsync(string id, string number, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await Database.OpenAsync(cancellationToken);
         await connection.Command("UPDATE hotline_call_draft SET ticket_id = @number WHERE id = @id AND ticket_id IS NULL AND state = @open")
             .With("number", number).With("id", id).With("open", CallDraft.Open)
             .ExecuteNonQueryAsync(cancellationToken);
@@ -67,7 +37,7 @@ public sealed class SqlCallDrafts(ReadModelDatabase database)
     /// <summary>Settles an open draft; false when it was already settled (or, for a discard, is being accepted).</summary>
     public async Task<bool> DecideAsync(string id, string state, string by, string? note, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await Database.OpenAsync(cancellationToken);
         var unbound = state == CallDraft.Discarded ? " AND ticket_id IS NULL" : "";
         return await connection.Command($"""
             UPDATE hotline_call_draft SET state = @state, decided_by = @by, decided_at = @now, note = @note
@@ -78,32 +48,35 @@ public sealed class SqlCallDrafts(ReadModelDatabase database)
             .ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static DbCommand Upsert(DbConnection connection, string callSid, string? from, string? to, DateTimeOffset now,
-        string columns, string values, string merge) =>
-        connection.Command($"""
+    /// <summary>
+    /// Writes one voice step's columns onto the call's draft, creating it if needed. The first column says
+    /// whether the step was already written; if so the earlier values stay, so a retried step changes nothing.
+    /// </summary>
+    private async Task FirstStepAsync(string callSid, string? from, string? to, DateTimeOffset now,
+        IReadOnlyList<(string Column, object? Value)> step, CancellationToken cancellationToken)
+    {
+        var marker = step[0].Column;
+        var columns = string.Join(", ", step.Select(s => s.Column));
+        var values = string.Join(", ", step.Select(s => "@" + s.Column));
+        var keep = string.Join(", ", step.Select(s =>
+            $"{s.Column} = CASE WHEN hotline_call_draft.{marker} IS NULL THEN excluded.{s.Column} ELSE hotline_call_draft.{s.Column} END"));
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"""
             INSERT INTO hotline_call_draft (id, from_number, to_number, received_at, state, {columns})
             VALUES (@id, @from, @to, @now, @open, {values})
-            ON CONFLICT (id) DO UPDATE SET {merge}
+            ON CONFLICT (id) DO UPDATE SET {keep}
             """)
             .With("id", callSid).With("from", from).With("to", to).With("now", now.ToUnixTimeMilliseconds()).With("open", CallDraft.Open);
-
-    private static async Task<IReadOnlyList<CallDraft>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        await using (command)
+        foreach (var (column, value) in step)
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var drafts = new List<CallDraft>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                long? Number(int i) => reader.IsDBNull(i) ? null : Convert.ToInt64(reader.GetValue(i));
-                drafts.Add(new CallDraft(reader.GetString(0), Text(1), Text(2), Text(3),
-                    reader.IsDBNull(4) ? null : reader.GetDouble(4), Text(5), (int?)Number(6),
-                    DateTimeOffset.FromUnixTimeMilliseconds(Number(7)!.Value), reader.GetString(8), Text(9), Text(10),
-                    Number(11) is { } decided ? DateTimeOffset.FromUnixTimeMilliseconds(decided) : null, Text(12)));
-            }
-
-            return drafts;
+            command.With(column, value);
         }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    protected override CallDraft Map(DbDataReader reader) =>
+        new(reader.GetString(0), reader.TextOrNull(1), reader.TextOrNull(2), reader.TextOrNull(3),
+            reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.TextOrNull(5), (int?)reader.NumberOrNull(6), reader.Instant(7),
+            reader.GetString(8), reader.TextOrNull(9), reader.TextOrNull(10), reader.InstantOrNull(11), reader.TextOrNull(12));
 }
