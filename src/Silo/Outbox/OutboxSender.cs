@@ -113,7 +113,8 @@ public sealed class OutboxSender(
             outcome = new SendOutcome.Unknown($"no answer within {settings.SendTimeout}");
         }
 
-        // A stop in the middle leaves the row sending: whether the provider sent it is unknown, and it is never sent again.
+        // A stop of the silo in the middle of the call skips this and leaves the row sending: whether the
+        // provider sent it is unknown, so it turns unknown after the lease and is never sent again.
         await transitions.CompleteAsync(row, claim, outcome, time.GetUtcNow(), CancellationToken.None);
         if (outcome is not SendOutcome.Sent)
         {
