@@ -80,6 +80,19 @@ public sealed class TicketNoticesTests
     }
 
     [Fact]
+    public void A_merged_ticket_is_told_of_the_merge_and_then_of_its_masters_result()
+    {
+        var ticket = Accepted();
+        Run(ticket, new MergeTicket("20261123-000001"), Operator);
+        Run(ticket, new MasterReplied("20261123-000001", "已统一修复该路段路灯"), Actor.System);
+
+        var notices = Notices.For(ticket, ticket.History.Skip(1)).ToList();
+        Assert.Equal([NoticeKinds.Status, NoticeKinds.Result, NoticeKinds.Survey], notices.Select(n => n.Kind));
+        Assert.Contains("20261123-000001", notices[0].Text);
+        Assert.Contains("已统一修复该路段路灯", notices[1].Text);
+    }
+
+    [Fact]
     public void A_ticket_without_reply_to_tells_nobody()
     {
         var ticket = Accepted(replyTo: null);
