@@ -5,7 +5,10 @@ using HotlineDispatch.Silo.Departments;
 using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.Outbox;
 using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Silo.Twilio;
+using HotlineDispatch.Silo.Voice;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(HotlineOptions.Section).Get<HotlineOptions>() ?? new HotlineOptions();
@@ -21,6 +24,8 @@ builder.Services.AddHotlineRateLimiting(builder.Configuration);
 builder.Services.AddWeChatChannel(builder.Configuration);
 builder.Services.AddGroupBridge(builder.Configuration);
 builder.Services.AddGridApi();
+builder.Services.AddHotlineOutbox(builder.Configuration);
+builder.Services.AddTwilioChannels(builder.Configuration);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -48,6 +53,10 @@ app.MapWeChatChannel();
 app.MapGroupBridge();
 app.MapGroupsApi();
 app.MapGridApi();
+app.MapOutboxApi();
+app.MapCallDraftsApi();
+app.MapMissedCallsApi();
+app.MapTwilioChannels();
 
 app.Run();
 

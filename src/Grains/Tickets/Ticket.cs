@@ -65,6 +65,9 @@ public sealed class Ticket
     /// <summary>Where answers to the resident go (<c>scheme:address</c>); null for a walk-in or a call logged by hand.</summary>
     [Id(29)] public string? ReplyTo { get; set; }
 
+    /// <summary>The receipt with the number went out in the channel's own answer to the report.</summary>
+    [Id(30)] public bool ReceiptInline { get; set; }
+
     public bool Exists => History.Count > 0;
 
     public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
@@ -184,6 +187,7 @@ public sealed class Ticket
         Attachments = c.Attachments.Take(MaxAttachments).ToList();
         SourceRef = sourceRef;
         ReplyTo = replyTo;
+        ReceiptInline = c.ReceiptInline;
         Type = c.Type;
         Urgent = c.Urgent;
         LoggedBy = actor.Name;
@@ -197,7 +201,7 @@ public sealed class Ticket
         RequireState(TicketActions.ResolveNow, TicketState.Accepted);
         Result = RequireText(c.Answer, "answer");
         AwaitingSurvey = true;
-        Log(context.Now, actor, TicketActions.ResolveNow, TicketState.Resolved, null);
+        Log(context.Now, actor, TicketActions.ResolveNow, TicketState.Resolved, null, result: Result);
     }
 
     private void DoDispatch(DispatchTicket c, Actor actor, TicketContext context)
@@ -356,7 +360,7 @@ public sealed class Ticket
         PendingExtension = null;
         AwaitingSurvey = true;
         Rating = null;
-        Log(context.Now, actor, TicketActions.Reply, TicketState.Replied, null, department, onTime);
+        Log(context.Now, actor, TicketActions.Reply, TicketState.Replied, null, department, onTime, result: Result);
     }
 
     private void DoSurvey(SurveyTicket c, Actor actor, TicketContext context)
@@ -435,7 +439,7 @@ public sealed class Ticket
 
         Result = c.Result;
         AwaitingSurvey = true;
-        Log(context.Now, actor, TicketActions.MasterReplied, State, c.MasterId);
+        Log(context.Now, actor, TicketActions.MasterReplied, State, c.MasterId, result: Result);
     }
 
     private void DoClose(Actor actor, TicketContext context, string action, string? note)
@@ -460,7 +464,7 @@ public sealed class Ticket
 
     /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
-        bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null)
+        bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null)
     {
         History.Add(new TicketEvent(LastSeq + 1, at, actor.Name, action, State, to, note)
         {
@@ -469,6 +473,7 @@ public sealed class Ticket
             DueAt = dueAt,
             Rating = rating,
             Step = step,
+            Result = result,
         });
         State = to;
     }

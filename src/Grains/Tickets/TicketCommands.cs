@@ -25,6 +25,9 @@ public sealed record AcceptTicket(
 
     /// <summary>Where answers to the resident go, as <c>scheme:address</c> (e.g. <c>sms:+8613812345678</c>, <c>wechat:&lt;openid&gt;</c>).</summary>
     [Id(9)] public string? ReplyTo { get; init; }
+
+    /// <summary>The channel told the resident the number in its own answer (TwiML, a passive WeChat reply), so no separate receipt is sent.</summary>
+    [Id(10)] public bool ReceiptInline { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]

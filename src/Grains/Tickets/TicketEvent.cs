@@ -29,4 +29,7 @@ public sealed record TicketEvent(
 
     /// <summary>For cards: the step whose deadline fell due.</summary>
     [Id(11)] public DeadlineStep? Step { get; init; }
+
+    /// <summary>For a reply, an answer at intake or a master's reply: the result given, so each round's answer stays in the history.</summary>
+    [Id(20)] public string? Result { get; init; }
 }

@@ -10,11 +10,11 @@ namespace HotlineDispatch.Tickets;
 public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
 {
     public async Task<Ticket> AcceptAsync(AcceptTicket command, Actor actor) =>
-        await AcceptAsAsync(await ReserveNumberAsync(), command, actor);
+        await grains.GetGrain<ITicketGrain>(await ReserveNumberAsync()).Execute(command, actor);
 
     /// <summary>
-    /// The next number of the centre's local day. A channel that must create exactly one ticket per
-    /// provider message records the number before accepting under it with <see cref="AcceptAsAsync"/>.
+    /// The next number, for a caller that must accept at most once across its own retries: it keeps the
+    /// number durably first, then accepts with <see cref="AcceptAsAsync"/>, which it may repeat.
     /// </summary>
     public async Task<string> ReserveNumberAsync()
     {
@@ -23,7 +23,10 @@ public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyed
         return TicketNumbers.Format(day, sequence);
     }
 
-    /// <summary>Accepts under a reserved number; when a ticket already stands there (a retry after a crash), returns it unchanged.</summary>
+    /// <summary>
+    /// Accepts under a reserved number. Repeating it for the same source message returns the ticket the
+    /// first call accepted, so a retry after a crash between the accept and the caller's own write is harmless.
+    /// </summary>
     public async Task<Ticket> AcceptAsAsync(string number, AcceptTicket command, Actor actor)
     {
         var grain = grains.GetGrain<ITicketGrain>(number);
@@ -33,8 +36,11 @@ public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyed
         }
         catch (TicketConflictException)
         {
-            // Numbers are never handed out twice, so the ticket standing there is the one this caller accepted before.
-            return await grain.Get();
+            // Numbers are never handed out twice, so the ticket standing there is the caller's own earlier
+            // accept — unless it names another source message, which would be a caller's bug.
+            var existing = await grain.Get();
+            return command.SourceRef is null || existing.SourceRef == command.SourceRef ? existing : throw new TicketConflictException(existing.State,
+                $"Ticket {number} was accepted from another source ({existing.SourceRef}).");
         }
     }
 }

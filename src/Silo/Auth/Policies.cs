@@ -14,6 +14,9 @@ public static class Policies
     public const string Measures = "measures";
     public const string Administration = "administration";
 
+    /// <summary>The call centre's own work: the outbox to residents, missed calls and call drafts.</summary>
+    public const string CallCentre = "call-centre";
+
     public static void Add(AuthorizationOptions options)
     {
         void Policy(string name, params string[] roles) =>
@@ -27,5 +30,6 @@ public static class Policies
         Policy(Closing, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
         Policy(Measures, Roles.Admin, Roles.Leader, Roles.Supervisor, Roles.Dispatcher);
         Policy(Administration, Roles.Admin);
+        Policy(CallCentre, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
     }
 }

@@ -25,11 +25,14 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     private readonly WorkingCalendar _calendar;
     private readonly IGrainFactory _grains;
     private readonly ILogger<SqlTicketProjection> _logger;
+    private readonly IReadOnlyList<ITicketProjectionPart> _parts;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqlTicketProjection(ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, ILogger<SqlTicketProjection> logger)
+    public SqlTicketProjection(
+        ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, IEnumerable<ITicketProjectionPart> parts, ILogger<SqlTicketProjection> logger)
     {
+        _parts = parts.ToList();
         _database = database;
         _calendar = sla.Calendar;
         _grains = grains;
@@ -40,12 +43,14 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     public Task ProjectAsync(Ticket ticket, int projectedSeq, CancellationToken cancellationToken = default)
     {
         // Captured now: the grain goes on changing its ticket once this call returns.
+        var events = ticket.History.Where(e => e.Seq > projectedSeq).ToList();
         var pending = new Pending(
             TicketSummary.Of(ticket),
-            ticket.History.Where(e => e.Seq > projectedSeq).ToList(),
+            events,
             ticket.Type,
             ticket.Channel,
-            ticket.GridCell);
+            ticket.GridCell,
+            _parts.Select(p => p.Capture(ticket, events)).OfType<Func<DbConnection, DbTransaction, int, Task>>().ToList());
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqlTicketProjection));
@@ -112,6 +117,11 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             if (storedSeq >= summary.Seq || await Upsert(connection, transaction, summary) == 0)
             {
                 continue;
+            }
+
+            foreach (var write in pending.PartWrites)
+            {
+                await write(connection, transaction, storedSeq);
             }
 
             foreach (var e in pending.Events.Where(e => e.Seq > storedSeq))
@@ -224,8 +234,10 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         }
     }
 
+    /// <summary><see cref="PartWrites"/> are given the stored position, so they too skip events already projected.</summary>
     private sealed record Pending(
-        TicketSummary Summary, IReadOnlyList<TicketEvent> Events, TicketType Type, TicketChannel Channel, string? GridCell)
+        TicketSummary Summary, IReadOnlyList<TicketEvent> Events, TicketType Type, TicketChannel Channel, string? GridCell,
+        IReadOnlyList<Func<DbConnection, DbTransaction, int, Task>> PartWrites)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

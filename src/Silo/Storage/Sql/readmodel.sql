@@ -28,3 +28,67 @@ CREATE TABLE IF NOT EXISTS hotline_measure (
     n BIGINT NOT NULL,
     PRIMARY KEY (dimension, day, value, measure)
 );
+
+-- The outbox: every message to a resident and how far its delivery got. Rows of ticket events are
+-- written in the projection's transaction (id t-<ticket>-<seq>-<kind>), so each event makes its
+-- messages exactly once; a row is marked 'sending' before each provider call and only a 'pending'
+-- row is ever sent, so a crash in the middle never sends it twice.
+CREATE TABLE IF NOT EXISTS hotline_outbox (
+    id TEXT NOT NULL PRIMARY KEY,
+    reply_to TEXT NOT NULL,
+    scheme TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    ticket_id TEXT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    next_attempt_at BIGINT NOT NULL,
+    claim TEXT NULL,
+    provider_id TEXT NULL,
+    provider_status TEXT NULL,
+    error TEXT NULL
+);
+
+CREATE INDEX IF NOT EXISTS hotline_outbox_due ON hotline_outbox (state, scheme, next_attempt_at);
+CREATE INDEX IF NOT EXISTS hotline_outbox_reply_to ON hotline_outbox (reply_to, created_at);
+CREATE INDEX IF NOT EXISTS hotline_outbox_ticket ON hotline_outbox (ticket_id);
+CREATE INDEX IF NOT EXISTS hotline_outbox_provider ON hotline_outbox (provider_id);
+
+-- Calls the voice channel took unattended: what the caller said (or a recording), for an operator to
+-- turn into a ticket or discard. One row per call, keyed by its CallSid.
+CREATE TABLE IF NOT EXISTS hotline_call_draft (
+    id TEXT NOT NULL PRIMARY KEY,
+    from_number TEXT NULL,
+    to_number TEXT NULL,
+    transcript TEXT NULL,
+    confidence DOUBLE PRECISION NULL,
+    recording_url TEXT NULL,
+    recording_seconds INTEGER NULL,
+    received_at BIGINT NOT NULL,
+    state TEXT NOT NULL,
+    ticket_id TEXT NULL,
+    decided_by TEXT NULL,
+    decided_at BIGINT NULL,
+    note TEXT NULL
+);
+
+CREATE INDEX IF NOT EXISTS hotline_call_draft_state ON hotline_call_draft (state, received_at);
+
+-- Calls that ended unanswered (no-answer, busy, failed, canceled): each must be called back.
+CREATE TABLE IF NOT EXISTS hotline_missed_call (
+    id TEXT NOT NULL PRIMARY KEY,
+    from_number TEXT NULL,
+    to_number TEXT NULL,
+    call_status TEXT NOT NULL,
+    missed_at BIGINT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    outcome TEXT NULL,
+    note TEXT NULL,
+    called_back_by TEXT NULL,
+    called_back_at BIGINT NULL
+);
+
+CREATE INDEX IF NOT EXISTS hotline_missed_call_state ON hotline_missed_call (state, missed_at);

@@ -1,0 +1,17 @@
+namespace HotlineDispatch.Channels.Outbound;
+
+/// <summary>What a provider made of one send. Only <see cref="Retry"/> may be sent again: the others are final or unknowable.</summary>
+public abstract record SendOutcome
+{
+    /// <summary>The provider took the message; <see cref="ProviderId"/> is its id for status callbacks, when it gives one.</summary>
+    public sealed record Sent(string? ProviderId, string? ProviderStatus) : SendOutcome;
+
+    /// <summary>Refused before anything was sent (rate limit, server error, connection refused): try again after <see cref="After"/>, or the back-off when null.</summary>
+    public sealed record Retry(TimeSpan? After, string Error) : SendOutcome;
+
+    /// <summary>Refused for good (bad number, unknown recipient, a message the provider will not take).</summary>
+    public sealed record Failed(string Error) : SendOutcome;
+
+    /// <summary>No answer: the provider may or may not have sent it, so it must not be sent again.</summary>
+    public sealed record Unknown(string Error) : SendOutcome;
+}

@@ -1,0 +1,75 @@
+using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.WeChat;
+
+namespace HotlineDispatch.Channels.WeCom;
+
+/// <summary>
+/// Sends <c>group:</c> messages through a WeCom group robot: <c>POST {webhook}</c> with
+/// <c>{"msgtype":"text","text":{"content":…}}</c>, content at most 2048 bytes, at most 20 messages a
+/// minute per robot (PROTOCOLS.md). The minute is kept here, so a busy group waits instead of being refused.
+/// </summary>
+public sealed class WeComRobotSender(HttpClient http, WeComRobotSettings settings, TimeProvider time) : IOutboundSender
+{
+    public const int MaxContentBytes = 2048;
+    public const int PerMinute = 20;
+
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
+
+    public string Scheme => "group";
+
+    public bool CanSend(string address) => settings.WebhookFor(address) is not null;
+
+    public TimeSpan Wait(string address)
+    {
+        lock (_recent)
+        {
+            var recent = Recent(settings.WebhookFor(address)!);
+            return recent.Count < PerMinute ? TimeSpan.Zero : recent.Peek() + Minute - time.GetUtcNow();
+        }
+    }
+
+    public async Task<SendOutcome> SendAsync(OutboundDelivery delivery, CancellationToken cancellationToken)
+    {
+        var webhook = settings.WebhookFor(delivery.Address)!;
+        lock (_recent)
+        {
+            Recent(webhook).Enqueue(time.GetUtcNow());
+        }
+
+        var message = new { msgtype = "text", text = new { content = OutboundHttp.TruncateUtf8(delivery.Text, MaxContentBytes) } };
+        var (outcome, json) = await OutboundHttp.PostJsonAsync(http, webhook, message, time.GetUtcNow(), cancellationToken);
+        if (outcome is not null)
+        {
+            return outcome;
+        }
+
+        var code = OutboundHttp.Text(json, "errcode");
+        var detail = $"{code}: {OutboundHttp.Text(json, "errmsg")}";
+        return code switch
+        {
+            null => new SendOutcome.Unknown("The robot answered without an errcode."),
+            "0" => new SendOutcome.Sent(null, "ok"),
+            _ when WeChatApiError.IsTransient(code) => new SendOutcome.Retry(Minute, detail),
+            _ => new SendOutcome.Failed(detail),
+        };
+    }
+
+    /// <summary>The sends of the last minute through one robot, oldest first.</summary>
+    private Queue<DateTimeOffset> Recent(string webhook)
+    {
+        if (!_recent.TryGetValue(webhook, out var recent))
+        {
+            _recent[webhook] = recent = new Queue<DateTimeOffset>();
+        }
+
+        var now = time.GetUtcNow();
+        while (recent.Count > 0 && recent.Peek() + Minute <= now)
+        {
+            recent.Dequeue();
+        }
+
+        return recent;
+    }
+}

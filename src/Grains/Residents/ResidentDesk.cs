@@ -1,0 +1,109 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Departments;
+using HotlineDispatch.Routing;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineDispatch.Residents;
+
+/// <summary>
+/// Answers a resident's message for a channel that replies in the same exchange (TwiML): a report
+/// becomes a ticket and the answer is its receipt; <c>查询</c> tells the state of the sender's own
+/// ticket and nothing about anyone else's; a rating answers the sender's latest survey prompt.
+/// </summary>
+public sealed class ResidentDesk(
+    IGrainFactory grains,
+    TicketIntake intake,
+    ISurveyPrompts prompts,
+    DepartmentCatalog departments,
+    SlaPolicy sla,
+    IServiceProvider services)
+{
+    private const int SurveyCandidates = 10;
+    private const string NumberDecision = "number";
+    private const string SurveyDecision = "survey";
+
+    // Until the routing work classifies reports, an unclassified one is taken as a request for help.
+    private const TicketType UnclassifiedType = TicketType.Help;
+
+    public async Task<string> AnswerAsync(ResidentMessage message, IExchangeMemory memory) =>
+        ResidentRequest.Parse(message.Text) switch
+        {
+            ResidentRequest.StatusQuery { Number: { } number } => await StatusAsync(message, number),
+            ResidentRequest.StatusQuery => ResidentTexts.QueryHelp,
+            ResidentRequest.SurveyAnswer answer => await SurveyAsync(message, answer.Rating, memory),
+            ResidentRequest.Report report => await ReportAsync(message, report.Text, memory),
+            _ => ResidentTexts.Help,
+        };
+
+    private static Actor ChannelActor(ResidentMessage message) => new(message.Channel.ToString().ToLowerInvariant(), "channel");
+
+    private async Task<string> ReportAsync(ResidentMessage message, string text, IExchangeMemory memory)
+    {
+        var analysis = services.GetService<IMessageAnalyzer>() is { } analyzer
+            ? await analyzer.AnalyzeAsync(text, message.Channel)
+            : null;
+        var command = new AcceptTicket(message.Channel, new Caller(null, message.Phone, false), "", null, text,
+            analysis?.Type ?? UnclassifiedType, analysis?.Urgent ?? false)
+        {
+            Attachments = message.Attachments,
+            SourceRef = message.SourceRef,
+            ReplyTo = message.ReplyTo,
+            ReceiptInline = true,
+        };
+        var number = await memory.Once(NumberDecision, intake.ReserveNumberAsync);
+        var ticket = await intake.AcceptAsAsync(number, command, ChannelActor(message));
+        return ResidentTexts.Receipt(ticket.Id);
+    }
+
+    private async Task<string> StatusAsync(ResidentMessage message, string number)
+    {
+        Ticket ticket;
+        try
+        {
+            ticket = await grains.GetGrain<ITicketGrain>(number).Get();
+        }
+        catch (TicketNotFoundException)
+        {
+            return ResidentTexts.NotFound(number);
+        }
+
+        // Someone else's ticket reads exactly like a missing one: a number alone must not reveal anything.
+        var own = ticket.ReplyTo == message.ReplyTo || PhoneNumbers.Same(ticket.Caller.Phone, message.Phone);
+        return own ? ResidentTexts.Status(ticket, departments, sla.Calendar) : ResidentTexts.NotFound(number);
+    }
+
+    private async Task<string> SurveyAsync(ResidentMessage message, SurveyRating rating, IExchangeMemory memory)
+    {
+        var target = await memory.Once(SurveyDecision, async () => await AwaitingSurveyAsync(message) ?? "");
+        if (target.Length == 0)
+        {
+            return ResidentTexts.NoSurveyWaiting;
+        }
+
+        try
+        {
+            await grains.GetGrain<ITicketGrain>(target).Execute(new SurveyTicket(rating, null), ChannelActor(message));
+        }
+        catch (TicketConflictException)
+        {
+            // Already answered: by this very message before a crash, or by an operator meanwhile.
+        }
+
+        return ResidentTexts.SurveyThanks(rating);
+    }
+
+    private async Task<string?> AwaitingSurveyAsync(ResidentMessage message)
+    {
+        foreach (var id in await prompts.TicketsAskedAsync(message.ReplyTo, SurveyCandidates))
+        {
+            var ticket = await grains.GetGrain<ITicketGrain>(id).Get();
+            if (ticket.AwaitingSurvey && ticket.ReplyTo == message.ReplyTo)
+            {
+                return ticket.Id;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,235 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using HotlineDispatch.Outbox;
+using HotlineDispatch.Tests.Infrastructure;
+using static HotlineDispatch.Tests.Channels.TwilioTesting;
+
+namespace HotlineDispatch.Tests.Channels;
+
+/// <summary>
+/// The outbox sending through provider APIs played by a local server: the exact requests each provider
+/// documents, one send per row, retries on 429, and no second send after a crash. Once per back end.
+/// </summary>
+public abstract class OutboxDeliveryTests(string storageKind)
+{
+    private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+    private const string FromNumber = "+15005550006";
+    private const string MessagesPath = $"/2010-04-01/Accounts/{AccountSid}/Messages.json";
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static (string, string)[] TwilioSending(FakeProviderServer server, params (string, string)[] more) =>
+        Settings([
+            ("Hotline:Twilio:AccountSid", AccountSid), ("Hotline:Twilio:FromNumber", FromNumber), ("Hotline:Twilio:ApiBaseUrl", server.BaseUrl),
+            ("Hotline:Outbox:PollInterval", "00:00:00.100"), ("Hotline:Outbox:RetryBase", "00:00:00.200"), .. more,
+        ]);
+
+    private static string Created(string sid) =>
+        JsonSerializer.Serialize(new { sid, status = "queued", to = "+86", from = FromNumber, body = "…", error_code = (int?)null, date_created = "Mon, 23 Nov 2026 01:00:00 +0000" });
+
+    /// <summary>A ticket from an SMS, then dispatched: the dispatch notice is the first message the outbox must send.</summary>
+    private static async Task<(string Number, string From)> DispatchedSmsTicket(HotlineApiFactory api)
+    {
+        var from = Phone();
+        var reply = await MessageText(await PostAsync(api.CreateClient(), "/channels/twilio/sms", Sms(MessageSid(), from, "春晖路积水严重")));
+        var number = System.Text.RegularExpressions.Regex.Match(reply, @"\d{8}-\d{6}").Value;
+        await Json(await Step(api, TestUsers.Dispatcher, number, "dispatch", new { lead = "CGJ", co = Array.Empty<string>() }));
+        return (number, from);
+    }
+
+    private static async Task<JsonElement> Row(HotlineApiFactory api, string number, string kind, Func<JsonElement, bool> until)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var row = (await OutboxRows(api, $"ticket={number}")).SingleOrDefault(r => r.GetProperty("kind").GetString() == kind);
+            if (row.ValueKind == JsonValueKind.Object && until(row))
+            {
+                return row;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the {kind} row of {number} did not get there: {row}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task Twilio_gets_the_documented_request_once_after_a_429_and_the_status_callback_updates_delivery()
+    {
+        await using var twilio = await FakeProviderServer.StartAsync();
+        var messageSid = MessageSid();
+        twilio.Respond = (_, earlier) => Task.FromResult(earlier == 0
+            ? new FakeResponse(429, """{"code":20429,"message":"Too Many Requests","more_info":"https://www.twilio.com/docs/errors/20429","status":429}""", "0")
+            : new FakeResponse(201, Created(messageSid)));
+        await using var api = await ChannelApiFactory.StartAsync(storageKind, TwilioSending(twilio));
+
+        var (number, from) = await DispatchedSmsTicket(api);
+        var row = await Row(api, number, "status", r => r.GetProperty("state").GetString() == "sent");
+        var rowId = row.GetProperty("id").GetString()!;
+
+        var requests = twilio.To(MessagesPath);
+        Assert.Equal(2, requests.Count);
+        foreach (var request in requests)
+        {
+            Assert.Equal("POST", request.Method);
+            Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{TwilioTesting.AuthToken}")), request.Headers["Authorization"]);
+            Assert.StartsWith("application/x-www-form-urlencoded", request.Headers["Content-Type"]);
+            Assert.Equal(
+                [
+                    KeyValuePair.Create("To", from), KeyValuePair.Create("From", FromNumber), KeyValuePair.Create("Body", row.GetProperty("text").GetString()!),
+                    KeyValuePair.Create("StatusCallback", $"{PublicBaseUrl}/channels/twilio/status?outbox={Uri.EscapeDataString(rowId)}"),
+                ],
+                request.Form());
+        }
+
+        Assert.Equal((messageSid, "queued", 2), (row.GetProperty("providerId").GetString(), row.GetProperty("providerStatus").GetString(), row.GetProperty("attempts").GetInt32()));
+        // The receipt was given in the TwiML answer and is never sent again by REST.
+        await Task.Delay(500);
+        Assert.Equal(2, twilio.To(MessagesPath).Count);
+
+        var callbackPath = $"/channels/twilio/status?outbox={Uri.EscapeDataString(rowId)}";
+        (string, string)[] Status(string status) =>
+            [("MessageSid", messageSid), ("MessageStatus", status), ("AccountSid", AccountSid), ("From", FromNumber), ("To", from), ("ApiVersion", "2010-04-01")];
+        await Problem(await PostAsync(api.CreateClient(), callbackPath, Status("failed"), signature: "forged"), HttpStatusCode.Forbidden);
+        // A callback URL without our row id (configured in the console, say) is matched by Twilio's message id.
+        await Twiml(await PostAsync(api.CreateClient(), "/channels/twilio/status", Status("delivered")));
+        // Late and repeated reports never move a row back.
+        await Twiml(await PostAsync(api.CreateClient(), callbackPath, Status("sent")));
+        await Twiml(await PostAsync(api.CreateClient(), callbackPath, Status("delivered")));
+        await Problem(await PostAsync(api.CreateClient(), callbackPath, [("MessageSid", messageSid)]), HttpStatusCode.BadRequest);
+
+        var delivered = await Row(api, number, "status", r => true);
+        Assert.Equal(("delivered", "delivered"), (delivered.GetProperty("state").GetString(), delivered.GetProperty("providerStatus").GetString()));
+    }
+
+    [Fact]
+    public async Task A_refused_message_is_not_retried_and_says_why()
+    {
+        await using var twilio = await FakeProviderServer.StartAsync();
+        twilio.Respond = (_, _) => Task.FromResult(new FakeResponse(400,
+            """{"code":21211,"message":"The 'To' number is not a valid phone number.","more_info":"https://www.twilio.com/docs/errors/21211","status":400}"""));
+        await using var api = await ChannelApiFactory.StartAsync(storageKind, TwilioSending(twilio));
+
+        var (number, _) = await DispatchedSmsTicket(api);
+        var row = await Row(api, number, "status", r => r.GetProperty("state").GetString() == "failed");
+
+        Assert.Contains("21211", row.GetProperty("error").GetString());
+        await Task.Delay(500);
+        Assert.Single(twilio.To(MessagesPath));
+    }
+
+    [Fact]
+    public async Task A_crash_between_sending_and_twilios_answer_never_sends_the_row_again()
+    {
+        await using var twilio = await FakeProviderServer.StartAsync();
+        var hold = new TaskCompletionSource<FakeResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        twilio.Respond = (_, _) => hold.Task;
+        var shared = storageKind == TestStorage.Postgres
+            ? ("ConnectionStrings:Hotline", await TestPostgres.CreateDatabaseAsync("crash"))
+            : ("Hotline:DataDir", TestStorage.TempDirectory());
+        (string, string)[] settings = TwilioSending(twilio, shared, ("Hotline:Outbox:SendingLease", "00:00:01"));
+
+        string number;
+        var first = await ChannelApiFactory.StartAsync(storageKind, settings);
+        try
+        {
+            (number, _) = await DispatchedSmsTicket(first);
+            await Eventually(() => twilio.To(MessagesPath).Count == 1, "Twilio never got the send");
+            var sending = await Row(first, number, "status", _ => true);
+            Assert.Equal("sending", sending.GetProperty("state").GetString());
+        }
+        finally
+        {
+            // Twilio got the request and its answer is lost: the silo stops before it arrives.
+            await first.DisposeAsync();
+        }
+
+        hold.SetResult(new FakeResponse(201, Created(MessageSid())));
+        await using var second = await ChannelApiFactory.StartAsync(storageKind, settings);
+        var row = await Row(second, number, "status", r => r.GetProperty("state").GetString() == "unknown");
+
+        Assert.Contains("not sent again", row.GetProperty("error").GetString());
+        await Task.Delay(1000);
+        Assert.Single(twilio.To(MessagesPath));
+        Assert.Equal("unknown", (await Row(second, number, "status", _ => true)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task WeChat_customer_service_and_the_wecom_robot_send_what_tencent_documents()
+    {
+        await using var tencent = await FakeProviderServer.StartAsync();
+        tencent.Respond = (request, earlier) => Task.FromResult(request.Path switch
+        {
+            "/cgi-bin/token" => new FakeResponse(200, $$"""{"access_token":"TOKEN{{earlier + 1}}","expires_in":7200}"""),
+            "/cgi-bin/message/custom/send" when earlier == 0 => new FakeResponse(200, """{"errcode":42001,"errmsg":"access_token expired"}"""),
+            _ => new FakeResponse(200, """{"errcode":0,"errmsg":"ok"}"""),
+        });
+        await using var api = await ChannelApiFactory.StartAsync(storageKind,
+            ("Hotline:WeChat:AppId", "wx2c2769f8efd9abc2"), ("Hotline:WeChat:AppSecret", "app-secret"), ("Hotline:WeChat:ApiBaseUrl", tencent.BaseUrl),
+            ("Hotline:Groups:RobotKeys:group-7", "KEY-7"), ("Hotline:Groups:RobotApiBaseUrl", tencent.BaseUrl),
+            ("Hotline:Outbox:PollInterval", "00:00:00.100"));
+        var outbox = api.Service<IOutbox>();
+
+        var wechat = await outbox.EnqueueAsync(new OutboundMessage("wechat:oOpenId_123", "您的工单已受理。", "receipt", null));
+        var longText = string.Concat(Enumerable.Repeat("网格员已到现场处理。", 120));
+        var group = await outbox.EnqueueAsync(new OutboundMessage("group:group-7", longText, "reply", null));
+        var burst = new List<string>();
+        for (var i = 0; i < 21; i++)
+        {
+            burst.Add(await outbox.EnqueueAsync(new OutboundMessage("group:group-7", $"第{i}条回复", "reply", null)));
+        }
+
+        var noRobot = await outbox.EnqueueAsync(new OutboundMessage("group:group-without-robot", "回复", "reply", null));
+        var noTwilio = await outbox.EnqueueAsync(new OutboundMessage("sms:+8613900000000", "短信", "status", null));
+        await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(new OutboundMessage("fax:123", "x", "status", null)));
+
+        await Eventually(() => tencent.To("/cgi-bin/message/custom/send").Count == 2 && tencent.To("/cgi-bin/webhook/send").Count == PerMinute,
+            "the messages were not sent");
+        await Task.Delay(500);
+
+        var tokens = tencent.To("/cgi-bin/token");
+        Assert.Equal(2, tokens.Count);
+        Assert.Equal("GET", tokens[0].Method);
+        Assert.Equal("?grant_type=client_credential&appid=wx2c2769f8efd9abc2&secret=app-secret", tokens[0].Query);
+        var sends = tencent.To("/cgi-bin/message/custom/send");
+        Assert.Equal(["?access_token=TOKEN1", "?access_token=TOKEN2"], sends.Select(s => s.Query));
+        var message = JsonDocument.Parse(sends[1].Body).RootElement;
+        Assert.Equal(("oOpenId_123", "text", "您的工单已受理。"), (message.GetProperty("touser").GetString(), message.GetProperty("msgtype").GetString(),
+            message.GetProperty("text").GetProperty("content").GetString()));
+
+        var robot = tencent.To("/cgi-bin/webhook/send");
+        Assert.All(robot, r => Assert.Equal("?key=KEY-7", r.Query));
+        var first = JsonDocument.Parse(robot[0].Body).RootElement;
+        Assert.Equal("text", first.GetProperty("msgtype").GetString());
+        var content = first.GetProperty("text").GetProperty("content").GetString()!;
+        Assert.True(Encoding.UTF8.GetByteCount(content) <= 2048);
+        Assert.EndsWith("…", content);
+        Assert.StartsWith(longText[..50], content);
+
+        async Task<string> State(string id) =>
+            (await OutboxRows(api, "pageSize=500")).Single(r => r.GetProperty("id").GetString() == id).GetProperty("state").GetString()!;
+        Assert.Equal("sent", await State(wechat));
+        Assert.Equal("sent", await State(group));
+        // Twenty a minute per robot: the last two of the burst wait for the minute to pass.
+        Assert.Equal(["pending", "pending"], [await State(burst[^2]), await State(burst[^1])]);
+        Assert.Equal("pending", await State(noRobot));
+        Assert.Equal("pending", await State(noTwilio));
+    }
+
+    private const int PerMinute = 20;
+}
+
+public sealed class SqliteOutboxDeliveryTests() : OutboxDeliveryTests(TestStorage.Sqlite);
+
+public sealed class PostgresOutboxDeliveryTests() : OutboxDeliveryTests(TestStorage.Postgres);

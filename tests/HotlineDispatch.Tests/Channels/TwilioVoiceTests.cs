@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Xml.Linq;
+using HotlineDispatch.Tests.Infrastructure;
+using static HotlineDispatch.Tests.Channels.TwilioTesting;
+
+namespace HotlineDispatch.Tests.Channels;
+
+/// <summary>The unattended voice channel: greeting, speech or recording into a call draft, missed calls. Once per back end.</summary>
+public abstract class TwilioVoiceTests(TwilioApiFactory api)
+{
+    private const string RecordingUrl = "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE0123456789abcdef0123456789abcdef";
+
+    private HttpClient Twilio => api.CreateClient();
+
+    private static (string, string)[] Call(string sid, string from, params (string, string)[] more) =>
+        [("CallSid", sid), ("AccountSid", "AC" + new string('0', 32)), ("From", from), ("To", "+8612345"), ("Direction", "inbound"), .. more];
+
+    private async Task<JsonElement> Draft(string sid) => await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/call-drafts/{sid}"));
+
+    private async Task<List<JsonElement>> Missed(string query = "") =>
+        (await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/missed-calls?pageSize=500&{query}")))
+        .GetProperty("items").EnumerateArray().ToList();
+
+    [Fact]
+    public async Task The_greeting_is_chinese_with_a_speech_gather_and_a_recording_fallback()
+    {
+        var twiml = await Twiml(await PostAsync(Twilio, "/channels/twilio/voice", Call(CallSid(), Phone(), ("CallStatus", "ringing"))));
+
+        var verbs = twiml.Elements().ToList();
+        Assert.Equal(["Gather", "Say", "Record", "Hangup"], verbs.Select(v => v.Name.LocalName));
+        var gather = verbs[0];
+        Assert.Equal(("speech", "zh-CN", "auto", $"{PublicBaseUrl}/channels/twilio/voice/gather"),
+            ((string?)gather.Attribute("input"), (string?)gather.Attribute("language"), (string?)gather.Attribute("speechTimeout"), (string?)gather.Attribute("action")));
+        var greeting = Assert.Single(gather.Elements("Say"));
+        Assert.Equal("zh-CN", (string?)greeting.Attribute("language"));
+        Assert.Contains("12345", greeting.Value);
+        Assert.Equal($"{PublicBaseUrl}/channels/twilio/voice/recording", (string?)verbs[2].Attribute("action"));
+    }
+
+    [Fact]
+    public async Task Speech_becomes_one_draft_however_often_twilio_retries()
+    {
+        var sid = CallSid();
+        var from = Phone();
+        var fields = Call(sid, from, ("SpeechResult", "滨江路一号门口的井盖丢了"), ("Confidence", "0.87"));
+
+        var first = await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", fields));
+        var again = await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", fields));
+        var changed = Call(sid, from, ("SpeechResult", "重试时识别成了别的"), ("Confidence", "0.2"));
+        await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", changed));
+
+        Assert.Equal(first.ToString(), again.ToString());
+        Assert.Equal(["Say", "Hangup"], first.Elements().Select(v => v.Name.LocalName));
+        var draft = await Draft(sid);
+        Assert.Equal(("滨江路一号门口的井盖丢了", 0.87, "open", from),
+            (draft.GetProperty("transcript").GetString(), draft.GetProperty("confidence").GetDouble(), draft.GetProperty("state").GetString(),
+                draft.GetProperty("from").GetString()));
+        var open = (await Json(await api.ClientFor(TestUsers.Operator).GetAsync("/api/v1/call-drafts?state=open&pageSize=500")))
+            .GetProperty("items").EnumerateArray().Count(d => d.GetProperty("id").GetString() == sid);
+        Assert.Equal(1, open);
+    }
+
+    [Fact]
+    public async Task No_speech_asks_for_a_recording_whose_url_is_kept_and_becomes_the_tickets_attachment()
+    {
+        var sid = CallSid();
+        var from = Phone();
+        var fallback = await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", Call(sid, from, ("SpeechResult", ""))));
+        Assert.Equal(["Say", "Record", "Hangup"], fallback.Elements().Select(v => v.Name.LocalName));
+        Assert.Equal(HttpStatusCode.NotFound, (await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/call-drafts/{sid}")).StatusCode);
+
+        var recorded = Call(sid, from, ("RecordingUrl", RecordingUrl), ("RecordingDuration", "14"), ("RecordingSid", "RE1"));
+        await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/recording", recorded));
+        await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/recording", recorded));
+        var draft = await Draft(sid);
+        Assert.Equal((RecordingUrl, 14), (draft.GetProperty("recordingUrl").GetString(), draft.GetProperty("recordingSeconds").GetInt32()));
+
+        var operatorClient = api.ClientFor(TestUsers.Operator);
+        var noContent = await operatorClient.PostAsJsonAsync($"/api/v1/call-drafts/{sid}/accept", new { type = "complaint" });
+        Assert.Contains("content", await Problem(noContent, HttpStatusCode.BadRequest));
+
+        var accepted = await operatorClient.PostAsJsonAsync($"/api/v1/call-drafts/{sid}/accept",
+            new { type = "complaint", content = "录音：小区垃圾三天没人清运", address = "春晖小区", gridCell = "G-7" });
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        var ticket = await Json(accepted);
+        var number = ticket.GetProperty("id").GetString()!;
+        Assert.Equal(("call", from, sid), (ticket.GetProperty("channel").GetString(), ticket.GetProperty("caller").GetProperty("phone").GetString(),
+            ticket.GetProperty("sourceRef").GetString()));
+        Assert.Equal([RecordingUrl], ticket.GetProperty("attachments").EnumerateArray().Select(a => a.GetString()));
+
+        var settled = await Draft(sid);
+        Assert.Equal(("accepted", number), (settled.GetProperty("state").GetString(), settled.GetProperty("ticketId").GetString()));
+        var twice = await operatorClient.PostAsJsonAsync($"/api/v1/call-drafts/{sid}/accept", new { type = "complaint", content = "again" });
+        Assert.Contains(number, await Problem(twice, HttpStatusCode.Conflict));
+
+        // The caller gets the receipt by SMS, since the call itself could not tell them the number.
+        var receipt = Assert.Single(await OutboxRows(api, $"ticket={number}"));
+        Assert.Equal(("receipt", "pending", $"sms:{from}"),
+            (receipt.GetProperty("kind").GetString(), receipt.GetProperty("state").GetString(), receipt.GetProperty("replyTo").GetString()));
+    }
+
+    [Fact]
+    public async Task A_draft_can_be_discarded_with_a_reason_and_then_not_accepted()
+    {
+        var sid = CallSid();
+        await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", Call(sid, Phone(), ("SpeechResult", "打错了"), ("Confidence", "0.9"))));
+        var client = api.ClientFor(TestUsers.Operator);
+
+        await Problem(await client.PostAsJsonAsync($"/api/v1/call-drafts/{sid}/discard", new { reason = " " }), HttpStatusCode.BadRequest);
+        await Json(await client.PostAsJsonAsync($"/api/v1/call-drafts/{sid}/discard", new { reason = "来电者拨错号码" }));
+        await Problem(await client.PostAsJsonAsync($"/api/v1/call-drafts/{sid}/accept", new { type = "help" }), HttpStatusCode.Conflict);
+        await Problem(await client.PostAsJsonAsync($"/api/v1/call-drafts/{CallSid()}/discard", new { reason = "x" }), HttpStatusCode.NotFound);
+        await Problem(await api.ClientFor(TestUsers.Cgj).PostAsJsonAsync($"/api/v1/call-drafts/{sid}/accept", new { type = "help" }),
+            HttpStatusCode.Forbidden);
+        Assert.Equal("discarded", (await Draft(sid)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Unanswered_calls_go_on_the_missed_call_list_once_and_are_called_back()
+    {
+        var busy = CallSid();
+        var from = Phone();
+        foreach (var (sid, status) in new[] { (busy, "busy"), (busy, "busy"), (CallSid(), "completed"), (CallSid(), "in-progress") })
+        {
+            await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/status", Call(sid, from, ("CallStatus", status))));
+        }
+
+        var missed = Assert.Single(await Missed("state=open"), c => c.GetProperty("from").GetString() == from);
+        Assert.Equal((busy, "busy", 0), (missed.GetProperty("id").GetString(), missed.GetProperty("callStatus").GetString(), missed.GetProperty("attempts").GetInt32()));
+
+        var client = api.ClientFor(TestUsers.Operator);
+        var noAnswer = await Json(await client.PostAsJsonAsync($"/api/v1/missed-calls/{busy}/callback", new { outcome = "noAnswer", note = "无人接听" }));
+        Assert.Equal(("open", 1), (noAnswer.GetProperty("state").GetString(), noAnswer.GetProperty("attempts").GetInt32()));
+        var reached = await Json(await api.ClientFor(TestUsers.Supervisor).PostAsJsonAsync($"/api/v1/missed-calls/{busy}/callback",
+            new { outcome = "reached", note = "已回电，市民咨询社保" }));
+        Assert.Equal(("done", 2, "reached", "sup1"), (reached.GetProperty("state").GetString(), reached.GetProperty("attempts").GetInt32(),
+            reached.GetProperty("outcome").GetString(), reached.GetProperty("calledBackBy").GetString()));
+        Assert.DoesNotContain(await Missed("state=open"), c => c.GetProperty("id").GetString() == busy);
+
+        await Problem(await client.PostAsJsonAsync($"/api/v1/missed-calls/{busy}/callback", new { outcome = "reached" }), HttpStatusCode.Conflict);
+        await Problem(await client.PostAsJsonAsync($"/api/v1/missed-calls/{busy}/callback", new { outcome = "maybe" }), HttpStatusCode.BadRequest);
+        await Problem(await client.PostAsJsonAsync($"/api/v1/missed-calls/{CallSid()}/callback", new { outcome = "reached" }), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Cgj).GetAsync("/api/v1/missed-calls")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/missed-calls")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/channels/twilio/voice")]
+    [InlineData("/channels/twilio/voice/gather")]
+    [InlineData("/channels/twilio/voice/recording")]
+    [InlineData("/channels/twilio/voice/status")]
+    public async Task Every_voice_route_refuses_forged_and_malformed_requests(string path)
+    {
+        var sid = CallSid();
+        var fields = Call(sid, Phone(), ("SpeechResult", "伪造"), ("RecordingUrl", RecordingUrl), ("CallStatus", "no-answer"));
+        await Problem(await PostAsync(Twilio, path, fields, signature: IndependentTwilioSigner.Sign("forged", PublicBaseUrl + path, fields)),
+            HttpStatusCode.Forbidden);
+        await Problem(await PostAsync(Twilio, path, Call("CA-not-a-sid", Phone(), ("CallStatus", "busy"))), HttpStatusCode.BadRequest);
+        await Problem(await Twilio.PostAsync(path, new StringContent("<Call/>", System.Text.Encoding.UTF8, "application/xml")),
+            HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/call-drafts/{sid}")).StatusCode);
+        Assert.DoesNotContain(await Missed(), c => c.GetProperty("id").GetString() == sid);
+    }
+
+    [Fact]
+    public async Task Bad_voice_fields_name_the_field()
+    {
+        async Task<string> Field(string path, params (string, string)[] more) =>
+            JsonDocument.Parse(await Problem(await PostAsync(Twilio, path, Call(CallSid(), Phone(), more)), HttpStatusCode.BadRequest))
+                .RootElement.GetProperty("field").GetString()!;
+
+        Assert.Equal("Confidence", await Field("/channels/twilio/voice/gather", ("SpeechResult", "你好"), ("Confidence", "high")));
+        Assert.Equal("Confidence", await Field("/channels/twilio/voice/gather", ("SpeechResult", "你好"), ("Confidence", "1.5")));
+        Assert.Equal("RecordingUrl", await Field("/channels/twilio/voice/recording", ("RecordingUrl", "not a url")));
+        Assert.Equal("RecordingDuration", await Field("/channels/twilio/voice/recording", ("RecordingUrl", RecordingUrl), ("RecordingDuration", "-3")));
+        Assert.Equal("CallStatus", await Field("/channels/twilio/voice/status"));
+    }
+}
+
+public sealed class SqliteTwilioVoiceTests(SqliteTwilioApiFactory api) : TwilioVoiceTests(api), IClassFixture<SqliteTwilioApiFactory>;
+
+public sealed class PostgresTwilioVoiceTests(PostgresTwilioApiFactory api) : TwilioVoiceTests(api), IClassFixture<PostgresTwilioApiFactory>;
