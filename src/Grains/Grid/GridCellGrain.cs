@@ -85,6 +85,9 @@ public sealed class GridCellGrain(
         {
             SourceRef = item.MessageId,
             ReplyTo = item.ReplyTo,
+
+            // The group hears the number from the cell's own reply below; the outbox must not repeat it.
+            ReceiptInline = true,
         };
         var ticket = await intake.AcceptAsAsync(item.TicketId!, accept, actor);
         if (dispatch is not null && ticket.State == TicketState.Accepted)
@@ -93,7 +96,7 @@ public sealed class GridCellGrain(
         }
 
         // Queued before the request is marked answered: after a crash here the group may hear twice, never not at all.
-        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentReplies.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));
+        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));
         MarkAnswered(item, ticket.Id, null, actor);
         state.State.Ticketed++;
         await state.WriteStateAsync();
@@ -115,7 +118,7 @@ public sealed class GridCellGrain(
             throw new InboxItemHandledException($"Ticket {item.TicketId} is being made from request {messageId}; ask for the ticket again to finish it.");
         }
 
-        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentReplies.GroupSettled(item.Message.SenderName, note), "settled", null));
+        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupSettled(item.Message.SenderName, note), "settled", null));
         var handled = MarkAnswered(item, null, note, actor);
         state.State.Settled++;
         await state.WriteStateAsync();

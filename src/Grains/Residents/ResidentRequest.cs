@@ -33,7 +33,8 @@ public abstract partial record ResidentRequest
 
         if (text.StartsWith(QueryWord, StringComparison.Ordinal))
         {
-            var rest = text[QueryWord.Length..].Trim();
+            // Residents type a colon (often a full-width one) after the word as often as a space.
+            var rest = text[QueryWord.Length..].Trim().TrimStart(':', '：').Trim();
             return new StatusQuery(TicketNumbers.IsWellFormed(rest) ? rest : null);
         }
 

@@ -22,6 +22,20 @@ public static class ResidentTexts
 
     public const string VoiceTaken = "您反映的问题已记录，话务员核实后会以短信告知工单号。感谢您的来电，再见。";
 
+    public const string WeChatHelp =
+        "您好，请直接用文字、语音、图片或位置描述您要反映的问题；查询办理进度请回复“查询 工单号”。";
+
+    public const string VoiceNotRecognised = "抱歉，未能识别您的语音内容，请改用文字描述您要反映的问题，谢谢！";
+
+    public const string Welcome =
+        "欢迎关注12345政务服务便民热线！直接发送文字、语音、图片或位置即可反映问题，回复“查询 工单号”可查看办理进度。";
+
+    public static string GroupTicket(string senderName, string number) =>
+        $"@{senderName} 您反映的问题已登记为工单 {number}，我们会尽快办理并在群里反馈，谢谢！";
+
+    public static string GroupSettled(string senderName, string note) =>
+        $"@{senderName} 您反映的问题网格员已处理：{Quote(note)} 如仍有问题请在群里告诉我们，谢谢！";
+
     public static string Receipt(string number) =>
         $"您好，您反映的问题已受理，工单号：{number}。我们将尽快安排办理，可发送“查询 {number}”了解进度。";
 
@@ -72,4 +86,8 @@ public static class ResidentTexts
 
     public static string DepartmentName(string? code, DepartmentCatalog departments) =>
         code is null ? "办理部门" : departments.Find(code)?.Name ?? code;
+
+    private const int MaxQuoted = 300;
+
+    private static string Quote(string text) => text.Length <= MaxQuoted ? text : text[..MaxQuoted] + "…";
 }

@@ -15,14 +15,14 @@ public abstract record WeChatIntent
 
     public static WeChatIntent Of(WeChatMessage message) => message.MsgType switch
     {
-        "text" => FromText(message, message.Content, ResidentReplies.Help),
-        "voice" => FromText(message, message.Recognition, ResidentReplies.VoiceNotRecognised),
+        "text" => FromText(message, message.Content, ResidentTexts.WeChatHelp),
+        "voice" => FromText(message, message.Recognition, ResidentTexts.VoiceNotRecognised),
         "image" when !string.IsNullOrWhiteSpace(message.PicUrl) =>
             new Report(NewTicket(message, "[图片] 居民通过微信发来图片，请查看附件。", "") with { Attachments = [message.PicUrl] }),
         "location" => new Report(NewTicket(message, LocationText(message), message.Label ?? "")),
-        "event" when message.Event == "subscribe" => new Reply(ResidentReplies.Welcome),
+        "event" when message.Event == "subscribe" => new Reply(ResidentTexts.Welcome),
         "event" => new Nothing(),
-        _ => new Reply(ResidentReplies.Help),
+        _ => new Reply(ResidentTexts.WeChatHelp),
     };
 
     private static WeChatIntent FromText(WeChatMessage message, string? text, string whenEmpty)
@@ -33,7 +33,7 @@ public abstract record WeChatIntent
         }
 
         var trimmed = text.Trim();
-        return StatusQuery.NumberIn(trimmed) is { } number
+        return ResidentRequest.Parse(trimmed) is ResidentRequest.StatusQuery { Number: { } number }
             ? new Query(number)
             : new Report(NewTicket(message, trimmed.Length <= MaxContent ? trimmed : trimmed[..MaxContent], ""));
     }
@@ -49,6 +49,9 @@ public abstract record WeChatIntent
         {
             SourceRef = message.MsgId,
             ReplyTo = message.ReplyTo,
+
+            // The message's own answer (passive, or late through the outbox) carries the number.
+            ReceiptInline = true,
         };
 
     /// <summary>A report: becomes a ticket, and the reply carries its number.</summary>

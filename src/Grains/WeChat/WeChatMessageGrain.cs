@@ -1,3 +1,4 @@
+using HotlineDispatch.Departments;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Outbox;
 using HotlineDispatch.Residents;
@@ -17,6 +18,7 @@ public sealed class WeChatMessageGrain(
     TicketIntake intake,
     IOutbox outbox,
     SlaPolicy sla,
+    DepartmentCatalog departments,
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : Grain, IWeChatMessageGrain, IRemindable
 {
     private const string LateReminder = "late-answer";
@@ -113,7 +115,7 @@ public sealed class WeChatMessageGrain(
             recorded.TrySetResult();
             var reply = intent switch
             {
-                WeChatIntent.Report report => ResidentReplies.Receipt((await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)).Id),
+                WeChatIntent.Report report => ResidentTexts.Receipt((await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)).Id),
                 WeChatIntent.Query query => await Status(query.Number, message),
                 WeChatIntent.Reply answer => answer.Text,
                 _ => null,
@@ -164,11 +166,11 @@ public sealed class WeChatMessageGrain(
         try
         {
             var ticket = await GrainFactory.GetGrain<ITicketGrain>(number).Get();
-            return ticket.ReplyTo == message.ReplyTo ? ResidentReplies.Status(ticket, sla.Calendar) : ResidentReplies.NotFound(number);
+            return ticket.ReplyTo == message.ReplyTo ? ResidentTexts.Status(ticket, departments, sla.Calendar) : ResidentTexts.NotFound(number);
         }
         catch (TicketNotFoundException)
         {
-            return ResidentReplies.NotFound(number);
+            return ResidentTexts.NotFound(number);
         }
     }
 }

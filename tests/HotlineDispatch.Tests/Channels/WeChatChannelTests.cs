@@ -100,7 +100,7 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
         Assert.Contains("已受理", own);
 
         var other = (await XmlReply(await Post(Text(NewOpenId(), $"查询 {number}", NextMsgId())))).Element("Content")!.Value;
-        Assert.Contains("未查到", other);
+        Assert.Contains("未查询到", other);
         Assert.Equal(count, await TicketCount(api));
     }
 

@@ -22,7 +22,7 @@ public sealed class WeChatIntentTests
     {
         var report = Assert.IsType<WeChatIntent.Report>(WeChatIntent.Of(Message("voice") with { Recognition = "井盖丢了" }));
         Assert.Equal("井盖丢了", report.Ticket.Content);
-        Assert.Equal(ResidentReplies.VoiceNotRecognised, Assert.IsType<WeChatIntent.Reply>(WeChatIntent.Of(Message("voice"))).Text);
+        Assert.Equal(ResidentTexts.VoiceNotRecognised, Assert.IsType<WeChatIntent.Reply>(WeChatIntent.Of(Message("voice"))).Text);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class WeChatIntentTests
     [Fact]
     public void Events_welcome_subscribers_and_otherwise_need_nothing()
     {
-        Assert.Equal(ResidentReplies.Welcome, Assert.IsType<WeChatIntent.Reply>(WeChatIntent.Of(Message("event") with { Event = "subscribe" })).Text);
+        Assert.Equal(ResidentTexts.Welcome, Assert.IsType<WeChatIntent.Reply>(WeChatIntent.Of(Message("event") with { Event = "subscribe" })).Text);
         Assert.IsType<WeChatIntent.Nothing>(WeChatIntent.Of(Message("event") with { Event = "unsubscribe" }));
         Assert.IsType<WeChatIntent.Reply>(WeChatIntent.Of(Message("video")));
     }
