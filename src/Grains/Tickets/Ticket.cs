@@ -65,6 +65,12 @@ public sealed class Ticket
     /// <summary>Where answers to the resident go (<c>scheme:address</c>); null for a walk-in or a call logged by hand.</summary>
     [Id(29)] public string? ReplyTo { get; set; }
 
+    /// <summary>The router's department suggestions at intake, most likely first; a dispatch elsewhere is a correction.</summary>
+    [Id(50)] public List<HotlineDispatch.Routing.DepartmentGuess> Suggestions { get; set; } = [];
+
+    /// <summary>What made the router flag the report urgent, when it did.</summary>
+    [Id(51)] public string? UrgentCue { get; set; }
+
     public bool Exists => History.Count > 0;
 
     public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
@@ -169,11 +175,14 @@ public sealed class Ticket
         SourceRef = Optional(c.SourceRef, "sourceRef");
         ReplyTo = Optional(c.ReplyTo, "replyTo");
         Type = c.Type;
-        Urgent = c.Urgent;
+        Suggestions = c.Suggestions.ToList();
+        UrgentCue = c.UrgentCue;
+        Urgent = c.Urgent || UrgentCue is not null;
         LoggedBy = actor.Name;
         AcceptedAt = context.Now;
         State = TicketState.Accepted;
-        History.Add(new TicketEvent(1, context.Now, actor.Name, TicketActions.Accept, null, State, null));
+        History.Add(new TicketEvent(1, context.Now, actor.Name, TicketActions.Accept, null, State,
+            UrgentCue is null ? null : $"urgency detected: {UrgentCue}"));
     }
 
     private void DoResolveNow(ResolveNow c, Actor actor, TicketContext context)

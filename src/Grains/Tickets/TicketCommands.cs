@@ -25,6 +25,12 @@ public sealed record AcceptTicket(
 
     /// <summary>Where answers to the resident go, as <c>scheme:address</c> (e.g. <c>sms:+8613812345678</c>, <c>wechat:&lt;openid&gt;</c>).</summary>
     [Id(9)] public string? ReplyTo { get; init; }
+
+    /// <summary>The router's department suggestions at intake, most likely first.</summary>
+    [Id(30)] public IReadOnlyList<HotlineDispatch.Routing.DepartmentGuess> Suggestions { get; init; } = [];
+
+    /// <summary>What made the router flag the report urgent (e.g. 煤气味), when it did.</summary>
+    [Id(31)] public string? UrgentCue { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]

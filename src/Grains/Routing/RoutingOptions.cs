@@ -1,0 +1,22 @@
+namespace HotlineDispatch.Routing;
+
+/// <summary>The <c>Hotline:Routing</c> settings (README, "Routing").</summary>
+public sealed class RoutingOptions
+{
+    /// <summary>Where trained models are cached, one folder per version; the silo sets it to <c>&lt;DataDir&gt;/routing</c>.</summary>
+    public string ModelDirectory { get; set; } = "./data/routing";
+
+    /// <summary>Intake dispatches by itself when the first suggestion's confidence reaches this; null (the default) never does.</summary>
+    public double? AutoDispatchAbove { get; set; }
+
+    /// <summary>How far back an open ticket of the same cell can be a duplicate of a new one.</summary>
+    public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Text similarity (0–1) from which two reports count as the same incident.</summary>
+    public double SimilarAbove { get; set; } = 0.3;
+
+    /// <summary>A surge: this many similar reports in one cell within <see cref="SurgeWindow"/>.</summary>
+    public int SurgeReports { get; set; } = 5;
+
+    public TimeSpan SurgeWindow { get; set; } = TimeSpan.FromHours(1);
+}
