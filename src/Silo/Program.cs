@@ -2,6 +2,7 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Departments;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.Routing;
 using HotlineDispatch.Silo.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
 builder.Services.AddHotlineRateLimiting(builder.Configuration);
+builder.Services.AddHotlineRouting(builder.Configuration, options.DataDir);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -38,6 +40,10 @@ app.MapTicketsApi();
 app.MapDepartmentsApi();
 app.MapStatsApi();
 app.MapUsersApi();
+app.MapAnalyzeApi();
+app.MapRoutingApi();
+app.MapAlertsApi();
+app.MapIncidentsApi();
 
 app.Run();
 

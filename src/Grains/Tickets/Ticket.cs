@@ -71,6 +71,9 @@ public sealed class Ticket
     /// <summary>What made the router flag the report urgent, when it did.</summary>
     [Id(51)] public string? UrgentCue { get; set; }
 
+    /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
+    [Id(52)] public List<string> PossibleDuplicates { get; set; } = [];
+
     public bool Exists => History.Count > 0;
 
     public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
@@ -177,6 +180,7 @@ public sealed class Ticket
         Type = c.Type;
         Suggestions = c.Suggestions.ToList();
         UrgentCue = c.UrgentCue;
+        PossibleDuplicates = c.PossibleDuplicates.ToList();
         Urgent = c.Urgent || UrgentCue is not null;
         LoggedBy = actor.Name;
         AcceptedAt = context.Now;

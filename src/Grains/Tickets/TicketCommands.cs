@@ -31,6 +31,9 @@ public sealed record AcceptTicket(
 
     /// <summary>What made the router flag the report urgent (e.g. 煤气味), when it did.</summary>
     [Id(31)] public string? UrgentCue { get; init; }
+
+    /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
+    [Id(32)] public IReadOnlyList<string> PossibleDuplicates { get; init; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]

@@ -1,18 +1,27 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Tickets;
 
 /// <summary>
 /// Takes a new ticket in from any source (the API, a channel): gives it the next number of the
-/// centre's local day and accepts it. The ticket is durable when this returns.
+/// centre's local day and accepts it. The ticket is durable when this returns. With a router
+/// registered, the ticket also carries its suggestions and may be dispatched by it.
 /// </summary>
-public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+public sealed class TicketIntake(
+    IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, IIntakeRouting? routing = null)
 {
     public async Task<Ticket> AcceptAsync(AcceptTicket command, Actor actor)
     {
+        if (routing is not null)
+        {
+            command = await routing.AdviseAsync(command);
+        }
+
         var day = sla.Calendar.LocalDate(time.GetUtcNow());
         var sequence = await grains.GetGrain<ITicketNumberGrain>(TicketNumbers.DayKey(day)).Next();
-        return await grains.GetGrain<ITicketGrain>(TicketNumbers.Format(day, sequence)).Execute(command, actor);
+        var ticket = await grains.GetGrain<ITicketGrain>(TicketNumbers.Format(day, sequence)).Execute(command, actor);
+        return routing is null ? ticket : await routing.AcceptedAsync(ticket);
     }
 }
