@@ -13,7 +13,7 @@ public sealed class RoutingOptions
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>Text similarity (0–1) from which two reports count as the same incident.</summary>
-    public double SimilarAbove { get; set; } = 0.3;
+    public double SimilarAbove { get; set; } = 0.25;
 
     /// <summary>A surge: this many similar reports in one cell within <see cref="SurgeWindow"/>.</summary>
     public int SurgeReports { get; set; } = 5;
