@@ -17,22 +17,32 @@ public sealed class IntakeRouting(
 
     public async Task<AcceptTicket> AdviseAsync(AcceptTicket command)
     {
+        // Urgency needs no model, so a router still in training never hides a gas leak.
+        command = command with { UrgentCue = command.UrgentCue ?? UrgencyDetector.Detect(command.Content) };
         try
         {
-            var advice = await advisor.AdviseAsync(command.Content, command.Address, command.Type);
-            var duplicates = CellKeys.Of(command.GridCell, command.Address) is { } cell
-                ? await grains.GetGrain<ICellReportsGrain>(cell).Similar(command.Content, null)
-                : [];
-            return command with
-            {
-                Suggestions = advice.Suggestions,
-                UrgentCue = command.UrgentCue ?? advice.UrgentCue,
-                PossibleDuplicates = duplicates.Select(d => d.TicketId).ToList(),
-            };
+            var advice = await advisor.AdviseAsync(command.Content, command.Address, command.Type, options.IntakeWait);
+            command = command with { Suggestions = advice.Suggestions };
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("The router model is still being trained; ticket accepted without suggestions");
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Routing advice failed; the ticket is accepted without suggestions");
+        }
+
+        try
+        {
+            var duplicates = CellKeys.Of(command.GridCell, command.Address) is { } cell
+                ? await grains.GetGrain<ICellReportsGrain>(cell).Similar(command.Content, null)
+                : [];
+            return command with { PossibleDuplicates = duplicates.Select(d => d.TicketId).ToList() };
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Looking for duplicates failed; the ticket is accepted without them");
             return command;
         }
     }

@@ -21,9 +21,11 @@ public sealed class RouterTraining(
     /// <summary>A correction outweighs a sample: it is a case the model got wrong, confirmed by a person.</summary>
     public const float CorrectionWeight = 3;
 
-    public static readonly ClassifierSettings DepartmentSettings = new(CharNgrams: 2, L2: 0.05f, Concepts: true);
-    public static readonly ClassifierSettings RequestSettings = new(CharNgrams: 2, L2: 0.05f, Concepts: false);
-    public static readonly ClassifierSettings TypeSettings = new(CharNgrams: 2, L2: 0.05f, Concepts: false);
+    public static readonly ClassifierSettings DepartmentSettings = new(CharNgrams: 2, L2: 0.05f, CalibrationFolds: 3, Concepts: true);
+    public static readonly ClassifierSettings RequestSettings = new(CharNgrams: 2, L2: 0.05f, CalibrationFolds: 3, Concepts: false);
+
+    // Only the type's name is used, never its probability, so it is not calibrated.
+    public static readonly ClassifierSettings TypeSettings = new(CharNgrams: 2, L2: 0.05f, CalibrationFolds: 0, Concepts: false);
 
     public IReadOnlyList<TrainingExample> Departments { get; } = departments;
 

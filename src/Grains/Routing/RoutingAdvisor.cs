@@ -9,11 +9,12 @@ public sealed class RoutingAdvisor(RouterHost host, IGrainFactory grains)
 
     /// <summary>
     /// Advises on a message. <paramref name="knownType"/> is the type a person already chose (intake);
-    /// without it the model's guess is used, for the catalogue's categories too.
+    /// without it the model's guess is used, for the catalogue's categories too. With
+    /// <paramref name="wait"/>, a model still in training makes this throw <see cref="TimeoutException"/> after that long.
     /// </summary>
-    public async Task<RoutingAdvice> AdviseAsync(string text, string? address, TicketType? knownType)
+    public async Task<RoutingAdvice> AdviseAsync(string text, string? address, TicketType? knownType, TimeSpan? wait = null)
     {
-        var model = await host.ModelAsync();
+        var model = wait is { } limit ? await host.ModelAsync().WaitAsync(limit) : await host.ModelAsync();
         var catalogue = await grains.GetGrain<IDispatchCatalogueGrain>(IDispatchCatalogueGrain.Key).Get();
         var ranking = model.RankDepartments(text);
         var type = knownType ?? model.Type(text);

@@ -9,6 +9,12 @@ public sealed class RoutingOptions
     /// <summary>Intake dispatches by itself when the first suggestion's confidence reaches this; null (the default) never does.</summary>
     public double? AutoDispatchAbove { get; set; }
 
+    /// <summary>
+    /// How long intake waits for the model while it is still being trained (first start): a ticket is
+    /// never held up for longer, it is accepted without suggestions (urgency is still detected).
+    /// </summary>
+    public TimeSpan IntakeWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How far back an open ticket of the same cell can be a duplicate of a new one.</summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromDays(3);
 

@@ -86,6 +86,7 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
     [Fact]
     public async Task Intake_shows_the_suggestions_and_flags_danger_with_an_alert_to_supervisors()
     {
+        await api.RouterReady();
         var ticket = await api.CreateTicket("喂，我家楼下电线杆上的电线断了掉在人行道上，还在冒火花，小孩子放学要从这里走", gridCell: "G-21", address: "育才路18号");
 
         var suggestions = ticket.GetProperty("suggestions").EnumerateArray().ToList();

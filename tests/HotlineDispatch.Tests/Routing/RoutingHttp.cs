@@ -14,6 +14,9 @@ public static class RoutingHttp
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>Waits until the router model is trained (intake does not wait for it beyond a moment).</summary>
+    public static async Task RouterReady(this HotlineApiFactory api) => await Ok(await api.Analyze("路灯不亮"));
+
     public static Task<HttpResponseMessage> Analyze(this HotlineApiFactory api, string text, TestUser? user = null, string channel = "chat") =>
         api.ClientFor(user ?? TestUsers.Operator).PostAsJsonAsync("/api/v1/analyze", new { text, channel });
 
