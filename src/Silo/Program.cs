@@ -6,6 +6,7 @@ using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Outbox;
+using HotlineDispatch.Silo.Routing;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Silo.Voice;
@@ -26,6 +27,7 @@ builder.Services.AddGroupBridge(builder.Configuration);
 builder.Services.AddGridApi();
 builder.Services.AddHotlineOutbox(builder.Configuration);
 builder.Services.AddTwilioChannels(builder.Configuration);
+builder.Services.AddHotlineRouting(builder.Configuration, options.DataDir);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -57,6 +59,10 @@ app.MapOutboxApi();
 app.MapCallDraftsApi();
 app.MapMissedCallsApi();
 app.MapTwilioChannels();
+app.MapAnalyzeApi();
+app.MapRoutingApi();
+app.MapAlertsApi();
+app.MapIncidentsApi();
 
 app.Run();
 

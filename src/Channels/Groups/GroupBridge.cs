@@ -33,9 +33,6 @@ public static class GroupBridge
     public static IServiceCollection AddGroupBridge(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BridgeOptions>(configuration.GetSection(BridgeOptions.Section));
-
-        // The stand-in: the learned analyzer of the routing issue, once registered, takes its place.
-        services.TryAddSingleton<IMessageAnalyzer, PhraseRequestDetector>();
         return services;
     }
 

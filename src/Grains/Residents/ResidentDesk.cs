@@ -36,13 +36,26 @@ public sealed class ResidentDesk(
             _ => ResidentTexts.Help,
         };
 
+    // Twilio waits 15 s for its answer, and intake's own routing waits no longer than this either.
+    private static readonly TimeSpan AnalysisBudget = TimeSpan.FromSeconds(2);
+
     private static Actor ChannelActor(ResidentMessage message) => new(message.Channel.ToString().ToLowerInvariant(), "channel");
 
     private async Task<string> ReportAsync(ResidentMessage message, string text, IExchangeMemory memory)
     {
-        var analysis = services.GetService<IMessageAnalyzer>() is { } analyzer
-            ? await analyzer.AnalyzeAsync(text, message.Channel)
-            : null;
+        MessageAnalysis? analysis = null;
+        if (services.GetService<IMessageAnalyzer>() is { } analyzer)
+        {
+            try
+            {
+                analysis = await analyzer.AnalyzeAsync(text, message.Channel).WaitAsync(AnalysisBudget);
+            }
+            catch (TimeoutException)
+            {
+                // The model is still training (a cold start): the report is taken untyped rather than late.
+            }
+        }
+
         var command = new AcceptTicket(message.Channel, new Caller(null, message.Phone, false), "", null, text,
             analysis?.Type ?? UnclassifiedType, analysis?.Urgent ?? false)
         {

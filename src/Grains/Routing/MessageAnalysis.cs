@@ -10,4 +10,20 @@ public sealed record MessageAnalysis(
     [property: Id(2)] IReadOnlyList<DepartmentGuess> Alternatives,
     [property: Id(3)] TicketType Type,
     [property: Id(4)] bool Urgent,
-    [property: Id(5)] string Sentiment);
+    [property: Id(5)] string Sentiment)
+{
+    /// <summary>Key phrases of the message (Azure AI Language's, or the local thesaurus words found in it).</summary>
+    [Id(6)] public IReadOnlyList<string> KeyPhrases { get; init; } = [];
+
+    /// <summary>What made the message urgent (e.g. <c>gas: 煤气味</c>), when it is.</summary>
+    [Id(7)] public string? UrgentCue { get; init; }
+
+    /// <summary>Where the department came from: <c>catalogue</c> (an admin's rule) or <c>model</c>.</summary>
+    [Id(8)] public string? DepartmentSource { get; init; }
+
+    /// <summary>The calibrated probability that the message asks for action.</summary>
+    [Id(9)] public double RequestConfidence { get; init; }
+
+    /// <summary>Which analysis produced the sentiment and key phrases: <c>azure</c> or <c>local</c>.</summary>
+    [Id(10)] public string? InsightSource { get; init; }
+}

@@ -67,6 +67,14 @@ public sealed class Ticket
 
     /// <summary>The receipt with the number went out in the channel's own answer to the report.</summary>
     [Id(30)] public bool ReceiptInline { get; set; }
+    /// <summary>The router's department suggestions at intake, most likely first; a dispatch elsewhere is a correction.</summary>
+    [Id(50)] public List<HotlineDispatch.Routing.DepartmentGuess> Suggestions { get; set; } = [];
+
+    /// <summary>What made the router flag the report urgent, when it did.</summary>
+    [Id(51)] public string? UrgentCue { get; set; }
+
+    /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
+    [Id(52)] public List<string> PossibleDuplicates { get; set; } = [];
 
     public bool Exists => History.Count > 0;
 
@@ -189,11 +197,15 @@ public sealed class Ticket
         ReplyTo = replyTo;
         ReceiptInline = c.ReceiptInline;
         Type = c.Type;
-        Urgent = c.Urgent;
+        Suggestions = c.Suggestions.ToList();
+        UrgentCue = c.UrgentCue;
+        PossibleDuplicates = c.PossibleDuplicates.ToList();
+        Urgent = c.Urgent || UrgentCue is not null;
         LoggedBy = actor.Name;
         AcceptedAt = context.Now;
         State = TicketState.Accepted;
-        History.Add(new TicketEvent(1, context.Now, actor.Name, TicketActions.Accept, null, State, null));
+        History.Add(new TicketEvent(1, context.Now, actor.Name, TicketActions.Accept, null, State,
+            UrgentCue is null ? null : $"urgency detected: {UrgentCue}"));
     }
 
     private void DoResolveNow(ResolveNow c, Actor actor, TicketContext context)

@@ -28,6 +28,14 @@ public sealed record AcceptTicket(
 
     /// <summary>The channel told the resident the number in its own answer (TwiML, a passive WeChat reply), so no separate receipt is sent.</summary>
     [Id(10)] public bool ReceiptInline { get; init; }
+    /// <summary>The router's department suggestions at intake, most likely first.</summary>
+    [Id(30)] public IReadOnlyList<HotlineDispatch.Routing.DepartmentGuess> Suggestions { get; init; } = [];
+
+    /// <summary>What made the router flag the report urgent (e.g. 煤气味), when it did.</summary>
+    [Id(31)] public string? UrgentCue { get; init; }
+
+    /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
+    [Id(32)] public IReadOnlyList<string> PossibleDuplicates { get; init; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]

@@ -1,16 +1,19 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Tickets;
 
 /// <summary>
 /// Takes a new ticket in from any source (the API, a channel): gives it the next number of the
-/// centre's local day and accepts it. The ticket is durable when this returns.
+/// centre's local day and accepts it. The ticket is durable when this returns. With a router
+/// registered, the ticket also carries its suggestions and may be dispatched by it.
 /// </summary>
-public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+public sealed class TicketIntake(
+    IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, IIntakeRouting? routing = null)
 {
     public async Task<Ticket> AcceptAsync(AcceptTicket command, Actor actor) =>
-        await grains.GetGrain<ITicketGrain>(await ReserveNumberAsync()).Execute(command, actor);
+        await AcceptAsAsync(await ReserveNumberAsync(), command, actor);
 
     /// <summary>
     /// The next number, for a caller that must accept at most once across its own retries: it keeps the
@@ -29,10 +32,16 @@ public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyed
     /// </summary>
     public async Task<Ticket> AcceptAsAsync(string number, AcceptTicket command, Actor actor)
     {
+        if (routing is not null)
+        {
+            command = await routing.AdviseAsync(command);
+        }
+
         var grain = grains.GetGrain<ITicketGrain>(number);
+        Ticket ticket;
         try
         {
-            return await grain.Execute(command, actor);
+            ticket = await grain.Execute(command, actor);
         }
         catch (TicketConflictException)
         {
@@ -42,5 +51,7 @@ public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyed
             return command.SourceRef is null || existing.SourceRef == command.SourceRef ? existing : throw new TicketConflictException(existing.State,
                 $"Ticket {number} was accepted from another source ({existing.SourceRef}).");
         }
+
+        return routing is null ? ticket : await routing.AcceptedAsync(ticket);
     }
 }

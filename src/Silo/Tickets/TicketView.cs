@@ -36,7 +36,10 @@ public sealed record TicketView(
     string LoggedBy,
     IReadOnlyList<string> Attachments,
     string? SourceRef,
-    IReadOnlyList<TicketView.HistoryView> History)
+    IReadOnlyList<TicketView.HistoryView> History,
+    IReadOnlyList<HotlineDispatch.Routing.DepartmentGuess> Suggestions,
+    string? UrgentCue,
+    IReadOnlyList<string> PossibleDuplicates)
 {
     public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
     {
@@ -63,7 +66,10 @@ public sealed record TicketView(
             t.LoggedBy,
             t.Attachments.ToList(),
             t.SourceRef,
-            t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList());
+            t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList(),
+            t.Suggestions.ToList(),
+            t.UrgentCue,
+            t.PossibleDuplicates.ToList());
     }
 
     private static CallerView CallerFor(Ticket t, CurrentUser viewer)

@@ -181,6 +181,7 @@ public abstract class OutboxDeliveryTests(string storageKind)
             ("Hotline:Outbox:PollInterval", "00:00:00.100"));
         var outbox = api.Service<IOutbox>();
 
+        var sinceFirstSend = System.Diagnostics.Stopwatch.StartNew();
         var wechat = await outbox.EnqueueAsync(new OutboundMessage("wechat:oOpenId_123", "您的工单已受理。", "receipt", null));
         var longText = string.Concat(Enumerable.Repeat("网格员已到现场处理。", 120));
         var group = await outbox.EnqueueAsync(new OutboundMessage("group:group-7", longText, "reply", null));
@@ -221,8 +222,15 @@ public abstract class OutboxDeliveryTests(string storageKind)
             (await OutboxRows(api, "pageSize=500")).Single(r => r.GetProperty("id").GetString() == id).GetProperty("state").GetString()!;
         Assert.Equal("sent", await State(wechat));
         Assert.Equal("sent", await State(group));
-        // Twenty a minute per robot: the last two of the burst wait for the minute to pass.
-        Assert.Equal(["pending", "pending"], [await State(burst[^2]), await State(burst[^1])]);
+        // Twenty a minute per robot: the last two of the burst wait for the minute to pass. On a slow
+        // machine the minute may already be over here, so the rule is checked in both forms.
+        var minutesStarted = 1 + (int)sinceFirstSend.Elapsed.TotalMinutes;
+        Assert.True(tencent.To("/cgi-bin/webhook/send").Count <= PerMinute * minutesStarted, "the robot was sent more than 20 a minute");
+        if (minutesStarted == 1)
+        {
+            Assert.Equal(["pending", "pending"], [await State(burst[^2]), await State(burst[^1])]);
+        }
+
         Assert.Equal("pending", await State(noRobot));
         Assert.Equal("pending", await State(noTwilio));
     }

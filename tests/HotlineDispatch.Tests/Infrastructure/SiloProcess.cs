@@ -11,6 +11,7 @@ namespace HotlineDispatch.Tests.Infrastructure;
 public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly string SharedModelDirectory = Path.Combine(Path.GetTempPath(), "hotline-tests", "routing-models");
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
@@ -49,6 +50,9 @@ public sealed class SiloProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        // Models are cached by training version, so every silo of the run can share one: trained once, not per process.
+        start.Environment["Hotline__Routing__ModelDirectory"] = SharedModelDirectory;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__")] = value;

@@ -1,0 +1,23 @@
+namespace HotlineDispatch.Alerts;
+
+/// <summary>
+/// Something supervisors must see at once: an urgent ticket (<see cref="Urgent"/>) or a surge of
+/// reports of one incident (<see cref="Surge"/>). Stays on the board until a supervisor acknowledges it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hotline.alert.v1")]
+public sealed record Alert(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string Message,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string? TicketId,
+    [property: Id(5)] string? IncidentId,
+    [property: Id(6)] string? GridCell)
+{
+    public const string Urgent = "urgent";
+    public const string Surge = "surge";
+
+    [Id(7)] public string? AcknowledgedBy { get; init; }
+
+    [Id(8)] public DateTimeOffset? AcknowledgedAt { get; init; }
+}

@@ -1,0 +1,125 @@
+using HotlineDispatch.Alerts;
+using HotlineDispatch.Incidents;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HotlineDispatch.Routing;
+
+public sealed class IntakeRouting(
+    RoutingAdvisor advisor,
+    IGrainFactory grains,
+    RoutingOptions options,
+    [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
+    ILogger<IntakeRouting> logger) : IIntakeRouting
+{
+    public static readonly Actor Router = new(RoutingActors.Router, "system");
+
+    public async Task<AcceptTicket> AdviseAsync(AcceptTicket command)
+    {
+        // Urgency needs no model, so a router still in training never hides a gas leak.
+        command = command with { UrgentCue = command.UrgentCue ?? UrgencyDetector.Detect(command.Content) };
+        try
+        {
+            var advice = await advisor.AdviseAsync(command.Content, command.Address, command.Type, options.IntakeWait);
+            command = command with { Suggestions = advice.Suggestions };
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("The router model is still being trained; ticket accepted without suggestions");
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Routing advice failed; the ticket is accepted without suggestions");
+        }
+
+        try
+        {
+            var duplicates = CellKeys.Of(command.GridCell, command.Address) is { } cell
+                ? await grains.GetGrain<ICellReportsGrain>(cell).Similar(command.Content, null)
+                : [];
+            return command with { PossibleDuplicates = duplicates.Select(d => d.TicketId).ToList() };
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Looking for duplicates failed; the ticket is accepted without them");
+            return command;
+        }
+    }
+
+    public async Task<Ticket> AcceptedAsync(Ticket ticket)
+    {
+        await Guarded("alerting", () => AlertIfUrgent(ticket));
+        await Guarded("surge detection", () => WatchForSurge(ticket));
+        return await AutoDispatch(ticket);
+    }
+
+    private async Task AlertIfUrgent(Ticket ticket)
+    {
+        if (!ticket.Urgent)
+        {
+            return;
+        }
+
+        var why = ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
+        logger.LogWarning("URGENT ticket {TicketId} ({Why}) at {Address}: supervisors alerted", ticket.Id, why, ticket.Address);
+        await grains.GetGrain<IAlertBoardGrain>(IAlertBoardGrain.Key).Raise(new Alert(
+            $"urgent-{ticket.Id}", Alert.Urgent, $"紧急工单 {ticket.Id}（{why}）：{Excerpt(ticket.Content)}", time.GetUtcNow(),
+            ticket.Id, null, ticket.GridCell));
+    }
+
+    private async Task WatchForSurge(Ticket ticket)
+    {
+        if (CellKeys.Of(ticket.GridCell, ticket.Address) is not { } cell)
+        {
+            return;
+        }
+
+        var outcome = await grains.GetGrain<ICellReportsGrain>(cell).Add(new CellReport(ticket.Id, ticket.Content, ticket.AcceptedAt));
+        if (outcome is not { Created: true, Incident: var incident })
+        {
+            return;
+        }
+
+        logger.LogWarning("SURGE {IncidentId} in {Cell}: {Count} similar reports within {Window}",
+            incident.Id, cell, incident.TicketIds.Count, options.SurgeWindow);
+        await grains.GetGrain<IAlertBoardGrain>(IAlertBoardGrain.Key).Raise(new Alert(
+            $"surge-{incident.Id}", Alert.Surge, $"{incident.TicketIds.Count} 件相似诉求集中出现：{incident.Summary}", time.GetUtcNow(),
+            ticket.Id, incident.Id, ticket.GridCell));
+    }
+
+    private async Task<Ticket> AutoDispatch(Ticket ticket)
+    {
+        if (options.AutoDispatchAbove is not { } threshold || ticket.State != TicketState.Accepted
+            || ticket.Suggestions.FirstOrDefault() is not { } top || top.Confidence < threshold)
+        {
+            return ticket;
+        }
+
+        try
+        {
+            var note = $"auto-dispatched to {top.Code}: confidence {top.Confidence:0.00} ≥ {threshold:0.00}";
+            return await grains.GetGrain<ITicketGrain>(ticket.Id).Execute(new DispatchTicket(top.Code, [], note), Router);
+        }
+        catch (Exception ex) when (ex is TicketConflictException or TicketInputException)
+        {
+            // Someone acted on the ticket first; theirs is the decision.
+            logger.LogInformation(ex, "Ticket {TicketId} was not auto-dispatched", ticket.Id);
+            return await grains.GetGrain<ITicketGrain>(ticket.Id).Get();
+        }
+    }
+
+    private async Task Guarded(string what, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Intake {What} failed; the ticket stays accepted", what);
+        }
+    }
+
+    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,120 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+
+namespace HotlineDispatch.Routing;
+
+/// <summary>
+/// Trains a <see cref="TextClassifier"/>: character n-grams (1 to n, which suit Chinese: most words
+/// are one to three characters and no segmenter is needed), TF-IDF weighted and L2-normalised, into
+/// an L-BFGS maximum-entropy model. Its softmax probabilities are then calibrated by temperature
+/// scaling fitted on out-of-fold predictions, so a confidence of 0.8 is right about 80% of the time.
+/// Deterministic for the same examples.
+/// </summary>
+public static class TextClassifierTrainer
+{
+    private const int Seed = 12345;
+
+    public static TextClassifier Train(IReadOnlyList<TrainingExample> examples, ClassifierSettings settings)
+    {
+        var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (labels.Count < 2)
+        {
+            throw new ArgumentException("A classifier needs examples of at least two classes.", nameof(examples));
+        }
+
+        var temperature = settings.CalibrationFolds > 1 ? FitTemperature(examples, settings) : 1.0;
+        var (ml, model, schema) = Fit(examples, settings);
+        return new TextClassifier(ml, model, schema, ScoreLabels(ml, model, schema), temperature);
+    }
+
+    public static TextClassifier Load(Stream stream, double temperature)
+    {
+        var ml = new MLContext(Seed);
+        var model = ml.Model.Load(stream, out var schema);
+        return new TextClassifier(ml, model, schema, ScoreLabels(ml, model, schema), temperature);
+    }
+
+    private static (MLContext, ITransformer, DataViewSchema) Fit(IReadOnlyList<TrainingExample> examples, ClassifierSettings settings)
+    {
+        var ml = new MLContext(Seed);
+        var data = ml.Data.LoadFromEnumerable(examples.Select(e => ClassifierInput.Of(e.Text, e.Label, e.Weight)));
+        var featurizer = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.None,
+            KeepDiacritics = true,
+            KeepPunctuations = true,
+            KeepNumbers = true,
+            WordFeatureExtractor = null,
+            CharFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = settings.CharNgrams,
+                UseAllLengths = true,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+            },
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.FeaturizeText("CharFeatures", featurizer, nameof(ClassifierInput.Text)))
+            .Append(ml.Transforms.Text.ProduceWordBags("ConceptCounts", nameof(ClassifierInput.Concepts), ngramLength: 1))
+            .Append(ml.Transforms.NormalizeLpNorm("ConceptFeatures", "ConceptCounts"))
+            .Append(ml.Transforms.Concatenate("Features", settings.Concepts ? ["CharFeatures", "ConceptFeatures"] : ["CharFeatures"]))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "Label",
+                FeatureColumnName = "Features",
+                ExampleWeightColumnName = nameof(ClassifierInput.Weight),
+                L2Regularization = settings.L2,
+                L1Regularization = 0,
+                NumberOfThreads = 1,
+            }));
+        return (ml, pipeline.Fit(data), data.Schema);
+    }
+
+    /// <summary>The class names in the order of the score vector, read from the model itself.</summary>
+    private static IReadOnlyList<string> ScoreLabels(MLContext ml, ITransformer model, DataViewSchema schema)
+    {
+        var output = model.GetOutputSchema(schema);
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        output["Score"].GetSlotNames(ref names);
+        return names.DenseValues().Select(n => n.ToString()).ToList();
+    }
+
+    /// <summary>
+    /// Fits T by minimising the log loss of out-of-fold predictions over a grid: T is the one number
+    /// temperature scaling learns, so a grid is exact enough and cannot diverge.
+    /// </summary>
+    private static double FitTemperature(IReadOnlyList<TrainingExample> examples, ClassifierSettings settings)
+    {
+        var outOfFold = new List<(IReadOnlyList<string> Labels, float[] Scores, string Truth)>();
+        var folds = settings.CalibrationFolds;
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = examples.Where((_, i) => i % folds != fold).ToList();
+            var test = examples.Where((e, i) => i % folds == fold && e.Calibrates).ToList();
+            if (test.Count == 0 || train.Select(e => e.Label).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            var (ml, model, schema) = Fit(train, settings);
+            var labels = ScoreLabels(ml, model, schema);
+            var engine = ml.Model.CreatePredictionEngine<ClassifierInput, ClassifierOutput>(model);
+            outOfFold.AddRange(test.Select(e => (labels, engine.Predict(ClassifierInput.Of(e.Text)).Score, e.Label)));
+        }
+
+        if (outOfFold.Count == 0)
+        {
+            return 1.0;
+        }
+
+        double LogLoss(double t) => outOfFold.Average(r =>
+        {
+            var index = r.Labels.ToList().IndexOf(r.Truth);
+            var p = index < 0 ? 1e-6 : TextClassifier.Calibrate(r.Scores, t)[index];
+            return -Math.Log(Math.Max(p, 1e-12));
+        });
+
+        return Enumerable.Range(1, 60).Select(i => i * 0.05).MinBy(LogLoss);
+    }
+}

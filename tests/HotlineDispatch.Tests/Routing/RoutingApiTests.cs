@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HotlineDispatch.Tests.Infrastructure;
+using static HotlineDispatch.Tests.Routing.RoutingHttp;
+
+namespace HotlineDispatch.Tests.Routing;
+
+/// <summary>Analysis, the catalogue, intake suggestions, urgency alerts, duplicates and surges over HTTP, on both back ends.</summary>
+public abstract class RoutingApiTests(HotlineApiFactory api)
+{
+    [Fact]
+    public async Task Analyze_answers_the_contract_of_api_md()
+    {
+        var analysis = await Ok(await api.Analyze("5栋楼道里一股很重的煤气味，敲了几家门都说不是自己家的，麻烦燃气公司来看看", TestUsers.GridWorker));
+
+        Assert.True(analysis.GetProperty("isRequest").GetBoolean());
+        Assert.Equal("RQGS", analysis.Department());
+        var confidence = analysis.GetProperty("department").GetProperty("confidence").GetDouble();
+        Assert.InRange(confidence, 0, 1);
+        var alternatives = analysis.GetProperty("alternatives").EnumerateArray().ToList();
+        Assert.Equal(3, alternatives.Count);
+        Assert.All(alternatives, a => Assert.True(a.GetProperty("confidence").GetDouble() <= confidence));
+        Assert.Contains(analysis.GetProperty("type").GetString(), new[] { "consultation", "help", "complaint", "report", "suggestion", "praise" });
+        Assert.True(analysis.GetProperty("urgent").GetBoolean());
+        Assert.Contains(analysis.GetProperty("sentiment").GetString(), new[] { "positive", "neutral", "negative", "mixed" });
+        Assert.Equal("local", analysis.GetProperty("insightSource").GetString());
+    }
+
+    [Fact]
+    public async Task Chatter_is_not_a_request()
+    {
+        foreach (var text in new[] { "收到👌", "晚安各位", "出一辆九成新的儿童自行车，50元自提" })
+        {
+            var analysis = await Ok(await api.Analyze(text));
+            Assert.False(analysis.GetProperty("isRequest").GetBoolean(), text);
+            Assert.False(analysis.GetProperty("urgent").GetBoolean(), text);
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_refuses_bad_input_and_the_wrong_roles()
+    {
+        var empty = await api.Analyze("");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("text", (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        var channel = await api.Analyze("路灯不亮", channel: "fax");
+        Assert.Equal(HttpStatusCode.BadRequest, channel.StatusCode);
+        Assert.Equal("channel", (await channel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Analyze("路灯不亮", TestUsers.Leader)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Analyze("路灯不亮", TestUsers.Cgj)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsJsonAsync("/api/v1/analyze", new { text = "路灯不亮" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_catalogue_rule_takes_precedence_over_the_model()
+    {
+        const string text = "星河湾北门外的智能快递柜把路堵了一半，还一直响";
+        var before = await Ok(await api.Analyze(text));
+        Assert.Equal("model", before.GetProperty("departmentSource").GetString());
+        var ruled = before.Department() == "JDB" ? "XZSPJ" : "JDB";
+
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+        var rules = new { rules = new[] { new { department = ruled, phrases = new[] { "智能快递柜" }, places = new[] { "星河湾" }, categories = Array.Empty<string>(), note = "快递柜归口" } } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Operator).PutAsJsonAsync("/api/v1/routing/catalogue", rules)).StatusCode);
+        var bad = await admin.PutAsJsonAsync("/api/v1/routing/catalogue", new { rules = new[] { new { department = "NOPE", phrases = new[] { "x" } } } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("rules[0].department", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        var saved = await Ok(await admin.PutAsJsonAsync("/api/v1/routing/catalogue", rules));
+        Assert.Equal("admin", saved.GetProperty("updatedBy").GetString());
+
+        var after = await Ok(await api.Analyze(text));
+        Assert.Equal(ruled, after.Department());
+        Assert.Equal(1.0, after.GetProperty("department").GetProperty("confidence").GetDouble());
+        Assert.Equal("catalogue", after.GetProperty("departmentSource").GetString());
+        Assert.DoesNotContain(after.GetProperty("alternatives").EnumerateArray(), a => a.GetProperty("code").GetString() == ruled);
+        var elsewhere = await Ok(await api.Analyze("翠湖小区门口的智能快递柜坏了"));
+        Assert.Equal("model", elsewhere.GetProperty("departmentSource").GetString());
+
+        var read = await Ok(await api.ClientFor(TestUsers.Dispatcher).GetAsync("/api/v1/routing/catalogue"));
+        Assert.Equal("智能快递柜", read.GetProperty("rules")[0].GetProperty("phrases")[0].GetString());
+        await Ok(await admin.PutAsJsonAsync("/api/v1/routing/catalogue", new { rules = Array.Empty<object>() }));
+    }
+
+    [Fact]
+    public async Task Intake_shows_the_suggestions_and_flags_danger_with_an_alert_to_supervisors()
+    {
+        await api.RouterReady();
+        var ticket = await api.CreateTicket("喂，我家楼下电线杆上的电线断了掉在人行道上，还在冒火花，小孩子放学要从这里走", gridCell: "G-21", address: "育才路18号");
+
+        var suggestions = ticket.GetProperty("suggestions").EnumerateArray().ToList();
+        Assert.Equal(4, suggestions.Count);
+        Assert.Equal("GDGS", suggestions[0].GetProperty("code").GetString());
+        Assert.True(ticket.GetProperty("urgent").GetBoolean());
+        Assert.StartsWith("live wires", ticket.GetProperty("urgentCue").GetString());
+        Assert.Equal("accepted", ticket.GetProperty("state").GetString());
+        var id = ticket.GetProperty("id").GetString()!;
+
+        var alerts = await Ok(await api.ClientFor(TestUsers.Supervisor).GetAsync("/api/v1/alerts?open=true"));
+        var alert = alerts.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("ticketId").GetString() == id);
+        Assert.Equal("urgent", alert.GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Operator).GetAsync("/api/v1/alerts")).StatusCode);
+        await Ok(await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/alerts"));
+
+        var seen = await Ok(await api.ClientFor(TestUsers.Supervisor).PostAsync($"/api/v1/alerts/{alert.GetProperty("id").GetString()}/acknowledge", null));
+        Assert.Equal("sup1", seen.GetProperty("acknowledgedBy").GetString());
+    }
+
+    [Fact]
+    public async Task A_burst_of_similar_reports_is_suggested_for_merging_becomes_an_incident_and_one_reply_reaches_every_reporter()
+    {
+        var reports = new[]
+        {
+            "锦绣路和长青路路口的自来水管爆了，水喷得老高，路上全是水",
+            "长青路口那边水管爆裂了，马路上全是水，车都过不去",
+            "锦绣路长青路路口自来水管爆了，水一直往外冒",
+            "路口水管爆了，水漫到人行道上了，锦绣路这边",
+            "锦绣路长青路口的水管爆了快半小时了，路上全是水没人管",
+            "长青路锦绣路路口水管爆了，水往小区门口流",
+        };
+        var ids = new List<string>();
+        foreach (var report in reports)
+        {
+            ids.Add((await api.CreateTicket(report, gridCell: "G-88", address: "锦绣路1号")).GetProperty("id").GetString()!);
+        }
+
+        var last = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{ids[^1]}"));
+        Assert.NotEmpty(last.GetProperty("possibleDuplicates").EnumerateArray());
+        var duplicates = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{ids[0]}/duplicates"));
+        Assert.True(duplicates.GetProperty("items").GetArrayLength() >= 4, duplicates.ToString());
+        var unrelated = await api.CreateTicket("请问社区老年食堂几点开饭", gridCell: "G-88", address: "锦绣路1号");
+        Assert.Empty(unrelated.GetProperty("possibleDuplicates").EnumerateArray());
+
+        var incidents = await Ok(await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/incidents"));
+        var incident = incidents.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("cell").GetString() == "cell-G-88");
+        Assert.True(incident.GetProperty("ticketIds").GetArrayLength() >= 5);
+        var alerts = await Ok(await api.ClientFor(TestUsers.Supervisor).GetAsync("/api/v1/alerts"));
+        Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("kind").GetString() == "surge"
+            && a.GetProperty("incidentId").GetString() == incident.GetProperty("id").GetString());
+
+        var master = ids[0];
+        await Ok(await api.Step(TestUsers.Dispatcher, master, "dispatch", new { lead = "CGJ", co = Array.Empty<string>() }));
+        foreach (var id in ids.Skip(1))
+        {
+            await Ok(await api.Step(TestUsers.Operator, id, "merge-into", new { masterId = master }));
+        }
+
+        var remaining = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{master}/duplicates"));
+        Assert.Equal(0, remaining.GetProperty("items").GetArrayLength());
+        await Ok(await api.Step(TestUsers.Cgj, master, "sign", new { department = "CGJ" }));
+        await Ok(await api.Step(TestUsers.Cgj, master, "reply", new { department = "CGJ", result = "已关阀抢修，供水已恢复" }));
+        foreach (var id in ids.Skip(1))
+        {
+            // The master passes its answer on after its own reply is durable, outside the request.
+            var merged = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{id}"));
+            for (var attempt = 0; attempt < 100 && merged.GetProperty("result").ValueKind == JsonValueKind.Null; attempt++)
+            {
+                await Task.Delay(50);
+                merged = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{id}"));
+            }
+
+            Assert.Equal("已关阀抢修，供水已恢复", merged.GetProperty("result").GetString());
+            Assert.True(merged.GetProperty("awaitingSurvey").GetBoolean());
+        }
+    }
+}
+
+public sealed class SqliteRoutingApiTests(SqliteApiFactory api) : RoutingApiTests(api), IClassFixture<SqliteApiFactory>;
+
+public sealed class PostgresRoutingApiTests(PostgresApiFactory api) : RoutingApiTests(api), IClassFixture<PostgresApiFactory>;
