@@ -1,3 +1,4 @@
+using HotlineDispatch.Silo.Assessment;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Departments;
 using HotlineDispatch.Silo.Hosting;
@@ -15,6 +16,7 @@ builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
 builder.Services.AddHotlineRateLimiting(builder.Configuration);
+builder.Services.AddHotlineAssessment(builder.Configuration);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapTicketsApi();
 app.MapDepartmentsApi();
 app.MapStatsApi();
 app.MapUsersApi();
+app.MapAssessmentApi();
 
 app.Run();
 

@@ -65,6 +65,9 @@ public sealed class Ticket
     /// <summary>Where answers to the resident go (<c>scheme:address</c>); null for a walk-in or a call logged by hand.</summary>
     [Id(29)] public string? ReplyTo { get; set; }
 
+    /// <summary>The knowledge-base entry an answer at intake (直办) came from, if the operator used one.</summary>
+    [Id(70)] public string? KnowledgeEntry { get; set; }
+
     public bool Exists => History.Count > 0;
 
     public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
@@ -196,8 +199,9 @@ public sealed class Ticket
     {
         RequireState(TicketActions.ResolveNow, TicketState.Accepted);
         Result = RequireText(c.Answer, "answer");
+        KnowledgeEntry = Optional(c.KnowledgeEntry, "knowledgeEntry");
         AwaitingSurvey = true;
-        Log(context.Now, actor, TicketActions.ResolveNow, TicketState.Resolved, null);
+        Log(context.Now, actor, TicketActions.ResolveNow, TicketState.Resolved, null, knowledgeEntry: KnowledgeEntry);
     }
 
     private void DoDispatch(DispatchTicket c, Actor actor, TicketContext context)
@@ -460,7 +464,8 @@ public sealed class Ticket
 
     /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
-        bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null)
+        bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null,
+        string? knowledgeEntry = null)
     {
         History.Add(new TicketEvent(LastSeq + 1, at, actor.Name, action, State, to, note)
         {
@@ -469,6 +474,8 @@ public sealed class Ticket
             DueAt = dueAt,
             Rating = rating,
             Step = step,
+            ReplyBy = this.ReplyBy,
+            KnowledgeEntry = knowledgeEntry,
         });
         State = to;
     }

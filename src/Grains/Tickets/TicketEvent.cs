@@ -29,4 +29,13 @@ public sealed record TicketEvent(
 
     /// <summary>For cards: the step whose deadline fell due.</summary>
     [Id(11)] public DeadlineStep? Step { get; init; }
+
+    /// <summary>
+    /// The lead's reply deadline in force once the step is done (null when none runs), so the assessment
+    /// can follow each case's deadline through dispatches, pauses, extensions and reopenings.
+    /// </summary>
+    [Id(60)] public DateTimeOffset? ReplyBy { get; init; }
+
+    /// <summary>For an answer at intake (直办): the knowledge-base entry the answer came from, if any.</summary>
+    [Id(61)] public string? KnowledgeEntry { get; init; }
 }

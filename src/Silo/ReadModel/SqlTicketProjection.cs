@@ -25,11 +25,14 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     private readonly WorkingCalendar _calendar;
     private readonly IGrainFactory _grains;
     private readonly ILogger<SqlTicketProjection> _logger;
+    private readonly IReadOnlyList<IProjectionPart> _parts;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqlTicketProjection(ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, ILogger<SqlTicketProjection> logger)
+    public SqlTicketProjection(
+        ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, ILogger<SqlTicketProjection> logger, IEnumerable<IProjectionPart> parts)
     {
+        _parts = parts.ToList();
         _database = database;
         _calendar = sla.Calendar;
         _grains = grains;
@@ -114,12 +117,18 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
                 continue;
             }
 
-            foreach (var e in pending.Events.Where(e => e.Seq > storedSeq))
+            var events = pending.Events.Where(e => e.Seq > storedSeq).ToList();
+            foreach (var e in events)
             {
                 foreach (var fact in TicketMeasures.Of(e, _calendar))
                 {
                     Count(counters, fact, pending);
                 }
+            }
+
+            foreach (var part in _parts)
+            {
+                await part.ApplyAsync(connection, transaction, summary, events);
             }
 
             foreach (var department in storedDepartments.Concat(summary.Co).Append(summary.Lead).OfType<string>().Distinct())
