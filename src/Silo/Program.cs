@@ -2,6 +2,7 @@ using HotlineDispatch.Silo.Assessment;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Departments;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Tickets;
 
@@ -17,6 +18,7 @@ builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupL
 builder.Services.AddHotlineApi();
 builder.Services.AddHotlineRateLimiting(builder.Configuration);
 builder.Services.AddHotlineAssessment(builder.Configuration);
+builder.Services.AddHotlineKnowledge();
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapDepartmentsApi();
 app.MapStatsApi();
 app.MapUsersApi();
 app.MapAssessmentApi();
+app.MapKnowledgeApi();
 
 app.Run();
 

@@ -36,6 +36,7 @@ public sealed record TicketView(
     string LoggedBy,
     IReadOnlyList<string> Attachments,
     string? SourceRef,
+    string? KnowledgeEntry,
     IReadOnlyList<TicketView.HistoryView> History)
 {
     public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
@@ -63,6 +64,7 @@ public sealed record TicketView(
             t.LoggedBy,
             t.Attachments.ToList(),
             t.SourceRef,
+            t.KnowledgeEntry,
             t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList());
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
@@ -20,8 +21,11 @@ public static class TicketsApi
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyUser);
 
-        group.MapPost("/{id}/resolve-now", (string id, ResolveNowRequest body, HttpContext http, TicketSteps steps) =>
-            steps.Run(id, http, new ResolveNow(body.Answer ?? ""))).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/resolve-now", async (string id, ResolveNowRequest body, HttpContext http, TicketSteps steps, SqlKnowledgeBase kb) =>
+            body.KnowledgeEntry is { } entry && await kb.FindAsync(entry, http.RequestAborted) is null
+                ? Problems.BadRequest("knowledgeEntry", $"No knowledge-base entry has the id '{entry}'; see GET /api/v1/knowledge?q=.")
+                : await steps.Run(id, http, new ResolveNow(body.Answer ?? "") { KnowledgeEntry = body.KnowledgeEntry }))
+            .RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/dispatch", (string id, DispatchRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new DispatchTicket(body.Lead ?? "", body.Co ?? [], body.Note))).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/sign", (string id, DepartmentRequest body, HttpContext http, TicketSteps steps) =>
