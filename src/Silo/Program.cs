@@ -1,6 +1,7 @@
 using HotlineDispatch.Silo.Assessment;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Departments;
+using HotlineDispatch.Silo.Exports;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.Measures;
@@ -19,6 +20,7 @@ builder.Services.AddHotlineApi();
 builder.Services.AddHotlineRateLimiting(builder.Configuration);
 builder.Services.AddHotlineAssessment(builder.Configuration);
 builder.Services.AddHotlineKnowledge();
+builder.Services.AddHotlineExports();
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapStatsApi();
 app.MapUsersApi();
 app.MapAssessmentApi();
 app.MapKnowledgeApi();
+app.MapExportsApi();
 
 app.Run();
 

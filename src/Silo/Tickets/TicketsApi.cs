@@ -95,7 +95,28 @@ public static class TicketsApi
         HttpContext http, ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla,
         string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int? page, int? pageSize)
     {
-        var user = CurrentUser.From(http.User);
+        var size = pageSize ?? 50;
+        if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
+        if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
+        if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), state, department, gridCell, overdue, from, to,
+                page ?? 1, size, out var query) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await index.SearchAsync(query);
+        return Results.Ok(new { items = result.Items.Select(s => SummaryView.Of(s, sla.Calendar)), total = result.Total });
+    }
+
+    /// <summary>
+    /// The list's filters as a query, scoped to what the user may see (a department its own tickets, a
+    /// grid worker its cell), or the problem with them. Shared by the list and the CSV export.
+    /// </summary>
+    internal static IResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now,
+        string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int page, int pageSize,
+        out TicketQuery query)
+    {
+        query = null!;
         TicketState? stateFilter = null;
         if (state is not null)
         {
@@ -126,17 +147,12 @@ public static class TicketsApi
             gridCell = user.GridCell;
         }
 
-        var fromAt = ParseInstant(from, sla.Calendar, endOfDay: false);
-        var toAt = ParseInstant(to, sla.Calendar, endOfDay: true);
+        var fromAt = ParseInstant(from, calendar, endOfDay: false);
+        var toAt = ParseInstant(to, calendar, endOfDay: true);
         if (from is not null && fromAt is null) return Problems.BadRequest("from", "from must be a date (2026-11-23) or an ISO-8601 instant.");
         if (to is not null && toAt is null) return Problems.BadRequest("to", "to must be a date (2026-11-23) or an ISO-8601 instant.");
-        var size = pageSize ?? 50;
-        if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
-
-        var result = await index.SearchAsync(new TicketQuery(
-            stateFilter, department, gridCell, overdue, fromAt, toAt, time.GetUtcNow(), page ?? 1, size));
-        return Results.Ok(new { items = result.Items.Select(s => SummaryView.Of(s, sla.Calendar)), total = result.Total });
+        query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize);
+        return null;
     }
 
     /// <summary>A department user acts for its own department; other roles have none to check.</summary>
