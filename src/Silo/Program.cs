@@ -5,6 +5,7 @@ using HotlineDispatch.Silo.Exports;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.Open311;
 using HotlineDispatch.Silo.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.Services.AddHotlineRateLimiting(builder.Configuration);
 builder.Services.AddHotlineAssessment(builder.Configuration);
 builder.Services.AddHotlineKnowledge();
 builder.Services.AddHotlineExports();
+builder.Services.AddHotlineOpen311(builder.Configuration);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.MapUsersApi();
 app.MapAssessmentApi();
 app.MapKnowledgeApi();
 app.MapExportsApi();
+app.MapOpen311Api();
 
 app.Run();
 
