@@ -5,6 +5,7 @@ using HotlineDispatch.Silo.Exports;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.Observability;
 using HotlineDispatch.Silo.Open311;
 using HotlineDispatch.Silo.Tickets;
 
@@ -23,7 +24,8 @@ builder.Services.AddHotlineAssessment(builder.Configuration);
 builder.Services.AddHotlineKnowledge();
 builder.Services.AddHotlineExports();
 builder.Services.AddHotlineOpen311(builder.Configuration);
-builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
+builder.Services.AddHotlineObservability(builder.Configuration);
+builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability());
 
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -50,6 +52,7 @@ app.MapAssessmentApi();
 app.MapKnowledgeApi();
 app.MapExportsApi();
 app.MapOpen311Api();
+app.MapHotlineObservability();
 
 app.Run();
 

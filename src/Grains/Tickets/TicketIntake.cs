@@ -1,4 +1,5 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Observability;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Tickets;
@@ -13,6 +14,8 @@ public sealed class TicketIntake(IGrainFactory grains, SlaPolicy sla, [FromKeyed
     {
         var day = sla.Calendar.LocalDate(time.GetUtcNow());
         var sequence = await grains.GetGrain<ITicketNumberGrain>(TicketNumbers.DayKey(day)).Next();
-        return await grains.GetGrain<ITicketGrain>(TicketNumbers.Format(day, sequence)).Execute(command, actor);
+        var ticket = await grains.GetGrain<ITicketGrain>(TicketNumbers.Format(day, sequence)).Execute(command, actor);
+        HotlineMetrics.Accepted(ticket.Channel);
+        return ticket;
     }
 }
