@@ -1,5 +1,6 @@
 using HotlineDispatch.Silo.Assessment;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Console;
 using HotlineDispatch.Silo.Departments;
 using HotlineDispatch.Silo.Exports;
 using HotlineDispatch.Silo.Hosting;
@@ -25,6 +26,7 @@ builder.Services.AddHotlineKnowledge();
 builder.Services.AddHotlineExports();
 builder.Services.AddHotlineOpen311(builder.Configuration);
 builder.Services.AddHotlineObservability(builder.Configuration);
+builder.Services.AddHotlineConsole(options.DataDir);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability());
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseConsoleCsrfCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 
@@ -53,6 +56,7 @@ app.MapKnowledgeApi();
 app.MapExportsApi();
 app.MapOpen311Api();
 app.MapHotlineObservability();
+app.MapConsole();
 
 app.Run();
 
