@@ -88,6 +88,8 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await operatorPage.Keyboard.TypeAsync("张三");
         await operatorPage.Keyboard.PressAsync("Enter");
         await operatorPage.Keyboard.TypeAsync("春晖路3号");
+        await operatorPage.Keyboard.PressAsync("Enter");
+        await operatorPage.Keyboard.TypeAsync("G-7");
         await operatorPage.FillAsync("#content", "小区门口路灯不亮已经一周了，晚上很危险");
         await Assertions.Expect(operatorPage.Locator("#suggestions")).ToContainTextAsync("暂不可用", new() { Timeout = 10_000 });
         await operatorPage.SelectOptionAsync("#lead", "CGJ");
@@ -99,11 +101,16 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(operatorPage.Locator($"#recent tr[data-ticket='{number}']")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Shot(operatorPage, "3-operator-logged");
 
+        var grid = await SignIn(TestUsers.GridWorker, "grid");
+        await Assertions.Expect(grid.Locator($"#tickets tr[data-ticket='{number}']")).ToContainTextAsync("城市管理局", new() { Timeout = 15_000 });
+        await Assertions.Expect(grid.Locator("#inbox")).ToContainTextAsync("暂不可用");
+        await Shot(grid, "4-grid-cell");
+
         var department = await SignIn(TestUsers.Cgj, "department");
         var card = department.Locator($"article[data-ticket='{number}']");
         await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(card.Locator(".countdown")).ToContainTextAsync("剩余");
-        await Shot(department, "4-department-queue");
+        await Shot(department, "5-department-queue");
         await card.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();
         await Assertions.Expect(department.Locator("#result")).ToContainTextAsync("已签收");
         await Assertions.Expect(card).ToContainTextAsync("办理中", new() { Timeout = 15_000 });
@@ -111,14 +118,14 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await card.GetByRole(AriaRole.Button, new() { Name = "办结反馈" }).ClickAsync();
         await Assertions.Expect(department.Locator("#result")).ToContainTextAsync("已办结反馈");
         await Assertions.Expect(card).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-        await Shot(department, "5-department-replied");
+        await Shot(department, "6-department-replied");
 
         await Assertions.Expect(leader.Locator("#kpi-accepted")).ToHaveTextAsync((acceptedBefore + 1).ToString(), new() { Timeout = (float)Live.TotalMilliseconds });
         await Assertions.Expect(leader.Locator("#kpi-replied")).ToHaveTextAsync((repliedBefore + 1).ToString(), new() { Timeout = (float)Live.TotalMilliseconds });
         await Assertions.Expect(leader.Locator("#kpi-disposalRate")).ToHaveTextAsync("100.0%", new() { Timeout = (float)Live.TotalMilliseconds });
         await Assertions.Expect(leader.Locator("#assessment table")).ToBeVisibleAsync();
         Assert.True(await leader.Locator("#trendChart").EvaluateAsync<bool>("canvas => Chart.getChart(canvas) !== undefined"));
-        await Shot(leader, "6-leader-after");
+        await Shot(leader, "7-leader-after");
     }
 
     [Fact]
@@ -140,6 +147,13 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Equal(200, await operatorPage.EvaluateAsync<int>("async () => (await fetch('/api/v1/tickets')).status"));
         await operatorPage.GotoAsync("/console/leader");
         Assert.EndsWith("/console/operator", operatorPage.Url);
+        Assert.Equal(403, (await operatorPage.GotoAsync("/dashboard/"))!.Status);
+
+        var admin = await SignIn(new TestUser("admin", "admin", TestUsers.AdminToken), "operator");
+        var dashboard = await admin.GotoAsync("/dashboard/");
+        Assert.Equal(200, dashboard!.Status);
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Shot(admin, "8-orleans-dashboard");
     }
 
     private static string ProjectDirectory()
