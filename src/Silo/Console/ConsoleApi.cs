@@ -19,7 +19,14 @@ public static class ConsoleApi
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/console").DisableAntiforgery();
+        var group = routes.MapGroup("/console").DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+        {
+            // The pages load only their own scripts and may not be framed by another site (clickjacking of the step buttons).
+            context.HttpContext.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+            context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            return await next(context);
+        });
 
         group.MapGet("/", (HttpContext http) =>
             Results.Redirect(ConsoleAuth.IsConsoleSession(http.User) ? $"/console/{ConsolePages.HomeOf(CurrentUser.From(http.User).Role)}" : "/console/login"));
