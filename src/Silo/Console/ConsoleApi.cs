@@ -1,4 +1,6 @@
+using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Console;
 
@@ -61,7 +63,7 @@ public static class ConsoleApi
             return Results.Redirect("/console/login");
         });
 
-        group.MapGet("/session", (HttpContext http) =>
+        group.MapGet("/session", (HttpContext http, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time) =>
         {
             var user = CurrentUser.From(http.User);
             return Results.Ok(new
@@ -72,6 +74,8 @@ public static class ConsoleApi
                 user.GridCell,
                 Home = ConsolePages.HomeOf(user.Role),
                 Csrf = ConsoleAuth.CsrfToken(http.User),
+                // The centre's date, which statistics count by; the browser's own clock may be in another zone.
+                Today = sla.Calendar.LocalDate(time.GetUtcNow()),
             });
         }).RequireAuthorization(Policies.AnyUser);
 

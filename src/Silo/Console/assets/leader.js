@@ -6,9 +6,11 @@
   const $ = id => document.getElementById(id);
   await Hotline.departmentList();
   const day = d => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const today = new Date();
-  $('to').value = day(today);
-  $('from').value = day(new Date(today.getTime() - 29 * 86400000));
+  // Periods follow the centre's calendar date from the session, not the browser's clock.
+  const [year, month, date] = session.today.split('-').map(Number);
+  const today = new Date(year, month - 1, date);
+  $('to').value = session.today;
+  $('from').value = day(new Date(year, month - 1, date - 29));
   for (let i = 0; i < 6; i++) {
     const m = new Date(today.getFullYear(), today.getMonth() - i, 1);
     const value = `${m.getFullYear()}-${String(m.getMonth() + 1).padStart(2, '0')}`;
