@@ -50,6 +50,15 @@ if ! pg_bin="$(find_pg_bin)"; then
     pg_bin="$(find_pg_bin)" || die "installed 'postgresql' but still cannot find initdb and pg_ctl"
 fi
 
+# --- Debian's chromium for the console's browser tests (Playwright drives it; it never downloads one) ----
+
+if [[ ! -x /usr/bin/chromium ]]; then
+    log "chromium not found; installing Debian's 'chromium' (and CJK fonts, so screenshots show Chinese)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+    [[ -x /usr/bin/chromium ]] || die "installed 'chromium' but /usr/bin/chromium is still missing"
+fi
+
 psql_bin="$pg_bin/psql"
 [[ -x "$psql_bin" ]] || psql_bin="$(command -v psql)" || die "psql not found next to $pg_bin/initdb nor on PATH"
 log "using PostgreSQL from $pg_bin ($("$pg_bin/postgres" --version))"

@@ -1,12 +1,18 @@
 using HotlineDispatch.Channels.Groups;
 using HotlineDispatch.Channels.WeChat;
+using HotlineDispatch.Silo.Assessment;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Console;
 using HotlineDispatch.Silo.Departments;
 using HotlineDispatch.Silo.Grid;
+using HotlineDispatch.Silo.Exports;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Outbox;
 using HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Observability;
+using HotlineDispatch.Silo.Open311;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Silo.Voice;
@@ -28,7 +34,13 @@ builder.Services.AddGridApi();
 builder.Services.AddHotlineOutbox(builder.Configuration);
 builder.Services.AddTwilioChannels(builder.Configuration);
 builder.Services.AddHotlineRouting(builder.Configuration, options.DataDir);
-builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage));
+builder.Services.AddHotlineAssessment(builder.Configuration);
+builder.Services.AddHotlineKnowledge();
+builder.Services.AddHotlineExports();
+builder.Services.AddHotlineOpen311(builder.Configuration);
+builder.Services.AddHotlineObservability(builder.Configuration);
+builder.Services.AddHotlineConsole(options.DataDir);
+builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability());
 
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -43,6 +55,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseConsoleCsrfCheck();
 app.UseAuthorization();
 app.UseRateLimiter();
 
@@ -63,6 +76,12 @@ app.MapAnalyzeApi();
 app.MapRoutingApi();
 app.MapAlertsApi();
 app.MapIncidentsApi();
+app.MapAssessmentApi();
+app.MapKnowledgeApi();
+app.MapExportsApi();
+app.MapOpen311Api();
+app.MapHotlineObservability();
+app.MapConsole();
 
 app.Run();
 

@@ -8,6 +8,9 @@ public static class Measure
 {
     public const string Accepted = "accepted";
     public const string Resolved = "resolved";
+
+    /// <summary>Answers at intake that came from a knowledge-base entry.</summary>
+    public const string ResolvedWithKnowledge = "resolvedWithKnowledge";
     public const string Dispatched = "dispatched";
     public const string Signed = "signed";
     public const string SignedOnTime = "signedOnTime";
@@ -26,7 +29,7 @@ public static class Measure
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Accepted, Resolved, Dispatched, Signed, SignedOnTime, Returned, Replied, RepliedOnTime, SurveyEligible,
+        Accepted, Resolved, ResolvedWithKnowledge, Dispatched, Signed, SignedOnTime, Returned, Replied, RepliedOnTime, SurveyEligible,
         Surveyed, Satisfied, Reopened, YellowCards, RedCards, Overdue, Supervised, Merged,
     ];
 }

@@ -22,6 +22,7 @@ public static class TicketMeasures
             case TicketActions.ResolveNow:
                 yield return Fact(Measure.Resolved);
                 yield return Fact(Measure.SurveyEligible);
+                if (e.KnowledgeEntry is not null) yield return Fact(Measure.ResolvedWithKnowledge);
                 break;
             case TicketActions.Dispatch:
                 yield return Fact(Measure.Dispatched);

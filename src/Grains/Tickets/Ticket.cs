@@ -76,6 +76,9 @@ public sealed class Ticket
     /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
     [Id(52)] public List<string> PossibleDuplicates { get; set; } = [];
 
+    /// <summary>The knowledge-base entry an answer at intake (直办) came from, if the operator used one.</summary>
+    [Id(70)] public string? KnowledgeEntry { get; set; }
+
     public bool Exists => History.Count > 0;
 
     public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
@@ -212,8 +215,9 @@ public sealed class Ticket
     {
         RequireState(TicketActions.ResolveNow, TicketState.Accepted);
         Result = RequireText(c.Answer, "answer");
+        KnowledgeEntry = Optional(c.KnowledgeEntry, "knowledgeEntry");
         AwaitingSurvey = true;
-        Log(context.Now, actor, TicketActions.ResolveNow, TicketState.Resolved, null, result: Result);
+        Log(context.Now, actor, TicketActions.ResolveNow, TicketState.Resolved, null, result: Result, knowledgeEntry: KnowledgeEntry);
     }
 
     private void DoDispatch(DispatchTicket c, Actor actor, TicketContext context)
@@ -476,7 +480,8 @@ public sealed class Ticket
 
     /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
-        bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null)
+        bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null,
+        string? knowledgeEntry = null)
     {
         History.Add(new TicketEvent(LastSeq + 1, at, actor.Name, action, State, to, note)
         {
@@ -486,6 +491,8 @@ public sealed class Ticket
             Rating = rating,
             Step = step,
             Result = result,
+            ReplyBy = this.ReplyBy,
+            KnowledgeEntry = knowledgeEntry,
         });
         State = to;
     }

@@ -39,7 +39,11 @@ public sealed record AcceptTicket(
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]
-public sealed record ResolveNow([property: Id(0)] string Answer) : TicketCommand;
+public sealed record ResolveNow([property: Id(0)] string Answer) : TicketCommand
+{
+    /// <summary>The knowledge-base entry the answer came from, if any; counted in the direct-answer share.</summary>
+    [Id(50)] public string? KnowledgeEntry { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.dispatch.v1")]
 public sealed record DispatchTicket(

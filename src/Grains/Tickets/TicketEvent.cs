@@ -32,4 +32,12 @@ public sealed record TicketEvent(
 
     /// <summary>For a reply, an answer at intake or a master's reply: the result given, so each round's answer stays in the history.</summary>
     [Id(20)] public string? Result { get; init; }
+    /// <summary>
+    /// The lead's reply deadline in force once the step is done (null when none runs), so the assessment
+    /// can follow each case's deadline through dispatches, pauses, extensions and reopenings.
+    /// </summary>
+    [Id(60)] public DateTimeOffset? ReplyBy { get; init; }
+
+    /// <summary>For an answer at intake (直办): the knowledge-base entry the answer came from, if any.</summary>
+    [Id(61)] public string? KnowledgeEntry { get; init; }
 }

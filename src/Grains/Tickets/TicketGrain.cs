@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace HotlineDispatch.Tickets;
@@ -73,12 +74,14 @@ public sealed class TicketGrain(
         {
             Ticket.RecordDueCards(now);
             await Save();
+            HotlineMetrics.Recorded(cards);
             throw;
         }
 
         state.State.Ticket = working;
         state.State.Notices.AddRange(NoticesFor(command));
         await Save();
+        HotlineMetrics.Recorded(cards);
         ArmNoticeDelivery(TimeSpan.Zero);
         return Ticket;
     }
@@ -119,6 +122,7 @@ public sealed class TicketGrain(
         if (forceSave || cards.Count > 0)
         {
             await Save();
+            HotlineMetrics.Recorded(cards);
         }
         else
         {

@@ -1,4 +1,5 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Observability;
 using HotlineDispatch.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +53,7 @@ public sealed class TicketIntake(
                 $"Ticket {number} was accepted from another source ({existing.SourceRef}).");
         }
 
+        HotlineMetrics.Accepted(ticket.Channel);
         return routing is null ? ticket : await routing.AcceptedAsync(ticket);
     }
 }

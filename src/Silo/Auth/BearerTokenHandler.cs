@@ -30,11 +30,7 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("Unknown token.");
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role) };
-        if (user.Department is not null) claims.Add(new Claim(CurrentUser.DepartmentClaim, user.Department));
-        if (user.GridCell is not null) claims.Add(new Claim(CurrentUser.GridCellClaim, user.GridCell));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(CurrentUser.Principal(user, SchemeName), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

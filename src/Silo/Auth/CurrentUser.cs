@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HotlineDispatch.Tickets;
+using HotlineDispatch.Users;
 
 namespace HotlineDispatch.Silo.Auth;
 
@@ -16,6 +17,16 @@ public sealed record CurrentUser(string Name, string Role, string? Department, s
         principal.FindFirstValue(GridCellClaim));
 
     public Actor Actor => new(Name, Role, Department);
+
+    /// <summary>The claims a signed-in user carries, whichever scheme signed them in.</summary>
+    public static ClaimsPrincipal Principal(UserAccount user, string scheme, params Claim[] extra)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role) };
+        if (user.Department is not null) claims.Add(new Claim(DepartmentClaim, user.Department));
+        if (user.GridCell is not null) claims.Add(new Claim(GridCellClaim, user.GridCell));
+        claims.AddRange(extra);
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
 
     /// <summary>Whether this user may see a ticket at all: departments their own, grid workers their cell.</summary>
     public bool MaySee(TicketSummary ticket) => Role switch

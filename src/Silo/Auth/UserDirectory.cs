@@ -21,9 +21,11 @@ public sealed class UserDirectory(
     private IReadOnlyList<UserAccount> _managed = [];
     private DateTimeOffset _managedUntil = DateTimeOffset.MinValue;
 
-    public async Task<UserAccount?> FindByTokenAsync(string token)
+    public Task<UserAccount?> FindByTokenAsync(string token) => FindByHashAsync(TokenHash.Of(token));
+
+    /// <summary>The user whose token has this SHA-256 hex: how a console session is checked again on each request.</summary>
+    public async Task<UserAccount?> FindByHashAsync(string hash)
     {
-        var hash = TokenHash.Of(token);
         if (CryptographicEquals(hash, adminToken.Value))
         {
             return new UserAccount(AdminName, Roles.Admin, null, null, hash);

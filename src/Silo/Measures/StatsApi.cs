@@ -17,36 +17,54 @@ public static class StatsApi
             string? from, string? to, string? by, SqlMeasureStore store, DepartmentCatalog catalog, SlaPolicy sla,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var dimension = by ?? StatsDimension.Department;
-            if (!StatsDimension.All.Contains(dimension))
+            if (Period(from, to, by, sla.Calendar, time.GetUtcNow(), out var period) is { } problem)
             {
-                return Problems.BadRequest("by", $"by must be one of {string.Join(", ", StatsDimension.All)}.");
+                return problem;
             }
 
-            var today = sla.Calendar.LocalDate(time.GetUtcNow());
-            var fromDay = ParseDay(from, sla.Calendar) ?? DateOnly.MinValue;
-            var toDay = ParseDay(to, sla.Calendar) ?? today;
-            if (from is not null && fromDay == DateOnly.MinValue) return Problems.BadRequest("from", "from must be a date such as 2026-11-01.");
-            if (to is not null && ParseDay(to, sla.Calendar) is null) return Problems.BadRequest("to", "to must be a date such as 2026-11-30.");
-            if (fromDay > toDay) return Problems.BadRequest("from", "from is after to.");
-            if (from is not null && toDay.DayNumber - fromDay.DayNumber > LongestPeriodDays)
-            {
-                return Problems.BadRequest("from", $"A period is at most {LongestPeriodDays} days.");
-            }
-
-            var groups = await store.SumAsync(dimension, fromDay, toDay, cancellationToken);
-            var rows = groups.Select(g => StatsRow.From(
-                g.Key.Length == 0 ? "(none)" : g.Key,
-                dimension == StatsDimension.Department ? catalog.Find(g.Key)?.Name : null,
-                g.Value));
+            var groups = await store.SumAsync(period.Dimension, period.From, period.To, cancellationToken);
             return Results.Ok(new
             {
-                by = dimension,
-                from = from is null ? (DateOnly?)null : fromDay,
-                to = toDay,
-                rows,
+                by = period.Dimension,
+                from = from is null ? (DateOnly?)null : period.From,
+                to = period.To,
+                rows = groups.Select(g => Row(period.Dimension, g.Key, g.Value, catalog)),
             });
         }).RequireAuthorization(Policies.Measures);
+
+    /// <summary>The slice and the days of a stats request, or the problem with them. Shared by the API and the CSV export.</summary>
+    internal static IResult? Period(string? from, string? to, string? by, WorkingCalendar calendar, DateTimeOffset now, out StatsPeriod period)
+    {
+        period = null!;
+        var dimension = by ?? StatsDimension.Department;
+        if (!StatsDimension.All.Contains(dimension))
+        {
+            return Problems.BadRequest("by", $"by must be one of {string.Join(", ", StatsDimension.All)}.");
+        }
+
+        var today = calendar.LocalDate(now);
+        var fromDay = ParseDay(from, calendar) ?? DateOnly.MinValue;
+        var toDay = ParseDay(to, calendar) ?? today;
+        if (from is not null && fromDay == DateOnly.MinValue) return Problems.BadRequest("from", "from must be a date such as 2026-11-01.");
+        if (to is not null && ParseDay(to, calendar) is null) return Problems.BadRequest("to", "to must be a date such as 2026-11-30.");
+        if (fromDay > toDay) return Problems.BadRequest("from", "from is after to.");
+        if (from is not null && toDay.DayNumber - fromDay.DayNumber > LongestPeriodDays)
+        {
+            return Problems.BadRequest("from", $"A period is at most {LongestPeriodDays} days.");
+        }
+
+        period = new StatsPeriod(dimension, fromDay, toDay);
+        return null;
+    }
+
+    /// <summary>One group's row; the group without a value (no department, no cell) is called "(none)".</summary>
+    internal static StatsRow Row(string dimension, string value, IReadOnlyDictionary<string, long> counts, DepartmentCatalog catalog) =>
+        StatsRow.From(
+            value.Length == 0 ? "(none)" : value,
+            dimension == StatsDimension.Department ? catalog.Find(value)?.Name : null,
+            counts);
+
+    internal sealed record StatsPeriod(string Dimension, DateOnly From, DateOnly To);
 
     private static DateOnly? ParseDay(string? value, WorkingCalendar calendar) =>
         TicketsApi.ParseInstant(value, calendar, endOfDay: false) is { } instant ? calendar.LocalDate(instant) : null;

@@ -26,7 +26,9 @@ public sealed record StatsRow(
     double? SatisfactionRate,
     double? ReturnVisitRate,
     double? ReopenRate,
-    double? ReturnRate)
+    double? ReturnRate,
+    long ResolvedWithKnowledge,
+    double? KnowledgeShare)
 {
     public static StatsRow From(string key, string? name, IReadOnlyDictionary<string, long> n)
     {
@@ -48,6 +50,8 @@ public sealed record StatsRow(
             Rate(Measure.Satisfied, Measure.Surveyed),
             Rate(Measure.Surveyed, Measure.SurveyEligible),
             Rate(Measure.Reopened, Measure.Replied),
-            Rate(Measure.Returned, Measure.Dispatched));
+            Rate(Measure.Returned, Measure.Dispatched),
+            N(Measure.ResolvedWithKnowledge),
+            Rate(Measure.ResolvedWithKnowledge, Measure.Resolved));
     }
 }

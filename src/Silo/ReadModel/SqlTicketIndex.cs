@@ -39,16 +39,40 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     public async Task<TicketPage> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        int total;
+        await using (var count = Filtered(connection, query, "COUNT(*)", ""))
+        {
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
+        }
+
+        var page = Filtered(connection, query, "summary", " ORDER BY accepted_at DESC, id DESC LIMIT @limit OFFSET @offset")
+            .With("limit", query.PageSize).With("offset", (query.Page - 1) * query.PageSize);
+        return new TicketPage(await ReadSummaries(page, cancellationToken), total);
+    }
+
+    /// <summary>Every ticket the query matches, newest first, read one row at a time (paging ignored): for exports of any size.</summary>
+    public async IAsyncEnumerable<TicketSummary> StreamAsync(
+        TicketQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Filtered(connection, query, "summary", " ORDER BY accepted_at DESC, id DESC");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!;
+        }
+    }
+
+    private static DbCommand Filtered(DbConnection connection, TicketQuery query, string select, string tail)
+    {
+        var command = connection.Command("");
         var where = new StringBuilder("1 = 1");
-        var count = connection.Command("");
-        var page = connection.Command("");
         void Filter(string clause, params (string Name, object Value)[] parameters)
         {
             where.Append(" AND ").Append(clause);
             foreach (var (name, value) in parameters)
             {
-                count.With(name, value);
-                page.With(name, value);
+                command.With(name, value);
             }
         }
 
@@ -63,11 +87,8 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             Filter(overdue ? clause : $"NOT {clause}", ("now", query.Now.ToUnixTimeMilliseconds()));
         }
 
-        count.CommandText = $"SELECT COUNT(*) FROM hotline_ticket WHERE {where}";
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
-        page.CommandText = $"SELECT summary FROM hotline_ticket WHERE {where} ORDER BY accepted_at DESC, id DESC LIMIT @limit OFFSET @offset";
-        page.With("limit", query.PageSize).With("offset", (query.Page - 1) * query.PageSize);
-        return new TicketPage(await ReadSummaries(page, cancellationToken), total);
+        command.CommandText = $"SELECT {select} FROM hotline_ticket WHERE {where}{tail}";
+        return command;
     }
 
     private static async Task<IReadOnlyList<TicketSummary>> ReadSummaries(DbCommand command, CancellationToken cancellationToken)

@@ -110,9 +110,23 @@ public static class OrleansSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The engine's Orleans script, then the read model's, which is one text for both engines.</summary>
-    private static async Task<string> ReadScriptsAsync(string engineScript, CancellationToken cancellationToken) =>
-        await ReadScriptAsync(engineScript, cancellationToken) + "\n" + await ReadScriptAsync("readmodel.sql", cancellationToken);
+    /// <summary>
+    /// The engine's Orleans script, then the read model's, which is one text for both engines: readmodel.sql
+    /// and each feature's readmodel.*.sql, in name order.
+    /// </summary>
+    private static async Task<string> ReadScriptsAsync(string engineScript, CancellationToken cancellationToken)
+    {
+        var features = typeof(OrleansSchema).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("readmodel.", StringComparison.Ordinal) && name != "readmodel.sql")
+            .Order(StringComparer.Ordinal);
+        var scripts = new List<string> { await ReadScriptAsync(engineScript, cancellationToken), await ReadScriptAsync("readmodel.sql", cancellationToken) };
+        foreach (var feature in features)
+        {
+            scripts.Add(await ReadScriptAsync(feature, cancellationToken));
+        }
+
+        return string.Join("\n", scripts);
+    }
 
     private static async Task<string> ReadScriptAsync(string resourceName, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public sealed record CallerRequest(string? Name, string? Phone, bool? Anonymous)
 public sealed record CreateTicketRequest(
     string? Channel, CallerRequest? Caller, string? Address, string? GridCell, string? Content, string? Type, bool? Urgent);
 
-public sealed record ResolveNowRequest(string? Answer);
+public sealed record ResolveNowRequest(string? Answer, string? KnowledgeEntry);
 
 public sealed record DispatchRequest(string? Lead, IReadOnlyList<string>? Co, string? Note);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
@@ -20,8 +21,11 @@ public static class TicketsApi
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyUser);
 
-        group.MapPost("/{id}/resolve-now", (string id, ResolveNowRequest body, HttpContext http, TicketSteps steps) =>
-            steps.Run(id, http, new ResolveNow(body.Answer ?? ""))).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/resolve-now", async (string id, ResolveNowRequest body, HttpContext http, TicketSteps steps, SqlKnowledgeBase kb) =>
+            body.KnowledgeEntry is { } entry && await kb.FindAsync(entry, http.RequestAborted) is null
+                ? Problems.BadRequest("knowledgeEntry", $"No knowledge-base entry has the id '{entry}'; see GET /api/v1/knowledge?q=.")
+                : await steps.Run(id, http, new ResolveNow(body.Answer ?? "") { KnowledgeEntry = body.KnowledgeEntry }))
+            .RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/dispatch", (string id, DispatchRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new DispatchTicket(body.Lead ?? "", body.Co ?? [], body.Note))).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/sign", (string id, DepartmentRequest body, HttpContext http, TicketSteps steps) =>
@@ -91,7 +95,28 @@ public static class TicketsApi
         HttpContext http, ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla,
         string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int? page, int? pageSize)
     {
-        var user = CurrentUser.From(http.User);
+        var size = pageSize ?? 50;
+        if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
+        if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
+        if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), state, department, gridCell, overdue, from, to,
+                page ?? 1, size, out var query) is { } problem)
+        {
+            return problem;
+        }
+
+        var result = await index.SearchAsync(query);
+        return Results.Ok(new { items = result.Items.Select(s => SummaryView.Of(s, sla.Calendar)), total = result.Total });
+    }
+
+    /// <summary>
+    /// The list's filters as a query, scoped to what the user may see (a department its own tickets, a
+    /// grid worker its cell), or the problem with them. Shared by the list and the CSV export.
+    /// </summary>
+    internal static IResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now,
+        string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int page, int pageSize,
+        out TicketQuery query)
+    {
+        query = null!;
         TicketState? stateFilter = null;
         if (state is not null)
         {
@@ -122,17 +147,12 @@ public static class TicketsApi
             gridCell = user.GridCell;
         }
 
-        var fromAt = ParseInstant(from, sla.Calendar, endOfDay: false);
-        var toAt = ParseInstant(to, sla.Calendar, endOfDay: true);
+        var fromAt = ParseInstant(from, calendar, endOfDay: false);
+        var toAt = ParseInstant(to, calendar, endOfDay: true);
         if (from is not null && fromAt is null) return Problems.BadRequest("from", "from must be a date (2026-11-23) or an ISO-8601 instant.");
         if (to is not null && toAt is null) return Problems.BadRequest("to", "to must be a date (2026-11-23) or an ISO-8601 instant.");
-        var size = pageSize ?? 50;
-        if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
-
-        var result = await index.SearchAsync(new TicketQuery(
-            stateFilter, department, gridCell, overdue, fromAt, toAt, time.GetUtcNow(), page ?? 1, size));
-        return Results.Ok(new { items = result.Items.Select(s => SummaryView.Of(s, sla.Calendar)), total = result.Total });
+        query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize);
+        return null;
     }
 
     /// <summary>A department user acts for its own department; other roles have none to check.</summary>

@@ -1,0 +1,112 @@
+using HotlineDispatch.Deadlines;
+using HotlineDispatch.Silo.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HotlineDispatch.Silo.Console;
+
+/// <summary>
+/// <c>/console</c>: sign-in with a user's token, one page per role (zh-CN), and the page assets embedded
+/// in this assembly. The pages call the same <c>/api/v1</c> routes as any client, with the session cookie.
+/// </summary>
+public static class ConsoleApi
+{
+    private const string ResourcePrefix = "console/";
+
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+    };
+
+    public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/console").DisableAntiforgery().AddEndpointFilter(async (context, next) =>
+        {
+            // The pages load only their own scripts and may not be framed by another site (clickjacking of the step buttons).
+            context.HttpContext.Response.Headers.ContentSecurityPolicy =
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+            context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            return await next(context);
+        });
+
+        group.MapGet("/", (HttpContext http) =>
+            Results.Redirect(ConsoleAuth.IsConsoleSession(http.User) ? $"/console/{ConsolePages.HomeOf(CurrentUser.From(http.User).Role)}" : "/console/login"));
+
+        group.MapGet("/login", (HttpContext http) => ConsoleAuth.IsConsoleSession(http.User)
+            ? Results.Redirect($"/console/{ConsolePages.HomeOf(CurrentUser.From(http.User).Role)}")
+            : Html(ConsolePages.Login(null)));
+
+        group.MapPost("/login", async (HttpContext http, UserDirectory users) =>
+        {
+            // A sign-in posted from another site would sign the victim in as someone else.
+            if (http.Request.Headers.Origin.ToString() is { Length: > 0 } origin
+                && !(Uri.TryCreate(origin, UriKind.Absolute, out var from) && from.Authority == http.Request.Host.Value))
+            {
+                return Html(ConsolePages.Login("请从本系统的登录页面登录。"), StatusCodes.Status403Forbidden);
+            }
+
+            var token = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted))["token"].ToString().Trim() : "";
+            var user = token.Length == 0 ? null : await users.FindByTokenAsync(token);
+            if (user is null)
+            {
+                return Html(ConsolePages.Login("令牌无效，请检查后重新输入。"), StatusCodes.Status401Unauthorized);
+            }
+
+            await ConsoleAuth.SignInAsync(http, user);
+            return Results.Redirect($"/console/{ConsolePages.HomeOf(user.Role)}");
+        });
+
+        group.MapPost("/logout", async (HttpContext http) =>
+        {
+            await ConsoleAuth.SignOutAsync(http);
+            return Results.Redirect("/console/login");
+        });
+
+        group.MapGet("/session", (HttpContext http, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time) =>
+        {
+            var user = CurrentUser.From(http.User);
+            return Results.Ok(new
+            {
+                user.Name,
+                user.Role,
+                user.Department,
+                user.GridCell,
+                Home = ConsolePages.HomeOf(user.Role),
+                Csrf = ConsoleAuth.CsrfToken(http.User),
+                // The centre's date, which statistics count by; the browser's own clock may be in another zone.
+                Today = sla.Calendar.LocalDate(time.GetUtcNow()),
+            });
+        }).RequireAuthorization(Policies.AnyUser);
+
+        group.MapGet("/{page}", (string page, HttpContext http) =>
+        {
+            if (!ConsolePages.All.Contains(page))
+            {
+                return Results.NotFound();
+            }
+
+            if (!ConsoleAuth.IsConsoleSession(http.User))
+            {
+                return Results.Redirect("/console/login");
+            }
+
+            var role = CurrentUser.From(http.User).Role;
+            return ConsolePages.MayOpen(role, page) ? Asset($"{page}.html") : Results.Redirect($"/console/{ConsolePages.HomeOf(role)}");
+        });
+
+        group.MapGet("/assets/{**path}", (string path) => Asset(path));
+        return routes;
+    }
+
+    private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
+        Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+
+    private static IResult Asset(string path)
+    {
+        var stream = typeof(ConsoleApi).Assembly.GetManifestResourceStream(ResourcePrefix + path);
+        return stream is null || !ContentTypes.TryGetValue(Path.GetExtension(path), out var contentType)
+            ? Results.NotFound()
+            : Results.Stream(stream, contentType);
+    }
+}

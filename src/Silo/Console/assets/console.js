@@ -1,0 +1,111 @@
+'use strict';
+// Shared by every console page: the session, API calls with the session's CSRF token, labels in
+// Chinese, countdowns, and polling that keeps a page live without reloads.
+const Hotline = (() => {
+  const labels = {
+    state: { accepted: '已受理', resolved: '直接办结', dispatched: '待签收', inProgress: '办理中', awaitingResident: '补办中',
+      replied: '已反馈', reopened: '重办', closed: '已归档', merged: '已并单' },
+    type: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
+    channel: { call: '来电', sms: '短信', wechat: '微信', chat: '社区群', platform: '上级平台', web: '网站', open311: 'Open311' },
+    role: { admin: '管理员', operator: '话务员', dispatcher: '派单员', department: '承办单位', gridworker: '网格员',
+      supervisor: '督查', leader: '区领导' },
+  };
+  const pages = { operator: '受理', department: '承办', grid: '网格', leader: '领导看板' };
+  let session = null;
+  let departments = null;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else if (key === 'className') node.className = value;
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  async function api(method, url, body) {
+    const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && session && session.csrf) headers['X-CSRF-Token'] = session.csrf;
+    const response = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status === 401) { location.href = '/console/login'; }
+    const text = await response.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch { data = text; }
+    return { ok: response.ok, status: response.status, data, problem: response.ok ? null : (data && data.detail) || `HTTP ${response.status}` };
+  }
+
+  async function init(page) {
+    const answer = await api('GET', '/console/session');
+    if (!answer.ok) { location.href = '/console/login'; return null; }
+    session = answer.data;
+    const nav = el('nav', {}, Object.entries(pages)
+      .filter(([key]) => session.role === 'admin' || key === session.home)
+      .map(([key, name]) => el('a', { href: `/console/${key}`, 'aria-current': key === page ? 'page' : null }, name)));
+    const logout = el('button', { type: 'button', onclick: async () => { await api('POST', '/console/logout'); location.href = '/console/login'; } }, '退出');
+    document.body.prepend(el('header', { className: 'top' },
+      el('h1', {}, `12345 热线 · ${pages[page]}`), nav,
+      el('span', { id: 'who' }, `${session.name}（${labels.role[session.role] || session.role}${session.department ? ' · ' + session.department : ''}${session.gridCell ? ' · ' + session.gridCell : ''}）`),
+      logout));
+    return session;
+  }
+
+  async function departmentList() {
+    if (!departments) {
+      const answer = await api('GET', '/api/v1/departments');
+      departments = answer.ok ? answer.data : [];
+    }
+    return departments;
+  }
+
+  function departmentName(code) {
+    const found = (departments || []).find(d => d.code === code);
+    return found ? found.name : code;
+  }
+
+  /** Keeps calling fn every ms milliseconds, one call at a time, for as long as the page is open. */
+  function poll(fn, ms) {
+    const tick = async () => {
+      try { await fn(); } catch (error) { console.error(error); }
+      setTimeout(tick, ms);
+    };
+    return tick();
+  }
+
+  function duration(ms) {
+    const minutes = Math.floor(Math.abs(ms) / 60000);
+    const days = Math.floor(minutes / 1440), hours = Math.floor((minutes % 1440) / 60), rest = minutes % 60;
+    return (days ? `${days}天` : '') + (days || hours ? `${hours}小时` : '') + `${rest}分`;
+  }
+
+  function countdown(iso) {
+    if (!iso) return '无时限';
+    const left = new Date(iso).getTime() - Date.now();
+    return left >= 0 ? `剩余 ${duration(left)}` : `超时 ${duration(left)}`;
+  }
+
+  function time(iso) {
+    if (!iso) return '';
+    const d = new Date(iso);
+    const pad = n => String(n).padStart(2, '0');
+    return `${d.getMonth() + 1}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  }
+
+  function percent(rate) { return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`; }
+
+  function unavailable(container, text) {
+    container.replaceChildren(el('div', { className: 'unavailable' }, text));
+  }
+
+  function message(container, text, isError) {
+    container.replaceChildren(el('div', { className: isError ? 'message error' : 'message', role: 'status' }, text));
+  }
+
+  return { el, api, init, poll, countdown, time, percent, duration, unavailable, message, labels, departmentList, departmentName,
+    get session() { return session; } };
+})();

@@ -1,0 +1,89 @@
+'use strict';
+(async () => {
+  const { el, api, labels } = Hotline;
+  const session = await Hotline.init('department');
+  if (!session) return;
+  const $ = id => document.getElementById(id);
+  const departments = await Hotline.departmentList();
+  let code = session.department;
+  if (!code) {
+    $('pick').hidden = false;
+    $('department').append(...departments.map(d => el('option', { value: d.code }, d.name)));
+    code = location.hash.slice(1) || departments[0].code;
+    $('department').value = code;
+    $('department').addEventListener('change', () => { code = $('department').value; location.hash = code; refresh(); });
+  }
+
+  let queue = [];
+
+  function colour(t) {
+    const overdue = t.replyBy && new Date(t.replyBy).getTime() < Date.now() && t.state !== 'awaitingResident';
+    if (t.redFor.includes(code) || overdue) return 'red';
+    if (t.yellowFor.includes(code)) return 'yellow';
+    return 'green';
+  }
+
+  function deadlineOf(t) { return t.state === 'dispatched' ? t.signBy || t.replyBy : t.replyBy; }
+
+  function actions(t, note) {
+    const act = async (step, body, done) => {
+      const answer = await api('POST', `/api/v1/tickets/${t.id}/${step}`, body());
+      Hotline.message($('result'), answer.ok ? `${t.number}：${done}` : `${t.number}：${answer.problem}`, !answer.ok);
+      await refresh();
+    };
+    const text = () => note.value.trim();
+    const extra = el('select', { 'aria-label': '延期天数' }, [1, 2, 3, 5].map(n => el('option', { value: `${n}.00:00:00` }, `${n}个工作日`)));
+    const buttons = [];
+    const isLead = t.lead === code;
+    if (t.state === 'dispatched' || (t.co.includes(code) && !isLead)) {
+      buttons.push(el('button', { type: 'button', onclick: () => act('sign', () => ({ department: code }), '已签收') }, '签收'));
+    }
+    if (isLead && ['inProgress', 'reopened'].includes(t.state) || (isLead && t.urgent && t.state === 'dispatched')) {
+      buttons.push(el('button', { type: 'button', onclick: () => act('reply', () => ({ department: code, result: text() }), '已办结反馈') }, '办结反馈'));
+    }
+    if (isLead && ['inProgress', 'reopened'].includes(t.state)) {
+      buttons.push(el('button', { type: 'button', className: 'secondary', onclick: () => act('await-resident', () => ({ text: text() }), '已请市民补充信息，时限暂停') }, '补办'));
+      buttons.push(extra, el('button', { type: 'button', className: 'secondary',
+        onclick: () => act('extension', () => ({ department: code, extra: extra.value, reason: text() }), '已申请延期，等待督查审批') }, '申请延期'));
+    }
+    if (['dispatched', 'inProgress'].includes(t.state)) {
+      buttons.push(el('button', { type: 'button', className: 'secondary', onclick: () => act('return', () => ({ department: code, reason: text() }), '已退单') }, '退单'));
+    }
+    return buttons;
+  }
+
+  function render() {
+    $('queue').replaceChildren(...(queue.length === 0 ? [el('p', { className: 'muted' }, '暂无待办工单。')] : queue.map(t => {
+      const note = el('textarea', { 'aria-label': '办理结果或说明', placeholder: '办理结果 / 退单理由 / 延期或补办说明', style: 'min-height:50px' });
+      return el('article', { className: `card ${colour(t)}`, 'data-ticket': t.id },
+        el('h3', {}, el('span', {}, `${t.number} ${t.urgent ? '【急】' : ''}`), el('span', { className: 'countdown', 'data-deadline': deadlineOf(t) || '' }, Hotline.countdown(deadlineOf(t)))),
+        el('p', {}, `${labels.state[t.state] || t.state} · ${labels.type[t.type] || t.type} · ${t.lead === code ? '主办' : '协办'}${t.supervised ? ' · 督办' : ''}`),
+        el('p', {}, t.excerpt),
+        el('p', { className: 'muted' }, `${t.address || ''} · 受理于 ${Hotline.time(t.acceptedAt)}`),
+        note,
+        el('div', { className: 'row' }, actions(t, note)));
+    })));
+  }
+
+  async function refresh() {
+    const [answer, loads] = await Promise.all([api('GET', `/api/v1/departments/${code}/queue`), api('GET', '/api/v1/departments')]);
+    $('title').textContent = `${Hotline.departmentName(code)} · 待办工单`;
+    if (!answer.ok) { Hotline.message($('queue'), answer.problem, true); return; }
+    const load = loads.ok ? loads.data.find(d => d.code === code) : null;
+    if (load) {
+      const badge = (n, kind, title) => el('span', { className: `badge ${n ? kind : 'green'}`, title }, `${title} ${n}`);
+      $('load').replaceChildren(`在办 ${load.open} `, badge(load.overdue, 'red', '超期'), ' ', badge(load.yellow, 'yellow', '黄牌'), ' ',
+        badge(load.red, 'red', '红牌'));
+    }
+    const active = document.activeElement;
+    // Do not re-render under the handler's fingers: the text being typed would be lost.
+    if (active && active.tagName === 'TEXTAREA' && active.value && queue.length) { queue = answer.data.items; return; }
+    queue = answer.data.items;
+    render();
+  }
+
+  setInterval(() => {
+    for (const node of document.querySelectorAll('.countdown')) node.textContent = Hotline.countdown(node.dataset.deadline || null);
+  }, 1000);
+  Hotline.poll(refresh, 5000);
+})();

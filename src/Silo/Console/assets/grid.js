@@ -1,0 +1,69 @@
+'use strict';
+(async () => {
+  const { el, api, labels } = Hotline;
+  const session = await Hotline.init('grid');
+  if (!session) return;
+  const $ = id => document.getElementById(id);
+  await Hotline.departmentList();
+  let cell = session.gridCell;
+  if (!cell) {
+    $('pick').hidden = false;
+    cell = decodeURIComponent(location.hash.slice(1)) || '';
+    $('cell').value = cell;
+    $('cell').addEventListener('change', () => { cell = $('cell').value.trim(); location.hash = encodeURIComponent(cell); refresh(); });
+  }
+
+  const closed = ['resolved', 'closed', 'merged', 'replied'];
+
+  async function refreshSummary() {
+    const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}`);
+    if (answer.status === 404) { Hotline.unavailable($('summary'), '网格概况暂不可用（/api/v1/grid 未上线）。'); return; }
+    if (!answer.ok) { Hotline.message($('summary'), answer.problem, true); return; }
+    const g = answer.data;
+    $('summary').replaceChildren(el('p', {}, `网格员：${g.gridWorker || g.worker || '—'} · 在办工单 ${g.openTickets ?? (g.tickets || []).length ?? '—'} · 收件箱 ${g.inboxSize ?? '—'}`));
+  }
+
+  async function refreshInbox() {
+    const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}/inbox`);
+    if (answer.status === 404) { Hotline.unavailable($('inbox'), '社区群收件箱暂不可用（群消息渠道未上线）。'); return; }
+    if (!answer.ok) { Hotline.message($('inbox'), answer.problem, true); return; }
+    const items = answer.data.items || [];
+    $('inbox').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '收件箱为空。') : el('table', {},
+      el('tr', {}, ['群', '居民', '内容', '已等待', '建议单位', ''].map(h => el('th', {}, h))),
+      items.map(m => {
+        const note = el('input', { 'aria-label': '处置说明', placeholder: '现场处置说明' });
+        const act = async (step, body, done) => {
+          const result = await api('POST', `/api/v1/grid/${encodeURIComponent(cell)}/inbox/${encodeURIComponent(m.messageId)}/${step}`, body);
+          Hotline.message($('result'), result.ok ? done : result.problem, !result.ok);
+          await refresh();
+        };
+        return el('tr', { 'data-message': m.messageId },
+          el('td', {}, m.groupId), el('td', {}, m.senderName), el('td', {}, m.text),
+          el('td', {}, Hotline.duration((m.waitingSeconds || 0) * 1000)),
+          el('td', {}, m.suggestedDepartment ? Hotline.departmentName(m.suggestedDepartment) : '—'),
+          el('td', {}, el('div', { className: 'row' },
+            el('button', { type: 'button', onclick: () => act('ticket', {}, '已转为工单') }, '转为工单'),
+            note, el('button', { type: 'button', className: 'secondary', onclick: () => act('settle', { note: note.value }, '已标记为现场处置') }, '现场处置'))));
+      })));
+  }
+
+  async function refreshTickets() {
+    const answer = await api('GET', `/api/v1/tickets?pageSize=200&gridCell=${encodeURIComponent(cell)}`);
+    if (!answer.ok) { Hotline.message($('tickets'), answer.problem, true); return; }
+    const open = answer.data.items.filter(t => !closed.includes(t.state));
+    $('tickets').replaceChildren(open.length === 0 ? el('p', { className: 'muted' }, '本网格暂无在办工单。') : el('table', {},
+      el('tr', {}, ['工单编号', '状态', '主办单位', '摘要', '已等待', '办结时限'].map(h => el('th', {}, h))),
+      open.map(t => el('tr', { 'data-ticket': t.id },
+        el('td', {}, t.number), el('td', {}, labels.state[t.state] || t.state), el('td', {}, t.lead ? Hotline.departmentName(t.lead) : '待派单'),
+        el('td', {}, t.excerpt), el('td', {}, Hotline.duration(Date.now() - new Date(t.acceptedAt).getTime())),
+        el('td', {}, t.replyBy ? Hotline.countdown(t.replyBy) : '—')))));
+  }
+
+  async function refresh() {
+    $('title').textContent = cell ? `网格 ${cell}` : '网格（请输入网格编号）';
+    if (!cell) return;
+    await Promise.all([refreshSummary(), refreshInbox(), refreshTickets()]);
+  }
+
+  Hotline.poll(refresh, 5000);
+})();

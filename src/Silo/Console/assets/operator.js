@@ -1,0 +1,170 @@
+'use strict';
+(async () => {
+  const { el, api, labels } = Hotline;
+  const session = await Hotline.init('operator');
+  if (!session) return;
+  const $ = id => document.getElementById(id);
+  const form = $('intake');
+  let suggested = [];
+  let knowledgeEntry = null;
+
+  for (const [value, text] of Object.entries(labels.type)) $('type').append(el('option', { value }, text));
+  $('type').value = 'complaint';
+  for (const [value, text] of Object.entries(labels.channel)) $('channel').append(el('option', { value }, text));
+  $('channel').value = 'call';
+  const departments = await Hotline.departmentList();
+  $('lead').append(el('option', { value: '' }, '（请选择）'), ...departments.map(d => el('option', { value: d.code }, `${d.name}（${d.code}）`)));
+
+  // Keyboard-first: Enter moves on, Ctrl+Enter takes the call and dispatches, Alt+digit picks a suggestion.
+  const order = ['phone', 'name', 'address', 'gridCell', 'content', 'type', 'lead'];
+  form.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) { event.preventDefault(); form.requestSubmit($('dispatch')); return; }
+    if (event.key === 'Escape') { event.preventDefault(); reset(); return; }
+    if (event.altKey && /^[1-9]$/.test(event.key)) {
+      const pick = suggested[Number(event.key) - 1];
+      if (pick) { event.preventDefault(); $('lead').value = pick; }
+      return;
+    }
+    if (event.key === 'Enter' && event.target.tagName === 'INPUT') {
+      event.preventDefault();
+      const next = order[order.indexOf(event.target.id) + 1];
+      if (next) $(next).focus();
+    }
+  });
+
+  function reset() {
+    form.reset();
+    $('type').value = 'complaint';
+    $('channel').value = 'call';
+    knowledgeEntry = null;
+    $('kbChosen').textContent = '';
+    suggested = [];
+    $('phone').focus();
+  }
+
+  let typing = null;
+  $('content').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(lookUp, 400);
+  });
+
+  async function lookUp() {
+    const text = $('content').value.trim();
+    if (text.length < 2) return;
+    const [analysis, knowledge] = await Promise.all([
+      api('POST', '/api/v1/analyze', { text, channel: $('channel').value }),
+      api('GET', `/api/v1/knowledge?limit=5&q=${encodeURIComponent(text)}`),
+    ]);
+    showSuggestions(analysis);
+    showKnowledge(knowledge);
+  }
+
+  function showSuggestions(analysis) {
+    if (analysis.status === 404) {
+      Hotline.unavailable($('suggestions'), '智能分派服务暂不可用（/api/v1/analyze 未上线），请按派单目录人工选择。');
+      Hotline.unavailable($('duplicates'), '查重服务暂不可用，请按地址和内容人工核对。');
+      return;
+    }
+    if (!analysis.ok) { Hotline.message($('suggestions'), analysis.problem, true); return; }
+    const a = analysis.data;
+    const guesses = [a.department, ...(a.alternatives || [])].filter(Boolean);
+    suggested = guesses.map(g => g.code);
+    if (a.department && !$('lead').value) $('lead').value = a.department.code;
+    if (a.type && labels.type[a.type]) $('type').value = a.type;
+    if (a.urgent) $('urgent').checked = true;
+    $('suggestions').replaceChildren(...guesses.map((g, i) => el('div', { className: 'suggestion' },
+      el('span', {}, `${i + 1}. ${Hotline.departmentName(g.code)}（${g.code}） 置信度 ${Math.round(g.confidence * 100)}%`),
+      el('button', { type: 'button', className: 'secondary', onclick: () => { $('lead').value = g.code; } }, `选用 Alt+${i + 1}`))));
+    const duplicates = a.duplicates;
+    if (!Array.isArray(duplicates)) {
+      Hotline.unavailable($('duplicates'), '分析结果未提供查重信息，请人工核对。');
+    } else if (duplicates.length === 0) {
+      $('duplicates').replaceChildren(el('span', { className: 'muted' }, '未发现疑似重复工单。'));
+    } else {
+      $('duplicates').replaceChildren(...duplicates.map(d => el('div', { className: 'suggestion' },
+        el('span', {}, `${d.id}  ${d.excerpt || ''}`), el('span', { className: 'muted' }, d.score ? `相似度 ${Math.round(d.score * 100)}%` : ''))));
+    }
+  }
+
+  function showKnowledge(knowledge) {
+    if (!knowledge.ok) { Hotline.message($('knowledge'), knowledge.problem, true); return; }
+    const items = knowledge.data.items;
+    if (items.length === 0) { $('knowledge').replaceChildren(el('span', { className: 'muted' }, '知识库中没有相关条目。')); return; }
+    $('knowledge').replaceChildren(...items.map(item => el('div', { className: 'kb' },
+      el('p', {}, el('strong', {}, item.question)),
+      el('p', {}, item.answer),
+      el('button', { type: 'button', className: 'secondary', onclick: () => {
+        $('answer').value = item.answer;
+        knowledgeEntry = item.id;
+        $('kbChosen').textContent = `已选用知识库条目：${item.question}`;
+        $('type').value = 'consultation';
+      } }, '用此答复直办'))));
+  }
+
+  async function accept() {
+    const body = {
+      channel: $('channel').value,
+      caller: { name: $('name').value || null, phone: $('phone').value || null, anonymous: $('anonymous').checked },
+      address: $('address').value, gridCell: $('gridCell').value || null, content: $('content').value,
+      type: $('type').value, urgent: $('urgent').checked,
+    };
+    const created = await api('POST', '/api/v1/tickets', body);
+    if (!created.ok) { Hotline.message($('result'), `受理失败：${created.problem}`, true); return null; }
+    return created.data;
+  }
+
+  async function run(step) {
+    const buttons = [$('dispatch'), $('acceptOnly'), $('resolve')];
+    buttons.forEach(b => { b.disabled = true; });
+    try {
+      if (step === 'dispatch' && !$('lead').value) { Hotline.message($('result'), '请选择主办单位后再派单。', true); $('lead').focus(); return; }
+      if (step === 'resolve' && !$('answer').value.trim()) { Hotline.message($('result'), '请填写直办答复。', true); $('answer').focus(); return; }
+      const ticket = await accept();
+      if (!ticket) return;
+      let text = `已受理，工单编号 ${ticket.number}`;
+      if (step === 'dispatch') {
+        const lead = $('lead').value;
+        const done = await api('POST', `/api/v1/tickets/${ticket.id}/dispatch`, { lead, co: [] });
+        text += done.ok ? `，已派至${Hotline.departmentName(lead)}。` : `，但派单失败：${done.problem}`;
+      } else if (step === 'resolve') {
+        const done = await api('POST', `/api/v1/tickets/${ticket.id}/resolve-now`, { answer: $('answer').value, knowledgeEntry });
+        text += done.ok ? '，已直接办结。' : `，但直办失败：${done.problem}`;
+      } else {
+        text += '，待派单。';
+      }
+      Hotline.message($('result'), text);
+      reset();
+      refreshRecent();
+    } finally {
+      buttons.forEach(b => { b.disabled = false; });
+    }
+  }
+
+  form.addEventListener('submit', event => { event.preventDefault(); run('dispatch'); });
+  $('acceptOnly').addEventListener('click', () => run('accept'));
+  $('resolve').addEventListener('click', () => run('resolve'));
+
+  async function refreshRecent() {
+    const list = await api('GET', '/api/v1/tickets?pageSize=10');
+    if (!list.ok) { Hotline.message($('recent'), list.problem, true); return; }
+    $('recent').replaceChildren(el('table', {},
+      el('tr', {}, ['工单编号', '状态', '类型', '主办单位', '摘要', '受理时间'].map(h => el('th', {}, h))),
+      list.data.items.map(t => el('tr', { 'data-ticket': t.id },
+        el('td', {}, t.number), el('td', {}, labels.state[t.state] || t.state), el('td', {}, labels.type[t.type] || t.type),
+        el('td', {}, t.lead ? Hotline.departmentName(t.lead) : '—'), el('td', {}, t.excerpt), el('td', {}, Hotline.time(t.acceptedAt))))));
+  }
+
+  async function refreshMissed() {
+    const missed = await api('GET', '/api/v1/missed-calls');
+    if (missed.status === 404) { Hotline.unavailable($('missed'), '未接来电列表暂不可用（电话渠道 /api/v1/missed-calls 未上线）。'); return; }
+    if (!missed.ok) { Hotline.message($('missed'), missed.problem, true); return; }
+    const items = missed.data.items || [];
+    $('missed').replaceChildren(items.length === 0 ? el('span', { className: 'muted' }, '暂无未回拨的来电。') : el('table', {},
+      el('tr', {}, ['号码', '来电时间', '已等待'].map(h => el('th', {}, h))),
+      items.map(m => el('tr', {}, el('td', {}, m.from || m.phone || ''), el('td', {}, Hotline.time(m.at || m.receivedAt)),
+        el('td', {}, m.at || m.receivedAt ? Hotline.duration(Date.now() - new Date(m.at || m.receivedAt).getTime()) : '')))));
+  }
+
+  Hotline.poll(refreshRecent, 5000);
+  Hotline.poll(refreshMissed, 15000);
+})();

@@ -1,0 +1,30 @@
+-- The department assessment (DOMAIN.md §5): one row per case a department answers for (a dispatch
+-- or a reopening), following its reply deadline, and the complaints verified against departments.
+
+CREATE TABLE IF NOT EXISTS hotline_assessment_case (
+    ticket_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    department TEXT NOT NULL,
+    urgent INTEGER NOT NULL,
+    due_at BIGINT NOT NULL,
+    paused_at BIGINT NULL,
+    ended_at BIGINT NULL,
+    outcome TEXT NULL,
+    PRIMARY KEY (ticket_id, seq)
+);
+
+CREATE INDEX IF NOT EXISTS hotline_assessment_case_due ON hotline_assessment_case (due_at);
+CREATE INDEX IF NOT EXISTS hotline_assessment_case_open ON hotline_assessment_case (ticket_id, ended_at);
+
+CREATE TABLE IF NOT EXISTS hotline_verified_complaint (
+    id TEXT NOT NULL PRIMARY KEY,
+    month TEXT NOT NULL,
+    department TEXT NOT NULL,
+    ticket_id TEXT NULL,
+    note TEXT NOT NULL,
+    points INTEGER NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at BIGINT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS hotline_verified_complaint_month ON hotline_verified_complaint (month);

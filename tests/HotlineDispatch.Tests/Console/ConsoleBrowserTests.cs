@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using HotlineDispatch.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HotlineDispatch.Tests.Console;
+
+/// <summary>
+/// The console in real headless Chromium (Debian's <c>/usr/bin/chromium</c>, which test.sh installs),
+/// against the dispatcher as its own process: an operator logs a call, the department finds it in its
+/// queue, signs and replies, and the leader's dashboard shows the numbers move. Screenshots of each
+/// page are kept under tests/HotlineDispatch.Tests/TestResults/console/.
+/// </summary>
+public sealed class ConsoleBrowserTests : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly TimeSpan Live = TimeSpan.FromSeconds(45);
+
+    private readonly string _screenshots = Path.Combine(ProjectDirectory(), "TestResults", "console");
+    private SiloProcess _silo = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing; ./test.sh installs Debian's chromium.");
+        Directory.CreateDirectory(_screenshots);
+        var settings = TestUsers.Settings().ToDictionary(s => s.Key, s => s.Value);
+        settings["Hotline:DataDir"] = TestStorage.TempDirectory();
+        settings["Hotline:Cluster:SiloPort"] = FreePorts.Next().ToString();
+        settings["Hotline:Cluster:GatewayPort"] = FreePorts.Next().ToString();
+        settings["Hotline:Calendar:AlwaysWorking"] = "true";
+        _silo = await SiloProcess.StartAsync(settings);
+        // The suite runs other classes beside this one on two cores: give each expectation time, not the default 5 s.
+        Assertions.SetDefaultExpectTimeout((float)Live.TotalMilliseconds);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-extensions", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _silo.DisposeAsync();
+    }
+
+    private async Task<IPage> SignIn(TestUser user, string expectedPage)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _silo.BaseAddress.ToString(),
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/console/login");
+        await page.FillAsync("input[name=token]", user.Token);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"**/console/{expectedPage}");
+        Assert.DoesNotContain(user.Token, page.Url, StringComparison.Ordinal);
+        var cookie = (await context.CookiesAsync()).Single(c => c.Name == "hotline.console");
+        Assert.True(cookie.HttpOnly && cookie.Secure, "The session cookie must be HttpOnly and Secure.");
+        return page;
+    }
+
+    private Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
+
+    private static async Task<int> Number(IPage page, string selector) =>
+        int.Parse(await page.Locator(selector).InnerTextAsync());
+
+    [Fact]
+    public async Task An_operator_logs_a_call_the_department_replies_and_the_leader_sees_the_numbers_change()
+    {
+        var leader = await SignIn(TestUsers.Leader, "leader");
+        await Assertions.Expect(leader.Locator("#kpi-accepted")).ToHaveTextAsync(new Regex(@"^\d+$"));
+        var acceptedBefore = await Number(leader, "#kpi-accepted");
+        var repliedBefore = await Number(leader, "#kpi-replied");
+        await Shot(leader, "1-leader-before");
+
+        var operatorPage = await SignIn(TestUsers.Operator, "operator");
+        await operatorPage.FocusAsync("#phone");
+        await operatorPage.Keyboard.TypeAsync("13812345678");
+        await operatorPage.Keyboard.PressAsync("Enter");
+        await operatorPage.Keyboard.TypeAsync("张三");
+        await operatorPage.Keyboard.PressAsync("Enter");
+        await operatorPage.Keyboard.TypeAsync("春晖路3号");
+        await operatorPage.Keyboard.PressAsync("Enter");
+        await operatorPage.Keyboard.TypeAsync("G-7");
+        await operatorPage.FillAsync("#content", "小区门口路灯不亮已经一周了，晚上很危险");
+        await Assertions.Expect(operatorPage.Locator("#suggestions")).ToContainTextAsync("暂不可用");
+        await operatorPage.SelectOptionAsync("#lead", "CGJ");
+        await Shot(operatorPage, "2-operator-intake");
+        await operatorPage.FocusAsync("#content");
+        await operatorPage.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(operatorPage.Locator("#result")).ToContainTextAsync("已派至城市管理局");
+        var number = Regex.Match(await operatorPage.Locator("#result").InnerTextAsync(), @"\d{8}-\d{6}").Value;
+        await Assertions.Expect(operatorPage.Locator($"#recent tr[data-ticket='{number}']")).ToBeVisibleAsync();
+        await Shot(operatorPage, "3-operator-logged");
+
+        var grid = await SignIn(TestUsers.GridWorker, "grid");
+        await Assertions.Expect(grid.Locator($"#tickets tr[data-ticket='{number}']")).ToContainTextAsync("城市管理局");
+        await Assertions.Expect(grid.Locator("#inbox")).ToContainTextAsync("暂不可用");
+        await Shot(grid, "4-grid-cell");
+
+        var department = await SignIn(TestUsers.Cgj, "department");
+        var card = department.Locator($"article[data-ticket='{number}']");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator(".countdown")).ToContainTextAsync("剩余");
+        await Shot(department, "5-department-queue");
+        await card.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();
+        await Assertions.Expect(department.Locator("#result")).ToContainTextAsync("已签收");
+        await Assertions.Expect(card).ToContainTextAsync("办理中");
+        await card.Locator("textarea").FillAsync("已更换路灯灯泡，现场恢复照明");
+        await card.GetByRole(AriaRole.Button, new() { Name = "办结反馈" }).ClickAsync();
+        await Assertions.Expect(department.Locator("#result")).ToContainTextAsync("已办结反馈");
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        await Shot(department, "6-department-replied");
+
+        await Assertions.Expect(leader.Locator("#kpi-accepted")).ToHaveTextAsync((acceptedBefore + 1).ToString());
+        await Assertions.Expect(leader.Locator("#kpi-replied")).ToHaveTextAsync((repliedBefore + 1).ToString());
+        await Assertions.Expect(leader.Locator("#kpi-disposalRate")).ToHaveTextAsync("100.0%");
+        await Assertions.Expect(leader.Locator("#assessment table")).ToBeVisibleAsync();
+        Assert.True(await leader.Locator("#trendChart").EvaluateAsync<bool>("canvas => Chart.getChart(canvas) !== undefined"));
+        await Shot(leader, "7-leader-after");
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_refused_on_the_form_and_a_cookie_change_without_the_csrf_header_is_refused()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _silo.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/console/login");
+        await page.FillAsync("input[name=token]", "not-a-token-at-all");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("p.error")).ToContainTextAsync("令牌无效");
+
+        var operatorPage = await SignIn(TestUsers.Operator, "operator");
+        var status = await operatorPage.EvaluateAsync<int>("""
+            async () => (await fetch('/api/v1/tickets', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({ channel: 'call', content: '无令牌头的请求', type: 'help' }) })).status
+            """);
+        Assert.Equal(403, status);
+        Assert.Equal(200, await operatorPage.EvaluateAsync<int>("async () => (await fetch('/api/v1/tickets')).status"));
+        await operatorPage.GotoAsync("/console/leader");
+        Assert.EndsWith("/console/operator", operatorPage.Url);
+        Assert.Equal(403, (await operatorPage.GotoAsync("/dashboard/"))!.Status);
+
+        var admin = await SignIn(new TestUser("admin", "admin", TestUsers.AdminToken), "operator");
+        var dashboard = await admin.GotoAsync("/dashboard/");
+        Assert.Equal(200, dashboard!.Status);
+        await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Shot(admin, "8-orleans-dashboard");
+    }
+
+    private static string ProjectDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HotlineDispatch.Tests.csproj")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+}
