@@ -228,7 +228,14 @@ public abstract class OutboxDeliveryTests(string storageKind)
         Assert.True(tencent.To("/cgi-bin/webhook/send").Count <= PerMinute * minutesStarted, "the robot was sent more than 20 a minute");
         if (minutesStarted == 1)
         {
-            Assert.Equal(["pending", "pending"], [await State(burst[^2]), await State(burst[^1])]);
+            // Rows enqueued in the same instant may go in any order, so it is two of the burst that wait.
+            var states = new List<string>();
+            foreach (var id in burst)
+            {
+                states.Add(await State(id));
+            }
+
+            Assert.Equal(2, states.Count(s => s == "pending"));
         }
 
         Assert.Equal("pending", await State(noRobot));

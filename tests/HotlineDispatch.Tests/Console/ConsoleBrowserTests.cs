@@ -94,7 +94,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await operatorPage.Keyboard.PressAsync("Enter");
         await operatorPage.Keyboard.TypeAsync("G-7");
         await operatorPage.FillAsync("#content", "小区门口路灯不亮已经一周了，晚上很危险");
-        await Assertions.Expect(operatorPage.Locator("#suggestions")).ToContainTextAsync("暂不可用");
+        await Assertions.Expect(operatorPage.Locator("#suggestions")).ToContainTextAsync("城市管理局");
         await operatorPage.SelectOptionAsync("#lead", "CGJ");
         await Shot(operatorPage, "2-operator-intake");
         await operatorPage.FocusAsync("#content");
@@ -106,7 +106,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
 
         var grid = await SignIn(TestUsers.GridWorker, "grid");
         await Assertions.Expect(grid.Locator($"#tickets tr[data-ticket='{number}']")).ToContainTextAsync("城市管理局");
-        await Assertions.Expect(grid.Locator("#inbox")).ToContainTextAsync("暂不可用");
+        await Assertions.Expect(grid.Locator("#inbox")).ToContainTextAsync("收件箱为空");
         await Shot(grid, "4-grid-cell");
 
         var department = await SignIn(TestUsers.Cgj, "department");
