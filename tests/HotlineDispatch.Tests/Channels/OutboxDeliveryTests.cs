@@ -159,7 +159,8 @@ public abstract class OutboxDeliveryTests(string storageKind)
         await using var second = await ChannelApiFactory.StartAsync(storageKind, settings);
         var row = await Row(second, number, "status", r => r.GetProperty("state").GetString() == "unknown");
 
-        Assert.Contains("not sent again", row.GetProperty("error").GetString());
+        // Unknown either way: the silo stopped first ("not sent again"), or a slow machine let the call time out first.
+        Assert.Matches("not sent again|no answer", row.GetProperty("error").GetString());
         await Task.Delay(1000);
         Assert.Single(twilio.To(MessagesPath));
         Assert.Equal("unknown", (await Row(second, number, "status", _ => true)).GetProperty("state").GetString());
