@@ -21,8 +21,21 @@ public sealed class TicketNumberGrain(
     {
         if (_next > reservation.State.ReservedUpTo)
         {
+            var durable = reservation.State.ReservedUpTo;
             reservation.State.ReservedUpTo = _next + BlockSize - 1;
-            await reservation.WriteStateAsync();
+            try
+            {
+                await reservation.WriteStateAsync();
+            }
+            catch
+            {
+                // A block that is not durable must not be handed out: after a restart the numbers in
+                // it would be given again. The write may also have landed with its answer lost, so
+                // the next call starts over from what storage holds.
+                reservation.State.ReservedUpTo = durable;
+                DeactivateOnIdle();
+                throw;
+            }
         }
 
         return _next++;
