@@ -117,15 +117,16 @@ public sealed class TicketGrain(
 
     private async Task Save()
     {
-        await AimReminder();
         try
         {
+            await AimReminder();
             await state.WriteStateAsync();
         }
         catch
         {
             // The step was not acknowledged, so its changes must not outlive this activation: the next
-            // call reloads what is durable.
+            // call reloads what is durable. That holds as much for a failed reminder registration
+            // (the database is down) as for a failed write: either way the change is in memory only.
             DeactivateOnIdle();
             throw;
         }
