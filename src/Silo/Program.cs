@@ -5,6 +5,7 @@ using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Tickets;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddHotlineLogDefaults();
 var options = builder.Configuration.GetSection(HotlineOptions.Section).Get<HotlineOptions>() ?? new HotlineOptions();
 var storage = HotlineStorage.From(options, builder.Configuration);
 using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
