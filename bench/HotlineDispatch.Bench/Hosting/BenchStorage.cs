@@ -31,8 +31,11 @@ public sealed class BenchStorage : IAsyncDisposable
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
     public string Kind { get; }
 
-    /// <summary>The connection string the silo is given, and the baseline uses.</summary>
+    /// <summary>The connection string the silo is given.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>What the silo makes of <see cref="ConnectionString"/>, so the bench's own queries (the baseline) run with the same settings.</summary>
+    private string EffectiveConnectionString => Kind == "postgres" ? PostgresConnectionStrings.Tuned(ConnectionString) : ConnectionString;
 
     /// <summary>The silo settings that point it at this database.</summary>
     public IReadOnlyDictionary<string, string> SiloSettings { get; }
@@ -77,7 +80,7 @@ public sealed class BenchStorage : IAsyncDisposable
     public async Task<DbConnection> OpenAsync()
     {
         var connection = _factory.CreateConnection()!;
-        connection.ConnectionString = ConnectionString;
+        connection.ConnectionString = EffectiveConnectionString;
         await connection.OpenAsync();
         return connection;
     }

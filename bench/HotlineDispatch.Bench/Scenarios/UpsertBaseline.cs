@@ -7,7 +7,8 @@ namespace HotlineDispatch.Bench.Scenarios;
 /// <summary>
 /// The database's own limit, for comparison with intake: single-row upserts of a given payload size,
 /// each in its own transaction on a connection taken from the pool and returned (as the Orleans
-/// providers do per query), through the ADO.NET driver with nothing in between.
+/// providers do per query), through the ADO.NET driver with nothing in between, and with the
+/// connection settings the silo uses.
 /// </summary>
 public static class UpsertBaseline
 {

@@ -12,7 +12,9 @@ public static class PostgresConnectionStrings
     /// the pool, so resetting the session on each return (DISCARD ALL) and parsing and planning each
     /// statement again cost the database more than the statement itself; auto-prepare keeps each
     /// connection's plans, which only survive with No Reset On Close. Nothing here needs session
-    /// state: schema locks are transaction-scoped.
+    /// state: schema locks are transaction-scoped. The pool keeps Npgsql's size: commits wait for the
+    /// WAL flush, and a smaller pool lets fewer of them share one (the bench measured fewer tickets/s
+    /// with 8 connections than with 100).
     /// </summary>
     public static string Tuned(string connectionString)
     {
@@ -31,11 +33,6 @@ public static class PostgresConnectionStrings
         if (!Mentions(given, "Auto Prepare Min Usages"))
         {
             tuned.AutoPrepareMinUsages = 2;
-        }
-
-        if (!Mentions(given, "Maximum Pool Size", "MaxPoolSize"))
-        {
-            tuned.MaxPoolSize = 8;
         }
 
         return tuned.ConnectionString;

@@ -10,17 +10,17 @@ public sealed class PostgresConnectionStringsTests
     {
         var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Tuned("Host=db;Username=hotline;Database=hotline"));
 
-        Assert.Equal((true, 64, 2, 8), (tuned.NoResetOnClose, tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages, tuned.MaxPoolSize));
+        Assert.Equal((true, 64, 2), (tuned.NoResetOnClose, tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages));
         Assert.Equal(("db", "hotline", "hotline"), (tuned.Host, tuned.Username, tuned.Database));
     }
 
     [Theory]
-    [InlineData("Host=db;No Reset On Close=false;Max Auto Prepare=0;Auto Prepare Min Usages=5;Maximum Pool Size=50")]
-    [InlineData("Host=db;noresetonclose=false;MaxAutoPrepare=0;AUTO PREPARE MIN USAGES=5;maxpoolsize=50")]
+    [InlineData("Host=db;No Reset On Close=false;Max Auto Prepare=0;Auto Prepare Min Usages=5")]
+    [InlineData("Host=db;noresetonclose=false;MaxAutoPrepare=0;AUTO PREPARE MIN USAGES=5")]
     public void Settings_the_operator_chose_are_kept_in_any_spelling(string given)
     {
         var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.Tuned(given));
 
-        Assert.Equal((false, 0, 5, 50), (tuned.NoResetOnClose, tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages, tuned.MaxPoolSize));
+        Assert.Equal((false, 0, 5), (tuned.NoResetOnClose, tuned.MaxAutoPrepare, tuned.AutoPrepareMinUsages));
     }
 }
