@@ -96,22 +96,30 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One transaction for the whole batch in three round trips however large it is: the stored rows
+    /// are read (and on PostgreSQL locked, in key order) by one query, and every upsert and counter
+    /// goes out as one batch. Per-ticket round trips had made this single writer the limit of intake.
+    /// </summary>
     private async Task<IReadOnlyDictionary<string, List<TicketSummary>>> Commit(List<Pending> batch)
     {
         var counters = new SortedDictionary<(string Dimension, string Day, string Value, string Measure), long>();
         var touched = new Dictionary<string, List<TicketSummary>>(StringComparer.Ordinal);
+        var writes = new List<SqlStatement>();
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
+        var stored = await ReadStored(connection, transaction, batch.Select(p => p.Summary.Id).Distinct().ToList());
         foreach (var pending in batch)
         {
             var summary = pending.Summary;
-            var (storedSeq, storedDepartments) = await ReadStored(connection, transaction, summary.Id);
+            var (storedSeq, storedDepartments) = stored.GetValueOrDefault(summary.Id, (0, []));
             if (storedSeq >= summary.Seq)
             {
                 continue;
             }
 
-            await Upsert(connection, transaction, summary);
+            writes.Add(Upsert(summary));
+            stored[summary.Id] = (summary.Seq, summary.Co.Append(summary.Lead).OfType<string>().ToList());
             foreach (var e in pending.Events.Where(e => e.Seq > storedSeq))
             {
                 foreach (var fact in TicketMeasures.Of(e, _calendar))
@@ -134,58 +142,66 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         // Sorted keys: concurrent silos take the counter rows' locks in one order and cannot deadlock.
         foreach (var ((dimension, day, value, measure), n) in counters)
         {
-            await connection.Command("""
+            writes.Add(new SqlStatement("""
                 INSERT INTO hotline_measure (dimension, day, value, measure, n) VALUES (@dimension, @day, @value, @measure, @n)
                 ON CONFLICT (dimension, day, value, measure) DO UPDATE SET n = hotline_measure.n + excluded.n
-                """, transaction)
-                .With("dimension", dimension).With("day", day).With("value", value).With("measure", measure).With("n", n)
-                .ExecuteNonQueryAsync();
+                """, [("dimension", dimension), ("day", day), ("value", value), ("measure", measure), ("n", n)]));
         }
 
+        await SqlStatement.ExecuteAllAsync(connection, transaction, writes);
         await transaction.CommitAsync();
         return touched;
     }
 
-    private async Task<(int Seq, IReadOnlyList<string> Departments)> ReadStored(DbConnection connection, DbTransaction transaction, string id)
+    /// <summary>The history position and departments each ticket's row holds now; absent for a ticket not yet in the read model.</summary>
+    private async Task<Dictionary<string, (int Seq, IReadOnlyList<string> Departments)>> ReadStored(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<string> ids)
     {
-        await using var reader = await connection
-            .Command($"SELECT seq, lead, co FROM hotline_ticket WHERE id = @id{_database.ForUpdate}", transaction)
-            .With("id", id)
-            .ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        await using var command = connection.Command("", transaction);
+        var names = new List<string>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
         {
-            return (0, []);
+            names.Add($"@id{i}");
+            command.With($"id{i}", ids[i]);
         }
 
-        var departments = reader.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (!reader.IsDBNull(1))
+        command.CommandText = $"SELECT id, seq, lead, co FROM hotline_ticket WHERE id IN ({string.Join(", ", names)}) ORDER BY id{_database.ForUpdate}";
+        var stored = new Dictionary<string, (int Seq, IReadOnlyList<string> Departments)>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            departments.Add(reader.GetString(1));
+            var departments = reader.GetString(3).Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (!reader.IsDBNull(2))
+            {
+                departments.Add(reader.GetString(2));
+            }
+
+            stored[reader.GetString(0)] = (Convert.ToInt32(reader.GetValue(1)), departments);
         }
 
-        return (Convert.ToInt32(reader.GetValue(0)), departments);
+        return stored;
     }
 
-    private static Task<int> Upsert(DbConnection connection, DbTransaction transaction, TicketSummary s) =>
-        connection.Command("""
-            INSERT INTO hotline_ticket (id, seq, state, lead, co, grid_cell, accepted_at, reply_by, next_card_at, with_department, summary)
-            VALUES (@id, @seq, @state, @lead, @co, @grid_cell, @accepted_at, @reply_by, @next_card_at, @with_department, @summary)
-            ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, state = excluded.state, lead = excluded.lead, co = excluded.co,
-                grid_cell = excluded.grid_cell, reply_by = excluded.reply_by, next_card_at = excluded.next_card_at,
-                with_department = excluded.with_department, summary = excluded.summary
-            """, transaction)
-            .With("id", s.Id)
-            .With("seq", s.Seq)
-            .With("state", s.State.ToString())
-            .With("lead", s.Lead)
-            .With("co", s.Co.Count == 0 ? "" : $",{string.Join(',', s.Co)},")
-            .With("grid_cell", s.GridCell)
-            .With("accepted_at", s.AcceptedAt.ToUnixTimeMilliseconds())
-            .With("reply_by", Millis(s.ReplyBy))
-            .With("next_card_at", Millis(s.NextCardAt))
-            .With("with_department", s.IsWithDepartment ? 1 : 0)
-            .With("summary", JsonSerializer.Serialize(s, HotlineJson.Options))
-            .ExecuteNonQueryAsync();
+    private static SqlStatement Upsert(TicketSummary s) => new("""
+        INSERT INTO hotline_ticket (id, seq, state, lead, co, grid_cell, accepted_at, reply_by, next_card_at, with_department, summary)
+        VALUES (@id, @seq, @state, @lead, @co, @grid_cell, @accepted_at, @reply_by, @next_card_at, @with_department, @summary)
+        ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, state = excluded.state, lead = excluded.lead, co = excluded.co,
+            grid_cell = excluded.grid_cell, reply_by = excluded.reply_by, next_card_at = excluded.next_card_at,
+            with_department = excluded.with_department, summary = excluded.summary
+        """,
+        [
+            ("id", s.Id),
+            ("seq", s.Seq),
+            ("state", s.State.ToString()),
+            ("lead", s.Lead),
+            ("co", s.Co.Count == 0 ? "" : $",{string.Join(',', s.Co)},"),
+            ("grid_cell", s.GridCell),
+            ("accepted_at", s.AcceptedAt.ToUnixTimeMilliseconds()),
+            ("reply_by", Millis(s.ReplyBy)),
+            ("next_card_at", Millis(s.NextCardAt)),
+            ("with_department", s.IsWithDepartment ? 1 : 0),
+            ("summary", JsonSerializer.Serialize(s, HotlineJson.Options)),
+        ]);
 
     private static void Count(
         SortedDictionary<(string, string, string, string), long> counters, MeasureFact fact, Pending pending)
