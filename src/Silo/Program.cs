@@ -18,6 +18,7 @@ using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Silo.Voice;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddHotlineLogDefaults();
 var options = builder.Configuration.GetSection(HotlineOptions.Section).Get<HotlineOptions>() ?? new HotlineOptions();
 var storage = HotlineStorage.From(options, builder.Configuration);
 using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());

@@ -141,7 +141,8 @@ public sealed class TicketGrain(
         catch
         {
             // The step was not acknowledged, so its changes must not outlive this activation: the next
-            // call reloads what is durable.
+            // call reloads what is durable. That holds as much for a failed reminder registration
+            // (the database is down) as for a failed write: either way the change is in memory only.
             DeactivateOnIdle();
             throw;
         }

@@ -18,7 +18,7 @@ public sealed record HotlineStorage(string Invariant, string ConnectionString)
                 throw new InvalidOperationException("Hotline:Storage is 'postgres' but ConnectionStrings:Hotline is not set.");
             }
 
-            return new HotlineStorage(OrleansSchema.PostgresInvariant, connectionString);
+            return new HotlineStorage(OrleansSchema.PostgresInvariant, PostgresConnectionStrings.Tuned(connectionString));
         }
 
         if (!string.Equals(options.Storage, "sqlite", StringComparison.OrdinalIgnoreCase))

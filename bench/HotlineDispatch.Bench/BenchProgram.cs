@@ -1,0 +1,82 @@
+using HotlineDispatch.Bench.Cli;
+using HotlineDispatch.Bench.Hosting;
+using HotlineDispatch.Bench.Reporting;
+using HotlineDispatch.Bench.Scenarios;
+
+namespace HotlineDispatch.Bench;
+
+/// <summary>
+/// <c>dotnet run --project bench/HotlineDispatch.Bench -c Release -- &lt;scenario&gt; [options] [--json]</c>.
+/// Each scenario starts its own silo on an empty database, prints a table, and with <c>--json</c> one
+/// JSON object per line at the end.
+/// </summary>
+public static class BenchProgram
+{
+    private const string Usage = """
+        usage: HotlineDispatch.Bench <scenario> [options] [--json]
+
+          intake    --storage sqlite|postgres [--connection <npgsql>] --tickets N --concurrency C
+          deadlines --open N [--concurrency C] [--sign-for <TimeSpan>] [--storage …] [--connection …]
+          memory    --grains N [--concurrency C] [--storage …] [--connection …]
+          surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
+          faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
+
+        Without --connection, postgres runs start a throw-away PostgreSQL server of their own
+        (initdb/pg_ctl; root runs it as the 'postgres' account).
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        BenchArguments arguments;
+        Func<Task<Report>> scenario;
+        try
+        {
+            arguments = BenchArguments.Parse(args);
+            scenario = Choose(arguments);
+            arguments.RejectUnknown();
+        }
+        catch (BenchUsageException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        ExitCleanup.OnSignals();
+        var report = await scenario();
+        report.WriteTable(Console.Out);
+        if (arguments.Json)
+        {
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(report.JsonLine());
+        }
+
+        return report.Failed ? 1 : 0;
+    }
+
+    /// <summary>Reads the scenario's options now, so a mistake is reported before anything starts.</summary>
+    private static Func<Task<Report>> Choose(BenchArguments a)
+    {
+        switch (a.Scenario)
+        {
+            case "intake":
+                var intake = new IntakeOptions(a.Storage(), a.OptionalText("connection"), a.Int("tickets", 10_000), a.Int("concurrency", 32));
+                return () => IntakeScenario.RunAsync(intake);
+            case "deadlines":
+                var deadlines = new DeadlinesOptions(a.Int("open", 100_000), a.Int("concurrency", 32), a.Duration("sign-for"), a.Storage(), a.OptionalText("connection"));
+                return () => DeadlinesScenario.RunAsync(deadlines);
+            case "memory":
+                var memory = new MemoryOptions(a.Int("grains", 100_000), a.Int("concurrency", 32), a.Storage(), a.OptionalText("connection"));
+                return () => MemoryScenario.RunAsync(memory);
+            case "surge":
+                var surge = new SurgeOptions(a.Int("tickets", 27_683), a.Int("concurrency", 32), a.Int("bursts", 12),
+                    a.Duration("sign-for") ?? TimeSpan.FromMinutes(1), a.Storage(), a.OptionalText("connection"));
+                return () => SurgeScenario.RunAsync(surge);
+            case "faults":
+                var faults = new FaultsOptions(a.Storage(), a.Int("tickets", 20_000), a.Int("concurrency", 32), a.Int("rounds", 3));
+                return async () => (await FaultsScenario.RunAsync(faults)).Report;
+            default:
+                throw new BenchUsageException($"Unknown scenario '{a.Scenario}'.");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+
+namespace HotlineDispatch.Bench.Hosting;
+
+/// <summary>
+/// Everything one scenario runs in: a scratch folder, an empty database, and the silo started on it.
+/// Disposing stops the silo and removes the database and the folder.
+/// </summary>
+public sealed class BenchRun : IAsyncDisposable
+{
+    private readonly string _workDir;
+    private readonly IDisposable _cleanup;
+    private readonly string _token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+    private readonly int _siloPort = FreePorts.Next();
+    private readonly int _gatewayPort = FreePorts.Next();
+    private BenchSilo? _silo;
+
+    private BenchRun(string workDir, BenchStorage storage)
+    {
+        _workDir = workDir;
+        Storage = storage;
+        _cleanup = ExitCleanup.Register(() => Directory.Delete(workDir, recursive: true));
+    }
+
+    public BenchStorage Storage { get; }
+
+    public BenchSilo Silo => _silo ?? throw new InvalidOperationException("Start the silo first.");
+
+    public static async Task<BenchRun> CreateAsync(string storage, string? connection, bool needOwnServer = false)
+    {
+        var workDir = Directory.CreateTempSubdirectory("hotline-bench.").FullName;
+        try
+        {
+            return new BenchRun(workDir, await BenchStorage.CreateAsync(storage, connection, workDir, needOwnServer));
+        }
+        catch
+        {
+            Directory.Delete(workDir, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the silo on this run's database, with the rate limit off (the load comes from one user)
+    /// and <paramref name="settings"/> on top, e.g. short deadlines.
+    /// </summary>
+    public async Task<BenchSilo> StartSiloAsync(IReadOnlyDictionary<string, string>? settings = null, bool heapProbe = false)
+    {
+        var all = new Dictionary<string, string>(Storage.SiloSettings)
+        {
+            ["Hotline:Auth:AdminToken"] = _token,
+            ["Hotline:RateLimit:PerMinute"] = "0",
+            ["Hotline:Cluster:SiloPort"] = _siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hotline:Cluster:GatewayPort"] = _gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        _silo = await BenchSilo.StartAsync(all, _workDir, heapProbe);
+        return _silo;
+    }
+
+    /// <summary>CPU used so far by the silo (zero when stopped) and by the database server when the bench runs it (else null).</summary>
+    public (TimeSpan Silo, TimeSpan? Database) Cpu() =>
+        (_silo is null ? TimeSpan.Zero : ProcessCpu.OfTree(_silo.ProcessId),
+         Storage.OwnServer is { } server ? ProcessCpu.OfTree(server.PostmasterPid) : null);
+
+    public async Task StopSiloAsync()
+    {
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+            _silo = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopSiloAsync();
+            await Storage.DisposeAsync();
+        }
+        finally
+        {
+            _cleanup.Dispose();
+            Directory.Delete(_workDir, recursive: true);
+        }
+    }
+}

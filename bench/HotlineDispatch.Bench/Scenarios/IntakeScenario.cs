@@ -1,0 +1,64 @@
+using System.Globalization;
+using HotlineDispatch.Bench.Hosting;
+using HotlineDispatch.Bench.Load;
+using HotlineDispatch.Bench.Reporting;
+
+namespace HotlineDispatch.Bench.Scenarios;
+
+/// <param name="Storage"><c>sqlite</c> or <c>postgres</c>.</param>
+/// <param name="Connection">A PostgreSQL server to create the run's database on; null starts a throw-away one.</param>
+public sealed record IntakeOptions(string Storage, string? Connection, int Tickets, int Concurrency);
+
+/// <summary>
+/// Accepts and dispatches tickets through the HTTP API of a real silo, then — in the same database,
+/// with the silo stopped — runs as many plain single-row upserts of the ticket state's size with the
+/// same concurrency: the ratio says how much of the database's own rate intake achieves.
+/// </summary>
+public static class IntakeScenario
+{
+    public static async Task<Report> RunAsync(IntakeOptions options)
+    {
+        await using var run = await BenchRun.CreateAsync(options.Storage, options.Connection);
+        var silo = await run.StartSiloAsync();
+        using var http = silo.Client(options.Concurrency);
+        var api = new TicketApi(http);
+        var reports = new CitizenReports("intake");
+
+        // Not measured: the first requests pay for JIT compilation, connection pools and grain directories.
+        var warmUp = Math.Max(1, options.Tickets / 10);
+        await ClosedLoop.RunAsync("warm-up", warmUp, options.Concurrency, seq => CreateAndDispatch(api, reports.Ordinary(options.Tickets + seq)));
+        var before = run.Cpu();
+        var intake = await ClosedLoop.RunAsync("intake", options.Tickets, options.Concurrency, seq => CreateAndDispatch(api, reports.Ordinary(seq)));
+        var after = run.Cpu();
+        await run.StopSiloAsync();
+
+        var payloadBytes = (int)await run.Storage.ScalarAsync<double>(
+            "SELECT avg(length(payload)) FROM orleans_storage WHERE grain_type = 'ticket'");
+        var baselineBefore = run.Cpu();
+        var baseline = await UpsertBaseline.RunAsync(run.Storage, options.Tickets, options.Concurrency, payloadBytes);
+        var baselineAfter = run.Cpu();
+        string PerTicket(TimeSpan? used) => used is { } cpu ? (cpu.TotalMilliseconds / options.Tickets).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
+
+        return new Report("intake")
+            .Field("storage", "storage", options.Storage)
+            .Figure("ticketsPerSec", "intake (accept + dispatch), tickets/s", intake.PerSecond, 1)
+            .Figure("baselinePerSec", "baseline single-row upserts/s", baseline.PerSecond, 1)
+            .Figure("ratio", "ratio intake / baseline", intake.PerSecond / baseline.PerSecond, 3)
+            .Figure("p50Ms", "ticket latency p50, ms", intake.Latencies.Percentile(50), 1)
+            .Figure("p99Ms", "ticket latency p99, ms", intake.Latencies.Percentile(99), 1)
+            .Row("tickets, concurrency", $"{options.Tickets}, {options.Concurrency}")
+            .Row("ticket state payload, bytes", payloadBytes.ToString(CultureInfo.InvariantCulture))
+            .Row("baseline latency p50 / p99, ms", $"{baseline.Latencies.Percentile(50):F1} / {baseline.Latencies.Percentile(99):F1}")
+            .Row("silo CPU per ticket, ms", PerTicket(after.Silo - before.Silo))
+            .Row("database CPU per ticket, ms", PerTicket(after.Database - before.Database))
+            .Row("database CPU per baseline upsert, ms", PerTicket(baselineAfter.Database - baselineBefore.Database));
+    }
+
+    /// <summary>The operator's two steps for one report: log it, then dispatch it to its department.</summary>
+    public static async Task<string> CreateAndDispatch(TicketApi api, CitizenReport report)
+    {
+        var id = await api.CreateAsync(report);
+        await api.DispatchAsync(id, report.Lead);
+        return id;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace HotlineDispatch.Bench.Scenarios;
+
+/// <summary>
+/// Silo settings under which sign-for cards fall due within a bench run: every minute is working time
+/// and the sign-for limit is short, while reply limits stay a month away, so the only cards in a run
+/// are the sign-for ones (a yellow and a red per dispatched ticket).
+/// </summary>
+public static class ShortDeadlines
+{
+    public static Dictionary<string, string> Settings(TimeSpan signFor, double yellowAt)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Hotline:Calendar:AlwaysWorking"] = "true",
+            ["Hotline:Sla:SignFor"] = signFor.ToString("c", CultureInfo.InvariantCulture),
+            ["Hotline:Sla:YellowAt"] = yellowAt.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var type in new[] { "Consultation", "Help", "Complaint", "Report", "Suggestion", "Praise" })
+        {
+            settings[$"Hotline:Sla:Reply:{type}"] = "30.00:00:00";
+        }
+
+        return settings;
+    }
+}

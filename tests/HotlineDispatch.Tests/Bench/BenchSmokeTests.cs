@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HotlineDispatch.Tests.Infrastructure;
+
+namespace HotlineDispatch.Tests.Bench;
+
+/// <summary>
+/// Each bench scenario, run the way the README runs it but at a size that takes seconds, must end
+/// with its JSON line carrying the documented fields. Nothing here asserts a speed: CI machines
+/// differ, and a figure is for people to read, not for a test to gate on.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task Intake_on_sqlite_prints_throughput_beside_the_raw_upsert_baseline()
+    {
+        var line = await RunAsync("intake", "--storage", "sqlite", "--tickets", "40", "--concurrency", "4");
+        AssertFields(line, "intake", "storage", "ticketsPerSec", "baselinePerSec", "ratio", "p50Ms", "p99Ms");
+        Assert.Equal("sqlite", line.GetProperty("storage").GetString());
+        Assert.True(line.GetProperty("ticketsPerSec").GetDouble() > 0);
+        Assert.True(line.GetProperty("baselinePerSec").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Intake_on_postgres_uses_the_server_it_is_given()
+    {
+        var line = await RunAsync("intake", "--storage", "postgres", "--connection", TestPostgres.Server, "--tickets", "40", "--concurrency", "4");
+        AssertFields(line, "intake", "storage", "ticketsPerSec", "baselinePerSec", "ratio", "p50Ms", "p99Ms");
+        Assert.Equal("postgres", line.GetProperty("storage").GetString());
+    }
+
+    [Fact]
+    public async Task Deadlines_prints_the_lateness_of_the_cards()
+    {
+        var line = await RunAsync("deadlines", "--open", "20", "--concurrency", "4", "--sign-for", "00:00:04");
+        AssertFields(line, "deadlines", "open", "p50Ms", "p99Ms", "maxMs", "missed");
+        Assert.Equal(20, line.GetProperty("open").GetInt32());
+    }
+
+    [Fact]
+    public async Task Memory_prints_bytes_per_grain()
+    {
+        var line = await RunAsync("memory", "--grains", "60", "--concurrency", "4");
+        AssertFields(line, "memory", "bytesPerGrain", "rssPerGrain");
+        Assert.True(line.GetProperty("bytesPerGrain").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Surge_says_honestly_whether_surges_were_detected()
+    {
+        var line = await RunAsync("surge", "--tickets", "60", "--bursts", "2", "--concurrency", "4", "--sign-for", "00:00:04");
+        AssertFields(line, "surge", "storage", "tickets", "ticketsPerSec", "p50Ms", "p99Ms", "cardP99Ms", "cardsMissed", "bursts", "surges");
+        Assert.Equal(60, line.GetProperty("tickets").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_mistyped_option_is_refused_before_anything_starts()
+    {
+        var (exitCode, _, errors) = await RunProcessAsync("intake", "--storage", "sqlite", "--tickts", "40");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--tickts", errors);
+    }
+
+    private static void AssertFields(JsonElement line, string scenario, params string[] fields)
+    {
+        Assert.Equal(scenario, line.GetProperty("scenario").GetString());
+        Assert.Equal(["scenario", .. fields], line.EnumerateObject().Select(p => p.Name));
+    }
+
+    /// <summary>Runs the bench with --json and returns its last line, the JSON object.</summary>
+    private static async Task<JsonElement> RunAsync(params string[] args)
+    {
+        var (exitCode, output, errors) = await RunProcessAsync([.. args, "--json"]);
+        Assert.True(exitCode == 0, $"the bench exited with {exitCode}:\n{output}\n{errors}");
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        return JsonDocument.Parse(last).RootElement;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> RunProcessAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HotlineDispatch.Bench.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+}
