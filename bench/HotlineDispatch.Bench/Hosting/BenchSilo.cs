@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 
 namespace HotlineDispatch.Bench.Hosting;
 
@@ -112,6 +113,7 @@ public sealed class BenchSilo : IAsyncDisposable
         _process = process;
         _cleanup = ExitCleanup.Register(() => process.Kill());
         await WaitUntilHealthyAsync(process);
+        await WaitForRouterAsync();
     }
 
     /// <summary>The process's resident set (VmRSS) in bytes.</summary>
@@ -137,6 +139,22 @@ public sealed class BenchSilo : IAsyncDisposable
         File.Exists(_logPath) ? string.Join('\n', File.ReadLines(_logPath).TakeLast(lines)) : "(no log)";
 
     public async ValueTask DisposeAsync() => await KillAsync();
+
+    /// <summary>
+    /// Intake asks the router for suggestions; until its model is loaded (or, the first time, trained)
+    /// tickets are accepted without them. One analysis waits for the model, so what is measured
+    /// afterwards is the dispatcher in its steady state.
+    /// </summary>
+    private async Task WaitForRouterAsync()
+    {
+        using var client = Client(1);
+        client.Timeout = StartTimeout;
+        using var response = await client.PostAsJsonAsync("/api/v1/analyze", new { text = "小区门口的路灯坏了，请派人维修。", channel = "call" });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The router did not answer: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{LogTail()}");
+        }
+    }
 
     private async Task WaitUntilHealthyAsync(Process process)
     {

@@ -9,6 +9,7 @@ namespace HotlineDispatch.Routing;
 public sealed class IntakeRouting(
     RoutingAdvisor advisor,
     IGrainFactory grains,
+    IAlertBoard alerts,
     RoutingOptions options,
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
     ILogger<IntakeRouting> logger) : IIntakeRouting
@@ -63,7 +64,7 @@ public sealed class IntakeRouting(
 
         var why = ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
         logger.LogWarning("URGENT ticket {TicketId} ({Why}) at {Address}: supervisors alerted", ticket.Id, why, ticket.Address);
-        await grains.GetGrain<IAlertBoardGrain>(IAlertBoardGrain.Key).Raise(new Alert(
+        await alerts.RaiseAsync(new Alert(
             $"urgent-{ticket.Id}", Alert.Urgent, $"紧急工单 {ticket.Id}（{why}）：{Excerpt(ticket.Content)}", time.GetUtcNow(),
             ticket.Id, null, ticket.GridCell));
     }
@@ -83,7 +84,7 @@ public sealed class IntakeRouting(
 
         logger.LogWarning("SURGE {IncidentId} in {Cell}: {Count} similar reports within {Window}",
             incident.Id, cell, incident.TicketIds.Count, options.SurgeWindow);
-        await grains.GetGrain<IAlertBoardGrain>(IAlertBoardGrain.Key).Raise(new Alert(
+        await alerts.RaiseAsync(new Alert(
             $"surge-{incident.Id}", Alert.Surge, $"{incident.TicketIds.Count} 件相似诉求集中出现：{incident.Summary}", time.GetUtcNow(),
             ticket.Id, incident.Id, ticket.GridCell));
     }

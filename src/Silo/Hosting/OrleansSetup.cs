@@ -1,5 +1,6 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace HotlineDispatch.Silo.Hosting;
 
@@ -27,14 +28,21 @@ public static class OrleansSetup
         });
     }
 
-    /// <summary>Grain state and reminders in the deployment's database.</summary>
+    /// <summary>
+    /// Grain state and reminders in the deployment's database. State is stored in Orleans' own binary
+    /// format rather than the provider's default Newtonsoft JSON: the intake bench found JSON
+    /// serialization of the ticket state to be the largest single cost of a step (15 % of the silo's
+    /// CPU), and the binary format is version-tolerant through the same [Id]s that already make the
+    /// state a contract.
+    /// </summary>
     public static ISiloBuilder UseHotlineStorage(this ISiloBuilder silo, HotlineStorage storage)
     {
-        silo.AddAdoNetGrainStorage(StorageNames.Hotline, o =>
+        silo.AddAdoNetGrainStorage(StorageNames.Hotline, options => options.Configure<IServiceProvider>((o, services) =>
         {
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.ConnectionString;
-        });
+            o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+        }));
         return silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = storage.Invariant;

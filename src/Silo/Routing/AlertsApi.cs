@@ -8,22 +8,21 @@ namespace HotlineDispatch.Silo.Routing;
 /// <summary><c>/api/v1/alerts</c>: urgent tickets and surges, for supervisors, newest first.</summary>
 public static class AlertsApi
 {
+    /// <summary>More than a supervisor reads at once; older alerts stay in the table.</summary>
+    private const int Shown = 5000;
+
     public static RouteGroupBuilder MapAlertsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/alerts");
-        group.MapGet("/", async (IGrainFactory grains, bool? open) =>
-        {
-            var alerts = await Board(grains).List();
-            return Results.Ok(new { items = open == true ? alerts.Where(a => a.AcknowledgedAt is null).ToList() : alerts });
-        }).RequireAuthorization(RoutingPolicies.Alerts);
-        group.MapPost("/{id}/acknowledge", async (string id, HttpContext http, IGrainFactory grains,
-            [FromKeyedServices(HotlineTime.Key)] TimeProvider time) =>
-            await Board(grains).Acknowledge(id, CurrentUser.From(http.User).Name, time.GetUtcNow()) is { } alert
+        group.MapGet("/", async (IAlertBoard board, bool? open, CancellationToken cancellationToken) =>
+            Results.Ok(new { items = await board.ListAsync(open == true, Shown, cancellationToken) }))
+            .RequireAuthorization(RoutingPolicies.Alerts);
+        group.MapPost("/{id}/acknowledge", async (string id, HttpContext http, IAlertBoard board,
+            [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
+            await board.AcknowledgeAsync(id, CurrentUser.From(http.User).Name, time.GetUtcNow(), cancellationToken) is { } alert
                 ? Results.Ok(alert)
                 : Problems.NotFound($"There is no alert {id}; GET /api/v1/alerts lists them."))
             .RequireAuthorization(Policies.Supervision);
         return group;
     }
-
-    private static IAlertBoardGrain Board(IGrainFactory grains) => grains.GetGrain<IAlertBoardGrain>(IAlertBoardGrain.Key);
 }

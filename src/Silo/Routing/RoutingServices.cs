@@ -1,3 +1,4 @@
+using HotlineDispatch.Alerts;
 using HotlineDispatch.Channels.TextAnalytics;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Silo.ReadModel;
@@ -24,6 +25,7 @@ public static class RoutingServices
         services.AddSingleton<RouterHost>();
         services.AddSingleton<RoutingAdvisor>();
         services.AddSingleton<IMessageAnalyzer, MessageAnalyzer>();
+        services.AddSingleton<IAlertBoard, SqlAlertBoard>();
         services.AddSingleton<IIntakeRouting, IntakeRouting>();
         services.AddSingleton<ITicketProjection>(sp =>
             new RoutingFeedbackProjection(sp.GetRequiredService<SqlTicketProjection>(), sp.GetRequiredService<IGrainFactory>()));

@@ -1,0 +1,18 @@
+namespace HotlineDispatch.Alerts;
+
+/// <summary>
+/// The durable list of alerts supervisors read (<c>GET /api/v1/alerts</c>). A table rather than one
+/// grain's state: a storm raises thousands of alerts, and each then costs one small insert instead of
+/// a rewrite of the whole board behind a single activation.
+/// </summary>
+public interface IAlertBoard
+{
+    /// <summary>Adds the alert; an alert of the same id again changes nothing. Durable when this returns.</summary>
+    Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest first, at most <paramref name="limit"/>; only those not yet acknowledged when <paramref name="openOnly"/>.</summary>
+    Task<IReadOnlyList<Alert>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the alert seen (the first acknowledgement stays); null when there is no such alert.</summary>
+    Task<Alert?> AcknowledgeAsync(string id, string by, DateTimeOffset at, CancellationToken cancellationToken = default);
+}
