@@ -41,7 +41,7 @@ builder.Services.AddHotlineExports();
 builder.Services.AddHotlineOpen311(builder.Configuration);
 builder.Services.AddHotlineObservability(builder.Configuration);
 builder.Services.AddHotlineConsole(options.DataDir);
-builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability());
+builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability(builder.Configuration));
 
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -49,7 +49,7 @@ public sealed class BenchStorage : IAsyncDisposable
         {
             var dataDir = Path.Combine(workDir, "data");
             var settings = new Dictionary<string, string> { ["Hotline:Storage"] = "sqlite", ["Hotline:DataDir"] = dataDir };
-            return new BenchStorage(kind, SqliteFactory.Instance, SqliteConnectionStrings.ForDataDir(dataDir), settings);
+            return new BenchStorage(kind, SqliteFactory.Instance, SqliteConnectionStrings.ForDataDir(dataDir, SqliteConnectionStrings.DatabaseFileName), settings);
         }
 
         if (needOwnServer && connection is not null)

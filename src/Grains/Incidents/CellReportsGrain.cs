@@ -10,6 +10,7 @@ namespace HotlineDispatch.Incidents;
 /// </summary>
 public sealed class CellReportsGrain(
     ITicketIndex index,
+    IIncidentBoard board,
     RoutingOptions options,
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : Grain, ICellReportsGrain
 {
@@ -33,12 +34,9 @@ public sealed class CellReportsGrain(
                 .Select(s => new Kept(new CellReport(s.Id, s.Excerpt, s.AcceptedAt))));
         }
 
-        foreach (var incident in await GrainFactory.GetGrain<IIncidentBoardGrain>(IIncidentBoardGrain.Key).List())
+        foreach (var incident in await board.RecentAsync(Cell, now - options.SurgeWindow, cancellationToken))
         {
-            if (incident.Cell == Cell && incident.LastAt >= now - options.SurgeWindow)
-            {
-                _incidents[incident.Id] = incident;
-            }
+            _incidents[incident.Id] = incident;
         }
     }
 
@@ -83,7 +81,8 @@ public sealed class CellReportsGrain(
         var incident = existing is null
             ? new Incident($"incident-{burst[0].TicketId}", Cell, Excerpt(burst[0].Text), ids.ToList(), burst[0].AcceptedAt, report.AcceptedAt)
             : existing with { TicketIds = existing.TicketIds.Union(ids).ToList(), LastAt = report.AcceptedAt };
-        await GrainFactory.GetGrain<IIncidentBoardGrain>(IIncidentBoardGrain.Key).Save(incident);
+        var joined = existing is null ? ids : ids.Except(existing.TicketIds).ToHashSet();
+        await board.SaveAsync(incident, joined);
         _incidents[incident.Id] = incident;
         return new SurgeOutcome(incident, existing is null);
     }

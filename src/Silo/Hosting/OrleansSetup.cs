@@ -1,5 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
+using HotlineDispatch.Silo.Storage;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
 namespace HotlineDispatch.Silo.Hosting;
@@ -33,20 +35,38 @@ public static class OrleansSetup
     /// format rather than the provider's default Newtonsoft JSON: the intake bench found JSON
     /// serialization of the ticket state to be the largest single cost of a step (15 % of the silo's
     /// CPU), and the binary format is version-tolerant through the same [Id]s that already make the
-    /// state a contract.
+    /// state a contract. On SQLite both providers' writes take turns through one <see cref="SqliteWriteGate"/>.
     /// </summary>
     public static ISiloBuilder UseHotlineStorage(this ISiloBuilder silo, HotlineStorage storage)
     {
-        silo.AddAdoNetGrainStorage(StorageNames.Hotline, options => options.Configure<IServiceProvider>((o, services) =>
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.Hotline).Configure<IServiceProvider>((o, services) =>
         {
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.ConnectionString;
             o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
-        }));
-        return silo.UseAdoNetReminderService(o =>
+        });
+        silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = storage.Invariant;
             o.ConnectionString = storage.ConnectionString;
         });
+        if (storage.IsPostgres)
+        {
+            silo.Services.AddGrainStorage(StorageNames.Hotline, AdoNetGrainStorageFactory.Create);
+            return silo;
+        }
+
+        var gate = new SqliteWriteGate();
+        silo.Services.AddGrainStorage(StorageNames.Hotline, (services, name) =>
+            new SqliteGatedGrainStorage(AdoNetGrainStorageFactory.Create(services, name), gate));
+        var reminders = silo.Services.Last(d => d.ServiceType == typeof(IReminderTable));
+        silo.Services.Remove(reminders);
+        silo.Services.AddSingleton<IReminderTable>(services => new SqliteGatedReminderTable((IReminderTable)Create(reminders, services), gate));
+        return silo;
     }
+
+    private static object Create(ServiceDescriptor descriptor, IServiceProvider services) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(services)
+        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }

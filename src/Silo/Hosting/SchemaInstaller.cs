@@ -1,5 +1,3 @@
-using HotlineDispatch.Silo.Storage;
-
 namespace HotlineDispatch.Silo.Hosting;
 
 /// <summary>
@@ -10,7 +8,7 @@ public sealed class SchemaInstaller(HotlineStorage storage, ILogger<SchemaInstal
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await OrleansSchema.EnsureAsync(storage.Invariant, storage.ConnectionString, cancellationToken);
+        await storage.EnsureSchemaAsync(cancellationToken);
         logger.LogInformation("Schema ready ({Invariant})", storage.Invariant);
     }
 

@@ -12,6 +12,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
     /// <summary>Marks the row <c>sending</c>, durably, before the provider is called; false when another sender took it first.</summary>
     public async Task<bool> ClaimAsync(string id, string claim, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.Command("""
             UPDATE hotline_outbox SET state = @sending, claim = @claim, attempts = attempts + 1, updated_at = @now
@@ -25,6 +26,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
     /// <summary>Puts a row that cannot go yet (rate limit, no robot for the group) back in line for later, without counting an attempt.</summary>
     public async Task DeferAsync(string id, DateTimeOffset until, string reason, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("UPDATE hotline_outbox SET next_attempt_at = @until, error = @reason WHERE id = @id AND state = @pending")
             .With("until", until.ToUnixTimeMilliseconds()).With("reason", reason).With("id", id).With("pending", OutboxStates.Pending)
@@ -48,6 +50,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
             SendOutcome.Unknown unknown => (OutboxStates.Unknown, now, null, null, unknown.Error),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
         };
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("""
             UPDATE hotline_outbox SET state = @state, next_attempt_at = @next, updated_at = @now,
@@ -63,6 +66,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
     /// <summary>Rows left <c>sending</c> by a sender that died: the provider may have sent them, so they become <c>unknown</c>, never pending.</summary>
     public async Task<int> ExpireSendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.Command("""
             UPDATE hotline_outbox SET state = @unknown, updated_at = @now,
@@ -81,6 +85,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
     public async Task<bool> ReportAsync(string? outboxId, string providerId, string state, string providerStatus, string? error,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var command = connection.Command("");
         var earlier = OutboxStates.Before(state).Select((s, i) =>

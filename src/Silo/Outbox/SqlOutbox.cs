@@ -29,6 +29,7 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
         }
 
         var id = $"m-{Guid.NewGuid():N}";
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await InsertAsync(connection, null, id, message.ReplyTo, scheme, message.Kind, message.Text, message.TicketId, OutboxStates.Pending, time.GetUtcNow());
         return id;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using HotlineDispatch.Silo.Storage;
 using Npgsql;
 
 namespace HotlineDispatch.Silo.ReadModel;
@@ -10,7 +11,27 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// </summary>
 public sealed class ReadModelDatabase(DbProviderFactory factory, string connectionString, bool isPostgres)
 {
+    private static readonly IAsyncDisposable NoTurn = new Turn(null);
+
+    private readonly SqliteWriteGate? _gate = isPostgres ? null : new SqliteWriteGate();
+
     public bool IsPostgres { get; } = isPostgres;
+
+    /// <summary>
+    /// Taken before a write and disposed after its commit. On SQLite the busy writers of this file
+    /// (the projection, alerts, the outbox) then queue instead of sleeping on its lock; PostgreSQL
+    /// needs no turn.
+    /// </summary>
+    public async Task<IAsyncDisposable> WriteTurnAsync(CancellationToken cancellationToken)
+    {
+        if (_gate is null)
+        {
+            return NoTurn;
+        }
+
+        await _gate.EnterAsync(cancellationToken);
+        return new Turn(_gate);
+    }
 
     /// <summary>Appended to a SELECT that must lock its row until commit; SQLite's writer lock already serialises.</summary>
     public string ForUpdate => IsPostgres ? " FOR UPDATE" : "";
@@ -18,6 +39,15 @@ public sealed class ReadModelDatabase(DbProviderFactory factory, string connecti
     public static ReadModelDatabase Sqlite(string connectionString) => new(SqliteFactory.Instance, connectionString, false);
 
     public static ReadModelDatabase Postgres(string connectionString) => new(NpgsqlFactory.Instance, connectionString, true);
+
+    private sealed class Turn(SqliteWriteGate? gate) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate?.Exit();
+            return ValueTask.CompletedTask;
+        }
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

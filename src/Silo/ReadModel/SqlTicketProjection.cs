@@ -105,6 +105,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     {
         var counters = new SortedDictionary<(string Dimension, string Day, string Value, string Measure), long>();
         var touched = new Dictionary<string, List<TicketSummary>>(StringComparer.Ordinal);
+        await using var turn = await _database.WriteTurnAsync(CancellationToken.None);
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var pending in batch)

@@ -11,12 +11,15 @@ namespace HotlineDispatch.Silo.Routing;
 /// </summary>
 public static class IncidentsApi
 {
+    /// <summary>The most a leader reads at once; older incidents stay in the table.</summary>
+    private const int Shown = 2000;
+
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/tickets/{id}/duplicates", Duplicates).RequireAuthorization(Policies.Intake);
         var group = routes.MapGroup("/api/v1/incidents");
-        group.MapGet("/", async (IGrainFactory grains) =>
-            Results.Ok(new { items = await grains.GetGrain<IIncidentBoardGrain>(IIncidentBoardGrain.Key).List() }))
+        group.MapGet("/", async (IIncidentBoard board, CancellationToken cancellationToken) =>
+            Results.Ok(new { items = await board.ListAsync(Shown, cancellationToken) }))
             .RequireAuthorization(RoutingPolicies.Incidents);
         return group;
     }

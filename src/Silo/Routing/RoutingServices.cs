@@ -1,5 +1,6 @@
 using HotlineDispatch.Alerts;
 using HotlineDispatch.Channels.TextAnalytics;
+using HotlineDispatch.Incidents;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
@@ -26,6 +27,7 @@ public static class RoutingServices
         services.AddSingleton<RoutingAdvisor>();
         services.AddSingleton<IMessageAnalyzer, MessageAnalyzer>();
         services.AddSingleton<IAlertBoard, SqlAlertBoard>();
+        services.AddSingleton<IIncidentBoard, SqlIncidentBoard>();
         services.AddSingleton<IIntakeRouting, IntakeRouting>();
         services.AddSingleton<ITicketProjection>(sp =>
             new RoutingFeedbackProjection(sp.GetRequiredService<SqlTicketProjection>(), sp.GetRequiredService<IGrainFactory>()));

@@ -11,6 +11,7 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
 
     public async Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("""
             INSERT INTO hotline_alert (id, kind, message, at, ticket_id, incident_id, grid_cell)
@@ -33,6 +34,7 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
 
     public async Task<Alert?> AcknowledgeAsync(string id, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("""
             UPDATE hotline_alert SET acknowledged_by = @by, acknowledged_at = @at

@@ -27,27 +27,29 @@ public static class OrleansSchema
     private const int PostgresCommandTimeoutSeconds = 300;
 
     /// <summary>
-    /// Applies the embedded script for the given invariant; idempotent; PostgreSQL under
-    /// pg_advisory_xact_lock in one transaction; SQLite sets journal_mode=WAL first.
+    /// Applies the embedded scripts: the engine's Orleans script to the providers' database and the
+    /// read model's to its own (the same database on PostgreSQL). Idempotent; PostgreSQL under
+    /// pg_advisory_xact_lock in one transaction per script; SQLite sets journal_mode=WAL first.
     /// </summary>
-    public static Task EnsureAsync(string invariant, string connectionString, CancellationToken cancellationToken)
+    public static async Task EnsureAsync(string invariant, string connectionString, string readModelConnectionString, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(readModelConnectionString);
 
-        return invariant switch
+        Func<string, string, CancellationToken, Task> apply = invariant switch
         {
-            SqliteInvariant => EnsureSqliteAsync(connectionString, cancellationToken),
-            PostgresInvariant => EnsurePostgresAsync(connectionString, cancellationToken),
+            SqliteInvariant => EnsureSqliteAsync,
+            PostgresInvariant => EnsurePostgresAsync,
             _ => throw new ArgumentException(
                 $"Unsupported ADO.NET invariant '{invariant}'; expected '{SqliteInvariant}' or '{PostgresInvariant}'.",
                 nameof(invariant)),
         };
+        await apply(connectionString, await ReadScriptAsync(invariant == SqliteInvariant ? "sqlite.sql" : "postgres.sql", cancellationToken), cancellationToken);
+        await apply(readModelConnectionString, await ReadModelScriptsAsync(cancellationToken), cancellationToken);
     }
 
-    private static async Task EnsureSqliteAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task EnsureSqliteAsync(string connectionString, string script, CancellationToken cancellationToken)
     {
-        var script = await ReadScriptsAsync("sqlite.sql", cancellationToken);
-
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
 
@@ -81,10 +83,8 @@ public static class OrleansSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task EnsurePostgresAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task EnsurePostgresAsync(string connectionString, string script, CancellationToken cancellationToken)
     {
-        var script = await ReadScriptsAsync("postgres.sql", cancellationToken);
-
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
 
@@ -110,16 +110,13 @@ public static class OrleansSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The engine's Orleans script, then the read model's, which is one text for both engines: readmodel.sql
-    /// and each feature's readmodel.*.sql, in name order.
-    /// </summary>
-    private static async Task<string> ReadScriptsAsync(string engineScript, CancellationToken cancellationToken)
+    /// <summary>The read model's script, one text for both engines: readmodel.sql and each feature's readmodel.*.sql, in name order.</summary>
+    private static async Task<string> ReadModelScriptsAsync(CancellationToken cancellationToken)
     {
         var features = typeof(OrleansSchema).Assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith("readmodel.", StringComparison.Ordinal) && name != "readmodel.sql")
             .Order(StringComparer.Ordinal);
-        var scripts = new List<string> { await ReadScriptAsync(engineScript, cancellationToken), await ReadScriptAsync("readmodel.sql", cancellationToken) };
+        var scripts = new List<string> { await ReadScriptAsync("readmodel.sql", cancellationToken) };
         foreach (var feature in features)
         {
             scripts.Add(await ReadScriptAsync(feature, cancellationToken));

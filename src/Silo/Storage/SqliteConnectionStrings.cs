@@ -5,13 +5,16 @@ namespace HotlineDispatch.Silo.Storage;
 /// <summary>Connection strings for the single-silo SQLite deployment.</summary>
 public static class SqliteConnectionStrings
 {
-    /// <summary>The database file's name inside the data directory.</summary>
+    /// <summary>The file of grain state and reminders inside the data directory.</summary>
     public const string DatabaseFileName = "hotline.db";
 
+    /// <summary>The read model's file inside the data directory.</summary>
+    public const string ReadModelFileName = "readmodel.db";
+
     /// <summary>
-    /// Returns a connection string for <c>&lt;dataDir&gt;/hotline.db</c>, creating the directory if needed.
+    /// Returns a connection string for <c>&lt;dataDir&gt;/&lt;fileName&gt;</c>, creating the directory if needed.
     /// </summary>
-    public static string ForDataDir(string dataDir)
+    public static string ForDataDir(string dataDir, string fileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
 
@@ -21,7 +24,7 @@ public static class SqliteConnectionStrings
 
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(directory, DatabaseFileName),
+            DataSource = Path.Combine(directory, fileName),
             Mode = SqliteOpenMode.ReadWriteCreate,
 
             // SQLite discourages shared cache: it swaps WAL's concurrent readers for table-level locks.

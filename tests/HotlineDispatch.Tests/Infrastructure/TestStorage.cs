@@ -1,5 +1,4 @@
 using HotlineDispatch.Silo.Hosting;
-using HotlineDispatch.Silo.Storage;
 
 namespace HotlineDispatch.Tests.Infrastructure;
 
@@ -13,11 +12,11 @@ public static class TestStorage
     {
         var storage = kind switch
         {
-            Sqlite => new HotlineStorage(OrleansSchema.SqliteInvariant, SqliteConnectionStrings.ForDataDir(TempDirectory())),
-            Postgres => new HotlineStorage(OrleansSchema.PostgresInvariant, await TestPostgres.CreateDatabaseAsync("grains")),
+            Sqlite => HotlineStorage.Sqlite(TempDirectory()),
+            Postgres => HotlineStorage.Postgres(await TestPostgres.CreateDatabaseAsync("grains")),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
-        await OrleansSchema.EnsureAsync(storage.Invariant, storage.ConnectionString, CancellationToken.None);
+        await storage.EnsureSchemaAsync(CancellationToken.None);
         return storage;
     }
 

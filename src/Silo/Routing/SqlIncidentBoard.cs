@@ -1,0 +1,61 @@
+using System.Data.Common;
+using HotlineDispatch.Incidents;
+using HotlineDispatch.Silo.ReadModel;
+
+namespace HotlineDispatch.Silo.Routing;
+
+/// <summary>The incident board in the read model's database: a row per incident and one per reporting ticket.</summary>
+public sealed class SqlIncidentBoard(ReadModelDatabase database) : IIncidentBoard
+{
+    public async Task SaveAsync(Incident incident, IReadOnlyCollection<string> joined, CancellationToken cancellationToken = default)
+    {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.Command("""
+            INSERT INTO hotline_incident (id, cell, summary, first_at, last_at) VALUES (@id, @cell, @summary, @first_at, @last_at)
+            ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at WHERE hotline_incident.last_at < excluded.last_at
+            """, transaction)
+            .With("id", incident.Id).With("cell", incident.Cell).With("summary", incident.Summary)
+            .With("first_at", incident.FirstAt.ToUnixTimeMilliseconds()).With("last_at", incident.LastAt.ToUnixTimeMilliseconds())
+            .ExecuteNonQueryAsync(cancellationToken);
+        foreach (var ticketId in joined)
+        {
+            await connection.Command("""
+                INSERT INTO hotline_incident_ticket (incident_id, ticket_id) VALUES (@incident_id, @ticket_id)
+                ON CONFLICT (incident_id, ticket_id) DO NOTHING
+                """, transaction)
+                .With("incident_id", incident.Id).With("ticket_id", ticketId)
+                .ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Incident>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync("ORDER BY i.last_at DESC, i.id LIMIT @limit", command => command.With("limit", limit), cancellationToken);
+
+    public Task<IReadOnlyList<Incident>> RecentAsync(string cell, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        QueryAsync("WHERE i.cell = @cell AND i.last_at >= @since ORDER BY i.last_at DESC, i.id",
+            command => command.With("cell", cell).With("since", since.ToUnixTimeMilliseconds()), cancellationToken);
+
+    /// <summary>The incidents <paramref name="filter"/> picks, each with its tickets: two queries however many there are.</summary>
+    private async Task<IReadOnlyList<Incident>> QueryAsync(string filter, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var picked = connection.Command($"SELECT i.id, i.cell, i.summary, i.first_at, i.last_at FROM hotline_incident i {filter}");
+        bind(picked);
+        var incidents = await picked.ReadAllAsync(
+            r => new Incident(r.GetString(0), r.GetString(1), r.GetString(2), [], r.Instant(3), r.Instant(4)), cancellationToken);
+
+        var members = connection.Command($"""
+            SELECT incident_id, ticket_id FROM hotline_incident_ticket
+            WHERE incident_id IN (SELECT i.id FROM hotline_incident i {filter})
+            ORDER BY incident_id, ticket_id
+            """);
+        bind(members);
+        var tickets = (await members.ReadAllAsync(r => (Incident: r.GetString(0), Ticket: r.GetString(1)), cancellationToken))
+            .ToLookup(m => m.Incident, m => m.Ticket);
+        return incidents.Select(i => i with { TicketIds = tickets[i.Id].ToList() }).ToList();
+    }
+}
