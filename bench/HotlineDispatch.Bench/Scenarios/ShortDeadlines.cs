@@ -4,8 +4,8 @@ namespace HotlineDispatch.Bench.Scenarios;
 
 /// <summary>
 /// Silo settings under which sign-for cards fall due within a bench run: every minute is working time
-/// and the sign-for limit is short, while reply limits stay a month away, so the only cards in a run
-/// are the sign-for ones (a yellow and a red per dispatched ticket).
+/// and the sign-for limit is short, for urgent tickets too, while reply limits stay a month away, so
+/// the only cards in a run are the sign-for ones (a yellow and a red per dispatched ticket).
 /// </summary>
 public static class ShortDeadlines
 {
@@ -16,6 +16,8 @@ public static class ShortDeadlines
             ["Hotline:Calendar:AlwaysWorking"] = "true",
             ["Hotline:Sla:SignFor"] = signFor.ToString("c", CultureInfo.InvariantCulture),
             ["Hotline:Sla:YellowAt"] = yellowAt.ToString(CultureInfo.InvariantCulture),
+            ["Hotline:Sla:UrgentSignFor"] = signFor.ToString("c", CultureInfo.InvariantCulture),
+            ["Hotline:Sla:UrgentReply"] = "30.00:00:00",
         };
         foreach (var type in new[] { "Consultation", "Help", "Complaint", "Report", "Suggestion", "Praise" })
         {
