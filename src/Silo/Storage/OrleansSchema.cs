@@ -46,6 +46,10 @@ public static class OrleansSchema
         };
         await apply(connectionString, await ReadScriptAsync(invariant == SqliteInvariant ? "sqlite.sql" : "postgres.sql", cancellationToken), cancellationToken);
         await apply(readModelConnectionString, await ReadModelScriptsAsync(cancellationToken), cancellationToken);
+        if (invariant == SqliteInvariant && connectionString != readModelConnectionString)
+        {
+            await SqliteReadModelMove.FromGrainFileAsync(connectionString, readModelConnectionString, cancellationToken);
+        }
     }
 
     private static async Task EnsureSqliteAsync(string connectionString, string script, CancellationToken cancellationToken)
