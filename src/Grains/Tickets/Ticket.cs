@@ -99,6 +99,11 @@ public sealed class Ticket
         if (command is AcceptTicket accept)
         {
             Accept(accept, actor, context);
+            if (accept.Dispatch is { } dispatch)
+            {
+                DoDispatch(dispatch, actor, context);
+            }
+
             return;
         }
 

@@ -36,6 +36,12 @@ public sealed record AcceptTicket(
 
     /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
     [Id(32)] public IReadOnlyList<string> PossibleDuplicates { get; init; } = [];
+
+    /// <summary>
+    /// The operator's dispatch, when it is decided while the resident is still on the line: accepted and
+    /// dispatched in one step, so the ticket is never seen undispatched and costs one write, not two.
+    /// </summary>
+    [Id(33)] public DispatchTicket? Dispatch { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]

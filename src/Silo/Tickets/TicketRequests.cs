@@ -1,3 +1,5 @@
+using HotlineDispatch.Tickets;
+
 namespace HotlineDispatch.Silo.Tickets;
 
 // The JSON bodies of /api/v1/tickets. Every field is nullable: a missing one is answered with a 400
@@ -6,11 +8,15 @@ namespace HotlineDispatch.Silo.Tickets;
 public sealed record CallerRequest(string? Name, string? Phone, bool? Anonymous);
 
 public sealed record CreateTicketRequest(
-    string? Channel, CallerRequest? Caller, string? Address, string? GridCell, string? Content, string? Type, bool? Urgent);
+    string? Channel, CallerRequest? Caller, string? Address, string? GridCell, string? Content, string? Type, bool? Urgent,
+    DispatchRequest? Dispatch = null);
 
 public sealed record ResolveNowRequest(string? Answer, string? KnowledgeEntry);
 
-public sealed record DispatchRequest(string? Lead, IReadOnlyList<string>? Co, string? Note);
+public sealed record DispatchRequest(string? Lead, IReadOnlyList<string>? Co, string? Note)
+{
+    public DispatchTicket ToCommand() => new(Lead ?? "", Co ?? [], Note);
+}
 
 public sealed record DepartmentRequest(string? Department);
 

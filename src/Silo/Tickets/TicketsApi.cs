@@ -27,7 +27,7 @@ public static class TicketsApi
                 : await steps.Run(id, http, new ResolveNow(body.Answer ?? "") { KnowledgeEntry = body.KnowledgeEntry }))
             .RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/dispatch", (string id, DispatchRequest body, HttpContext http, TicketSteps steps) =>
-            steps.Run(id, http, new DispatchTicket(body.Lead ?? "", body.Co ?? [], body.Note))).RequireAuthorization(Policies.Intake);
+            steps.Run(id, http, body.ToCommand())).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/sign", (string id, DepartmentRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new SignTicket(body.Department ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/return", (string id, ReturnRequest body, HttpContext http, TicketSteps steps) =>
@@ -77,7 +77,10 @@ public static class TicketsApi
         }
 
         var caller = new Caller(body.Caller?.Name, body.Caller?.Phone, body.Caller?.Anonymous ?? false);
-        var command = new AcceptTicket(channel, caller, body.Address ?? "", body.GridCell, body.Content ?? "", type, body.Urgent ?? false);
+        var command = new AcceptTicket(channel, caller, body.Address ?? "", body.GridCell, body.Content ?? "", type, body.Urgent ?? false)
+        {
+            Dispatch = body.Dispatch?.ToCommand(),
+        };
         var view = await steps.Accept(command, CurrentUser.From(http.User));
         return Results.Created($"/api/v1/tickets/{view.Id}", view);
     }

@@ -68,6 +68,29 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_ticket_dispatched_at_intake_is_created_dispatched_and_a_bad_lead_creates_nothing()
+    {
+        var content = $"一步派单 {Guid.NewGuid():N}";
+        var ticket = new
+        {
+            channel = "call", caller = new { name = "张三", phone = "13812345678", anonymous = false }, address = "春晖路3号",
+            gridCell = "G-7", content, type = "complaint", urgent = false, dispatch = new { lead = "CGJ", co = new[] { "GDGS" } },
+        };
+        var view = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{await Create(ticket)}"));
+        Assert.Equal(("dispatched", "CGJ"), (view.GetProperty("state").GetString(), view.GetProperty("lead").GetString()));
+        Assert.Equal(["accept", "dispatch"], view.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, view.GetProperty("signBy").ValueKind);
+
+        var cell = $"G-{Guid.NewGuid():N}";
+        var misrouted = await api.ClientFor(TestUsers.Operator).PostAsJsonAsync("/api/v1/tickets",
+            new { channel = "call", content, gridCell = cell, type = "help", dispatch = new { lead = "NOPE" } });
+        Assert.Equal(HttpStatusCode.BadRequest, misrouted.StatusCode);
+        Assert.Equal("lead", (await Json(misrouted)).GetProperty("field").GetString());
+        var inCell = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets?gridCell={cell}"));
+        Assert.Equal(0, inCell.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task The_full_loop_with_a_dissatisfied_survey_reopens_and_closes()
     {
         var id = await CreateDispatched();

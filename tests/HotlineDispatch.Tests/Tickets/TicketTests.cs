@@ -132,6 +132,20 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_dispatch_decided_at_intake_is_taken_with_the_accept_in_one_step()
+    {
+        var ticket = new Ticket { Id = "20261123-000002" };
+        ticket.Execute(new AcceptTicket(TicketChannel.Call, new Caller("张三", "13812341234", false), "春晖路3号", "G-001",
+            "路灯不亮", TicketType.Complaint, false) { Dispatch = new DispatchTicket("CGJ", ["GDGS"], "来电时已判明") }, Operator, Now);
+
+        Assert.Equal(TicketState.Dispatched, ticket.State);
+        Assert.Equal(("CGJ", "GDGS"), (ticket.Lead, Assert.Single(ticket.Co).Department));
+        Assert.Equal([TicketActions.Accept, TicketActions.Dispatch], ticket.History.Select(e => e.Action));
+        Assert.All(ticket.History, e => Assert.Equal(Operator.Name, e.Actor));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 11, 0, 0, TimeSpan.FromHours(8)), ticket.SignBy);
+    }
+
+    [Fact]
     public void Dispatch_to_an_unknown_department_names_the_field_and_changes_nothing()
     {
         var ticket = Accepted();
