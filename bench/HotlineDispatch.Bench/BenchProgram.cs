@@ -16,6 +16,7 @@ public static class BenchProgram
         usage: HotlineDispatch.Bench <scenario> [options] [--json]
 
           intake    --storage sqlite|postgres [--connection <npgsql>] --tickets N --concurrency C [--warm-up <TimeSpan>]
+                    [--dispatch separate|at-intake]
           deadlines --open N [--concurrency C] [--sign-for <TimeSpan>] [--storage …] [--connection …]
           memory    --grains N [--concurrency C] [--storage …] [--connection …]
           surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
@@ -61,7 +62,7 @@ public static class BenchProgram
         {
             case "intake":
                 var intake = new IntakeOptions(a.Storage(), a.OptionalText("connection"), a.Int("tickets", 10_000), a.Int("concurrency", 32),
-                    a.Duration("warm-up") ?? TimeSpan.FromSeconds(30));
+                    a.Duration("warm-up") ?? TimeSpan.FromSeconds(30), a.Choice("dispatch", "separate", "at-intake") == "at-intake");
                 return () => IntakeScenario.RunAsync(intake);
             case "deadlines":
                 var deadlines = new DeadlinesOptions(a.Int("open", 100_000), a.Int("concurrency", 32), a.Duration("sign-for"), a.Storage(), a.OptionalText("connection"));

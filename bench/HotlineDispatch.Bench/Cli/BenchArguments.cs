@@ -96,12 +96,15 @@ public sealed class BenchArguments
             : throw new BenchUsageException($"--{name} must be a positive TimeSpan such as 00:02:00, not '{raw}'.");
     }
 
-    public string Storage()
+    public string Storage() => Choice("storage", "sqlite", "postgres");
+
+    /// <summary>One of the allowed words; the first is the default.</summary>
+    public string Choice(string name, params string[] allowed)
     {
-        var storage = Text("storage", "sqlite");
-        return storage is "sqlite" or "postgres"
-            ? storage
-            : throw new BenchUsageException($"--storage must be sqlite or postgres, not '{storage}'.");
+        var value = Text(name, allowed[0]);
+        return allowed.Contains(value)
+            ? value
+            : throw new BenchUsageException($"--{name} must be {string.Join(" or ", allowed)}, not '{value}'.");
     }
 
     /// <summary>Call once the scenario has read its options: anything left over is a typo.</summary>

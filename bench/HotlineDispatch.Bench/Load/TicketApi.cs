@@ -9,8 +9,8 @@ public sealed class TicketApi(HttpClient http)
 {
     private const int PageSize = 500;
 
-    /// <summary>Accepts a ticket; returns its id once the silo answered 201.</summary>
-    public async Task<string> CreateAsync(CitizenReport report)
+    /// <summary>Accepts a ticket, dispatched at once to <paramref name="lead"/> if given; returns its id once the silo answered 201.</summary>
+    public async Task<string> CreateAsync(CitizenReport report, string? lead = null)
     {
         using var response = await http.PostAsJsonAsync("/api/v1/tickets", new
         {
@@ -21,6 +21,7 @@ public sealed class TicketApi(HttpClient http)
             content = report.Content,
             type = report.Type,
             urgent = false,
+            dispatch = lead is null ? null : new { lead, co = Array.Empty<string>() },
         });
         var body = await Success(response);
         return body.GetProperty("id").GetString()!;

@@ -8,10 +8,12 @@ namespace HotlineDispatch.Bench.Scenarios;
 /// <param name="Storage"><c>sqlite</c> or <c>postgres</c>.</param>
 /// <param name="Connection">A PostgreSQL server to create the run's database on; null starts a throw-away one.</param>
 /// <param name="WarmUp">How long, at least, the silo takes tickets before the measurement starts.</param>
-public sealed record IntakeOptions(string Storage, string? Connection, int Tickets, int Concurrency, TimeSpan WarmUp);
+/// <param name="AtIntake">Dispatch in the accepting request (one step) rather than in a request of its own.</param>
+public sealed record IntakeOptions(string Storage, string? Connection, int Tickets, int Concurrency, TimeSpan WarmUp, bool AtIntake);
 
 /// <summary>
-/// Accepts and dispatches tickets through the HTTP API of a real silo, then — in the same database,
+/// Accepts and dispatches tickets through the HTTP API of a real silo (in two requests, or in one with
+/// <c>--dispatch at-intake</c>), then — in the same database,
 /// with the silo stopped — runs as many plain single-row upserts of the ticket state's size with the
 /// same concurrency: the ratio says how much of the database's own rate intake achieves.
 /// </summary>
@@ -34,13 +36,13 @@ public static class IntakeScenario
         do
         {
             var offset = options.Tickets + warmed;
-            await ClosedLoop.RunAsync("warm-up", warmUp, options.Concurrency, seq => CreateAndDispatch(api, reports.Ordinary(offset + seq)));
+            await ClosedLoop.RunAsync("warm-up", warmUp, options.Concurrency, seq => Take(api, reports.Ordinary(offset + seq), options.AtIntake));
             warmed += warmUp;
         }
         while (DateTime.UtcNow < warmUpEnds);
 
         var before = run.Cpu();
-        var intake = await ClosedLoop.RunAsync("intake", options.Tickets, options.Concurrency, seq => CreateAndDispatch(api, reports.Ordinary(seq)));
+        var intake = await ClosedLoop.RunAsync("intake", options.Tickets, options.Concurrency, seq => Take(api, reports.Ordinary(seq), options.AtIntake));
         var after = run.Cpu();
         await run.StopSiloAsync();
 
@@ -53,6 +55,7 @@ public static class IntakeScenario
 
         return new Report("intake")
             .Field("storage", "storage", options.Storage)
+            .Field("dispatch", "dispatch", options.AtIntake ? "at-intake" : "separate")
             .Figure("ticketsPerSec", "intake (accept + dispatch), tickets/s", intake.PerSecond, 1)
             .Figure("baselinePerSec", "baseline single-row upserts/s", baseline.PerSecond, 1)
             .Figure("ratio", "ratio intake / baseline", intake.PerSecond / baseline.PerSecond, 3)
@@ -74,4 +77,7 @@ public static class IntakeScenario
         await api.DispatchAsync(id, report.Lead);
         return id;
     }
+
+    private static Task<string> Take(TicketApi api, CitizenReport report, bool atIntake) =>
+        atIntake ? api.CreateAsync(report, report.Lead) : CreateAndDispatch(api, report);
 }

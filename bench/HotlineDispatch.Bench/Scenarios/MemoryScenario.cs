@@ -37,7 +37,7 @@ public static class MemoryScenario
             await ClosedLoop.RunAsync("creating tickets", total, options.Concurrency, async seq =>
             {
                 var report = reports.Ordinary(seq);
-                ids[seq] = await IntakeScenario.CreateAndDispatch(api, report);
+                ids[seq] = await api.CreateAsync(report, report.Lead);
                 await api.SignAsync(ids[seq], report.Lead);
             });
         }
