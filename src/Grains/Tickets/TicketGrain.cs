@@ -9,8 +9,8 @@ namespace HotlineDispatch.Tickets;
 
 /// <summary>
 /// Owns one ticket: its identity, its durable state and its clocks. The rules live in <see cref="Ticket"/>.
-/// A reminder wakes the grain shortly before each card (after a restart too) and a grain timer then
-/// records the card at its exact second. Both end in <see cref="Reconcile"/>,
+/// A grain timer records cards at the exact second while the grain is active; a reminder set for the
+/// same moment is the durable backstop that wakes it after a restart. Both end in <see cref="Reconcile"/>,
 /// which records only cards not yet recorded, so a late, lost or repeated tick does no harm.
 /// </summary>
 public sealed class TicketGrain(
@@ -27,16 +27,8 @@ public sealed class TicketGrain(
     // The reminder's repeat is only a retry for a tick that found nothing to do yet; the due time does the work.
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>
-    /// How long before a card the reminder wakes the grain. From then on a grain timer waits for the exact
-    /// second; a card further off holds no timer, which is most of an idle ticket's memory beyond its state.
-    /// Longer than the reminder's period, so one lost tick still leaves a second one before the card.
-    /// </summary>
-    public static readonly TimeSpan ReminderLead = TimeSpan.FromMinutes(2);
-
-    // A timer is armed only for a card this close: the reminder arrives within ReminderLead of it, and this
-    // leaves room for a tick that comes late.
-    private static readonly TimeSpan TimerHorizon = TimeSpan.FromMinutes(5);
+    // Timers longer than this are re-armed on the way; System.Threading timers cannot span 49 days anyway.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromHours(12);
 
     private static readonly TimeSpan ProjectionRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(10);
@@ -119,14 +111,6 @@ public sealed class TicketGrain(
             return;
         }
 
-        if (ReminderTarget() <= time.GetUtcNow())
-        {
-            // The wake-up ahead of a card: the timer that CatchUp arms records it at its second, and the
-            // reminder keeps ticking as the backstop until the card is in.
-            await CatchUp();
-            return;
-        }
-
         // The tick fired for an earlier plan; aim the reminder at the moment that matters now.
         state.State.ReminderAt = null;
         await CatchUp(forceSave: true);
@@ -167,18 +151,14 @@ public sealed class TicketGrain(
         ArmTimer();
     }
 
-    /// <summary>When the reminder should next wake the grain: <see cref="ReminderLead"/> before the next card, or null.</summary>
-    private DateTimeOffset? ReminderTarget() =>
-        // Undelivered notices keep the reminder alive too, so a crash cannot strand them.
-        state.State.Notices.Count > 0 ? time.GetUtcNow() + ReminderPeriod : Ticket.NextCardAt - ReminderLead;
-
     /// <summary>
-    /// Keeps one reminder at or before the wake-up for the next card. A later next card leaves an earlier
-    /// reminder in place: it fires, finds nothing due, and is re-aimed, which costs less than a reminder write per step.
+    /// Keeps one reminder at or before the next card. A later next card leaves an earlier reminder in
+    /// place: it fires, finds nothing due, and is re-aimed, which costs less than a reminder write per step.
     /// </summary>
     private async Task AimReminder()
     {
-        var next = ReminderTarget();
+        // Undelivered notices keep the reminder alive too, so a crash cannot strand them.
+        var next = state.State.Notices.Count > 0 ? time.GetUtcNow() + ReminderPeriod : Ticket.NextCardAt;
         var registered = state.State.ReminderAt;
         if (next is { } due && (registered is null || due < registered))
         {
@@ -221,17 +201,20 @@ public sealed class TicketGrain(
     {
         _timer?.Dispose();
         _timer = null;
-        var untilCard = Ticket.NextCardAt is { } next ? next - time.GetUtcNow() : (TimeSpan?)null;
-        TimeSpan? wait = Ticket.LastSeq > state.State.ProjectedSeq ? ProjectionRetry : null;
-        if (untilCard <= TimerHorizon && (wait is null || untilCard < wait))
+        var projectionPending = Ticket.LastSeq > state.State.ProjectedSeq;
+        if (Ticket.NextCardAt is null && !projectionPending)
         {
-            wait = untilCard < TimeSpan.Zero ? TimeSpan.Zero : untilCard;
+            return;
         }
 
-        if (wait is { } due)
+        var wait = Ticket.NextCardAt is { } next ? next - time.GetUtcNow() : LongestTimer;
+        if (projectionPending && wait > ProjectionRetry)
         {
-            _timer = this.RegisterGrainTimer(() => CatchUp(), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+            wait = ProjectionRetry;
         }
+
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestTimer ? LongestTimer : wait;
+        _timer = this.RegisterGrainTimer(() => CatchUp(), new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>A master's answer and archiving reach every ticket merged into it, so each reporter hears back.</summary>
