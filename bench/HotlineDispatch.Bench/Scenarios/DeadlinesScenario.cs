@@ -35,12 +35,7 @@ public static class DeadlinesScenario
         var ids = new string[options.Open];
         var started = DateTimeOffset.UtcNow;
         var intake = await ClosedLoop.RunAsync("opening tickets", options.Open, options.Concurrency,
-            async seq =>
-            {
-                // Dispatched in the accepting request: what is measured here is the cards, not intake.
-                var report = reports.Ordinary(seq);
-                ids[seq] = await api.CreateAsync(report, report.Lead);
-            });
+            async seq => ids[seq] = await IntakeScenario.CreateAndDispatch(api, reports.Ordinary(seq)));
         var intakeEnded = DateTimeOffset.UtcNow;
 
         // Dispatched at the latest when intake ended, so every red card is due by then + signFor.
