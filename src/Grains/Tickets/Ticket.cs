@@ -98,10 +98,12 @@ public sealed class Ticket
     {
         if (command is AcceptTicket accept)
         {
+            // Checked before anything changes, so a refused dispatch leaves no half-accepted ticket behind.
+            var targets = accept.Dispatch is { } checking ? DispatchTargets(checking, context) : default;
             Accept(accept, actor, context);
             if (accept.Dispatch is { } dispatch)
             {
-                DoDispatch(dispatch, actor, context);
+                Dispatch(dispatch, targets, actor, context);
             }
 
             return;
@@ -228,6 +230,12 @@ public sealed class Ticket
     private void DoDispatch(DispatchTicket c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.Dispatch, TicketState.Accepted);
+        Dispatch(c, DispatchTargets(c, context), actor, context);
+    }
+
+    /// <summary>The dispatch's checked co-handlers and note, or the input error that refuses it.</summary>
+    private static (List<string> Co, string? Note) DispatchTargets(DispatchTicket c, TicketContext context)
+    {
         RequireDepartment(c.Lead, "lead", context);
         var co = (c.Co ?? []).Distinct(StringComparer.Ordinal).ToList();
         foreach (var department in co)
@@ -240,7 +248,12 @@ public sealed class Ticket
             throw new TicketInputException("co", $"The lead department {c.Lead} cannot also be a co-handler.");
         }
 
-        var note = Optional(c.Note, "note");
+        return (co, Optional(c.Note, "note"));
+    }
+
+    private void Dispatch(DispatchTicket c, (List<string> Co, string? Note) targets, Actor actor, TicketContext context)
+    {
+        var (co, note) = targets;
         Round++;
         Lead = c.Lead;
         Co = co.Select(d => new CoHandler(d, null)).ToList();

@@ -146,6 +146,19 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_refused_dispatch_at_intake_leaves_no_ticket()
+    {
+        var ticket = new Ticket { Id = "20261123-000003" };
+        var error = Assert.Throws<TicketInputException>(() => ticket.Execute(new AcceptTicket(TicketChannel.Call,
+            new Caller("张三", "13812341234", false), "春晖路3号", "G-001", "路灯不亮", TicketType.Complaint, false)
+            { Dispatch = new DispatchTicket("NOPE", [], null) }, Operator, Now));
+
+        Assert.Equal("lead", error.Field);
+        Assert.False(ticket.Exists);
+        Assert.Equal("", ticket.Content);
+    }
+
+    [Fact]
     public void Dispatch_to_an_unknown_department_names_the_field_and_changes_nothing()
     {
         var ticket = Accepted();
