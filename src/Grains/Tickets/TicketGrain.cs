@@ -9,8 +9,8 @@ namespace HotlineDispatch.Tickets;
 
 /// <summary>
 /// Owns one ticket: its identity, its durable state and its clocks. The rules live in <see cref="Ticket"/>.
-/// A grain timer records cards at the exact second while the grain is active; a reminder set for the
-/// same moment is the durable backstop that wakes it after a restart. Both end in <see cref="Reconcile"/>,
+/// The silo's <see cref="CardClock"/> wakes it at the exact second of its next card; a reminder set for
+/// the same moment is the durable backstop that wakes it after a restart. Both end in <see cref="Reconcile"/>,
 /// which records only cards not yet recorded, so a late, lost or repeated tick does no harm.
 /// </summary>
 public sealed class TicketGrain(
@@ -19,6 +19,7 @@ public sealed class TicketGrain(
     SlaPolicy sla,
     DepartmentCatalog departments,
     ITicketProjection projection,
+    CardClock clock,
     DeepCopier<Ticket> copier,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
 {
@@ -27,13 +28,9 @@ public sealed class TicketGrain(
     // The reminder's repeat is only a retry for a tick that found nothing to do yet; the due time does the work.
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
-    // Timers longer than this are re-armed on the way; System.Threading timers cannot span 49 days anyway.
-    private static readonly TimeSpan LongestTimer = TimeSpan.FromHours(12);
-
     private static readonly TimeSpan ProjectionRetry = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(10);
 
-    private IGrainTimer? _timer;
     private IGrainTimer? _noticeTimer;
 
     private Ticket Ticket => state.State.Ticket;
@@ -127,7 +124,7 @@ public sealed class TicketGrain(
         else
         {
             await Project();
-            ArmTimer();
+            ScheduleWake();
         }
     }
 
@@ -148,7 +145,7 @@ public sealed class TicketGrain(
         }
 
         await Project();
-        ArmTimer();
+        ScheduleWake();
     }
 
     /// <summary>
@@ -197,24 +194,23 @@ public sealed class TicketGrain(
         }
     }
 
-    private void ArmTimer()
+    private void ScheduleWake()
     {
-        _timer?.Dispose();
-        _timer = null;
-        var projectionPending = Ticket.LastSeq > state.State.ProjectedSeq;
-        if (Ticket.NextCardAt is null && !projectionPending)
+        var wakeAt = Ticket.NextCardAt;
+        if (Ticket.LastSeq > state.State.ProjectedSeq)
         {
-            return;
+            var retry = time.GetUtcNow() + ProjectionRetry;
+            wakeAt = wakeAt is { } next && next < retry ? next : retry;
         }
 
-        var wait = Ticket.NextCardAt is { } next ? next - time.GetUtcNow() : LongestTimer;
-        if (projectionPending && wait > ProjectionRetry)
+        if (wakeAt is { } at)
         {
-            wait = ProjectionRetry;
+            clock.WakeAt(Ticket.Id, at);
         }
-
-        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestTimer ? LongestTimer : wait;
-        _timer = this.RegisterGrainTimer(() => CatchUp(), new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        else
+        {
+            clock.Forget(Ticket.Id);
+        }
     }
 
     /// <summary>A master's answer and archiving reach every ticket merged into it, so each reporter hears back.</summary>

@@ -94,6 +94,30 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_card_clock_records_a_card_at_its_second_without_a_call_even_after_deactivation()
+    {
+        var cell = $"G-CLOCK-{Interlocked.Increment(ref _sequence)}";
+        var ticket = await Dispatched(lead: "GDGS", cell: cell);
+        var signBy = (await ticket.Get()).SignBy!.Value;
+        await fixture.Cluster.DeactivateAsync(ticket);
+
+        fixture.Clock.Advance(signBy - fixture.Clock.GetUtcNow());
+
+        // Nothing calls the ticket: only the clock can have woken it. The read model shows when it did.
+        var index = fixture.Services.GetRequiredService<ITicketIndex>();
+        var query = new TicketQuery(null, null, cell, null, null, null, fixture.Clock.GetUtcNow(), 1, 10);
+        for (var attempt = 0; !(await index.SearchAsync(query)).Items.Single().RedFor.Contains("GDGS"); attempt++)
+        {
+            Assert.True(attempt < 200, "the card clock did not record the red card within 10 s");
+            await Task.Delay(50);
+        }
+
+        var red = (await ticket.Get()).Cards.Single(c => c is { Step: DeadlineStep.Sign, Kind: CardKind.Red });
+        Assert.Equal(signBy, red.DueAt);
+        Assert.Equal(signBy, red.RecordedAt);
+    }
+
+    [Fact]
     public async Task The_reminder_is_aimed_at_the_next_card_and_removed_when_no_clock_runs()
     {
         var ticket = await Dispatched(lead: "RSJ");
