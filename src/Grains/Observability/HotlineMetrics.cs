@@ -21,7 +21,7 @@ public static class HotlineMetrics
         Meter.CreateCounter<long>("hotline.cards", "{card}", "Yellow and red cards recorded, by kind and step.");
 
     /// <summary>
-    /// How long after its due moment a card was recorded: near zero while a grain timer watches, longer
+    /// How long after its due moment a card was recorded: near zero while the card clock watches, longer
     /// when a reminder or the start-up sweep had to catch up after an outage.
     /// </summary>
     private static readonly Histogram<double> Lateness = Meter.CreateHistogram<double>(LatenessName, "s",
