@@ -39,6 +39,7 @@ public sealed class TicketGrain(
     {
         if (Ticket.Exists)
         {
+            RepeatedStrings.Share(Ticket);
             await CatchUp();
             ArmNoticeDelivery(TimeSpan.Zero);
         }
@@ -75,6 +76,7 @@ public sealed class TicketGrain(
             throw;
         }
 
+        RepeatedStrings.Share(working);
         state.State.Ticket = working;
         state.State.Notices.AddRange(NoticesFor(command));
         await Save();
