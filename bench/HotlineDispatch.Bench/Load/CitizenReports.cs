@@ -42,10 +42,15 @@ public sealed class CitizenReports(string runTag)
 
     public string RunTag => runTag;
 
-    /// <summary>The <paramref name="seq"/>-th report of an ordinary day, spread over <paramref name="cells"/> grid cells.</summary>
+    /// <summary>
+    /// The <paramref name="seq"/>-th report of an ordinary day, spread over <paramref name="cells"/> grid cells.
+    /// Each cell goes through every kind of problem before it repeats one: picking the kind by
+    /// <c>seq</c> alone sent each cell the same three texts over and over, which the dispatcher rightly
+    /// took for surges, so an ordinary day's intake paid for incidents no ordinary day has.
+    /// </summary>
     public CitizenReport Ordinary(int seq, int cells = 400)
     {
-        var (content, type, lead) = Everyday[seq % Everyday.Length];
+        var (content, type, lead) = Everyday[seq / cells % Everyday.Length];
         var street = Streets[seq / Everyday.Length % Streets.Length];
         return Report(seq, Channels[seq % Channels.Length], $"{street}{seq % 200 + 1}号", $"G-{seq % cells + 1}", content, type, lead);
     }
