@@ -99,6 +99,6 @@ public sealed class CellReportsGrain(
     {
         public CellReport Report { get; } = report;
 
-        public IReadOnlySet<string> Bigrams { get; } = TextSimilarity.Bigrams(report.Text);
+        public uint[] Bigrams { get; } = TextSimilarity.Bigrams(report.Text);
     }
 }

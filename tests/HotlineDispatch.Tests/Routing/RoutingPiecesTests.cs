@@ -72,6 +72,15 @@ public sealed class RoutingPiecesTests
         Assert.True(TextSimilarity.Of(a, c) < 0.1);
     }
 
+    [Theory]
+    [InlineData("水管爆了", "水管爆裂", 2 * 2 / 6.0)]
+    [InlineData("水管，爆了！", "水管爆了", 1.0)]
+    [InlineData("路路路", "路路", 1.0)]
+    [InlineData("水管爆了", "食堂开饭", 0.0)]
+    [InlineData("水", "", 0.0)]
+    public void Similarity_is_the_dice_coefficient_of_distinct_letter_bigrams(string a, string b, double expected) =>
+        Assert.Equal(expected, TextSimilarity.Of(TextSimilarity.Bigrams(a), TextSimilarity.Bigrams(b)), 6);
+
     [Fact]
     public void A_dispatch_corrects_the_router_only_when_it_overrides_it_or_follows_a_return()
     {
