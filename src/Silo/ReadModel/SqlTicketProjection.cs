@@ -21,6 +21,9 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
+    // Five parameters a row keeps a statement well inside SQLite's and PostgreSQL's parameter limits.
+    private const int CountersPerStatement = 200;
+
     private readonly ReadModelDatabase _database;
     private readonly WorkingCalendar _calendar;
     private readonly IGrainFactory _grains;
@@ -108,10 +111,11 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         await using var turn = await _database.WriteTurnAsync(CancellationToken.None);
         await using var connection = await _database.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
+        var stored = await ReadStored(connection, transaction, batch.Select(p => p.Summary.Id));
         foreach (var pending in batch)
         {
             var summary = pending.Summary;
-            var (storedSeq, storedDepartments) = await ReadStored(connection, transaction, summary.Id);
+            var (storedSeq, storedDepartments) = stored.GetValueOrDefault(summary.Id, (0, []));
 
             // The guarded upsert changes nothing when another projector got there first (a first insert
             // locks no row to SELECT … FOR UPDATE), and then nothing is counted here either.
@@ -133,7 +137,8 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
                 }
             }
 
-            foreach (var department in storedDepartments.Concat(summary.Co).Append(summary.Lead).OfType<string>().Distinct())
+            var departments = storedDepartments.Concat(summary.Co).Append(summary.Lead).OfType<string>().Distinct().ToList();
+            foreach (var department in departments)
             {
                 if (!touched.TryGetValue(department, out var list))
                 {
@@ -142,41 +147,75 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
 
                 list.Add(summary);
             }
+
+            // A ticket twice in one batch (a step and its retry from another activation) sees its first entry as stored.
+            stored[summary.Id] = (summary.Seq, departments);
         }
 
-        // Sorted keys: concurrent silos take the counter rows' locks in one order and cannot deadlock.
-        foreach (var ((dimension, day, value, measure), n) in counters)
-        {
-            await connection.Command("""
-                INSERT INTO hotline_measure (dimension, day, value, measure, n) VALUES (@dimension, @day, @value, @measure, @n)
-                ON CONFLICT (dimension, day, value, measure) DO UPDATE SET n = hotline_measure.n + excluded.n
-                """, transaction)
-                .With("dimension", dimension).With("day", day).With("value", value).With("measure", measure).With("n", n)
-                .ExecuteNonQueryAsync();
-        }
-
+        await AddCounters(connection, transaction, counters);
         await transaction.CommitAsync();
         return touched;
     }
 
-    private async Task<(int Seq, IReadOnlyList<string> Departments)> ReadStored(DbConnection connection, DbTransaction transaction, string id)
+    /// <summary>
+    /// One query for the whole batch's stored rows: a query per ticket was most of the projection's
+    /// round trips on PostgreSQL and most of its statement parsing on SQLite.
+    /// </summary>
+    private async Task<Dictionary<string, (int Seq, IReadOnlyList<string> Departments)>> ReadStored(
+        DbConnection connection, DbTransaction transaction, IEnumerable<string> ids)
     {
-        await using var reader = await connection
-            .Command($"SELECT seq, lead, co FROM hotline_ticket WHERE id = @id{_database.ForUpdate}", transaction)
-            .With("id", id)
-            .ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        var stored = new Dictionary<string, (int, IReadOnlyList<string>)>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(MaxBatch))
         {
-            return (0, []);
+            await using var command = connection.Command("", transaction);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.With($"id{i}", chunk[i]);
+            }
+
+            var names = string.Join(", ", chunk.Select((_, i) => $"@id{i}"));
+            // In id order, so two silos' projectors lock shared rows in the same order.
+            command.CommandText = $"SELECT id, seq, lead, co FROM hotline_ticket WHERE id IN ({names}) ORDER BY id{_database.ForUpdate}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var departments = reader.GetString(3).Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+                if (!reader.IsDBNull(2))
+                {
+                    departments.Add(reader.GetString(2));
+                }
+
+                stored[reader.GetString(0)] = (Convert.ToInt32(reader.GetValue(1)), departments);
+            }
         }
 
-        var departments = reader.GetString(2).Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (!reader.IsDBNull(1))
-        {
-            departments.Add(reader.GetString(1));
-        }
+        return stored;
+    }
 
-        return (Convert.ToInt32(reader.GetValue(0)), departments);
+    /// <summary>
+    /// Adds the batch's counts in multi-row upserts. Sorted keys: concurrent silos take the counter rows'
+    /// locks in one order and cannot deadlock.
+    /// </summary>
+    private static async Task AddCounters(
+        DbConnection connection, DbTransaction transaction, SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> counters)
+    {
+        foreach (var chunk in counters.Chunk(CountersPerStatement))
+        {
+            await using var command = connection.Command("", transaction);
+            var rows = new List<string>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var ((dimension, day, value, measure), n) = chunk[i];
+                command.With($"d{i}", dimension).With($"y{i}", day).With($"v{i}", value).With($"m{i}", measure).With($"n{i}", n);
+                rows.Add($"(@d{i}, @y{i}, @v{i}, @m{i}, @n{i})");
+            }
+
+            command.CommandText = $"""
+                INSERT INTO hotline_measure (dimension, day, value, measure, n) VALUES {string.Join(", ", rows)}
+                ON CONFLICT (dimension, day, value, measure) DO UPDATE SET n = hotline_measure.n + excluded.n
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     private static Task<int> Upsert(DbConnection connection, DbTransaction transaction, TicketSummary s) =>
