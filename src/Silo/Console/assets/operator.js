@@ -101,12 +101,13 @@
       } }, '用此答复直办'))));
   }
 
-  async function accept() {
+  // A dispatch goes in the accepting request: one step, so a call is never left accepted but undispatched.
+  async function accept(dispatch) {
     const body = {
       channel: $('channel').value,
       caller: { name: $('name').value || null, phone: $('phone').value || null, anonymous: $('anonymous').checked },
       address: $('address').value, gridCell: $('gridCell').value || null, content: $('content').value,
-      type: $('type').value, urgent: $('urgent').checked,
+      type: $('type').value, urgent: $('urgent').checked, dispatch,
     };
     const created = await api('POST', '/api/v1/tickets', body);
     if (!created.ok) { Hotline.message($('result'), `受理失败：${created.problem}`, true); return null; }
@@ -119,13 +120,11 @@
     try {
       if (step === 'dispatch' && !$('lead').value) { Hotline.message($('result'), '请选择主办单位后再派单。', true); $('lead').focus(); return; }
       if (step === 'resolve' && !$('answer').value.trim()) { Hotline.message($('result'), '请填写直办答复。', true); $('answer').focus(); return; }
-      const ticket = await accept();
+      const ticket = await accept(step === 'dispatch' ? { lead: $('lead').value, co: [] } : null);
       if (!ticket) return;
       let text = `已受理，工单编号 ${ticket.number}`;
       if (step === 'dispatch') {
-        const lead = $('lead').value;
-        const done = await api('POST', `/api/v1/tickets/${ticket.id}/dispatch`, { lead, co: [] });
-        text += done.ok ? `，已派至${Hotline.departmentName(lead)}。` : `，但派单失败：${done.problem}`;
+        text += `，已派至${Hotline.departmentName(ticket.lead)}。`;
       } else if (step === 'resolve') {
         const done = await api('POST', `/api/v1/tickets/${ticket.id}/resolve-now`, { answer: $('answer').value, knowledgeEntry });
         text += done.ok ? '，已直接办结。' : `，但直办失败：${done.problem}`;
