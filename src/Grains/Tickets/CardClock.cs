@@ -21,7 +21,7 @@ public sealed class CardClock : IAsyncDisposable
 
     private static readonly TimeSpan FailedWakeRetry = TimeSpan.FromSeconds(5);
 
-    private readonly IGrainFactory _grains;
+    private readonly Func<string, Task> _wake;
     private readonly TimeProvider _time;
     private readonly ILogger<CardClock> _logger;
     private readonly Lock _gate = new();
@@ -35,9 +35,10 @@ public sealed class CardClock : IAsyncDisposable
     private readonly Task _waker;
     private DateTimeOffset? _armedFor;
 
-    public CardClock(IGrainFactory grains, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, ILogger<CardClock> logger)
+    /// <param name="wake">Wakes one ticket; in a silo, <see cref="ITicketGrain.Reconcile"/>, which sets the ticket's next wake itself.</param>
+    public CardClock(Func<string, Task> wake, TimeProvider time, ILogger<CardClock> logger)
     {
-        _grains = grains;
+        _wake = wake;
         _time = time;
         _logger = logger;
         _timer = time.CreateTimer(_ => _ticks.Writer.TryWrite(true), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -71,6 +72,16 @@ public sealed class CardClock : IAsyncDisposable
         {
             _wakeAt.Remove(ticketId);
         }
+    }
+
+    /// <summary>The silo's clock: a wake reconciles the ticket grain.</summary>
+    public static CardClock ForTickets(IServiceProvider services)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        return new CardClock(
+            ticketId => grains.GetGrain<ITicketGrain>(ticketId).Reconcile(),
+            services.GetRequiredKeyedService<TimeProvider>(HotlineTime.Key),
+            services.GetRequiredService<ILogger<CardClock>>());
     }
 
     public async ValueTask DisposeAsync()
@@ -127,8 +138,7 @@ public sealed class CardClock : IAsyncDisposable
     {
         try
         {
-            // The ticket sets its next wake itself, inside the call.
-            await _grains.GetGrain<ITicketGrain>(ticketId).Reconcile();
+            await _wake(ticketId);
         }
         catch (Exception ex)
         {

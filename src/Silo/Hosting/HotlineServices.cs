@@ -29,7 +29,7 @@ public static class HotlineServices
         services.AddSingleton<ITicketIndex, SqlTicketIndex>();
         services.AddSingleton<SqlMeasureStore>();
         services.AddSingleton<TicketIntake>();
-        services.AddSingleton<CardClock>();
+        services.AddSingleton(CardClock.ForTickets);
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         return services;
