@@ -13,6 +13,7 @@ namespace HotlineDispatch.Routing;
 /// </summary>
 public sealed class RouterHost(
     IGrainFactory grains,
+    IRoutingCorrections corrections,
     LabelledSamples samples,
     DepartmentCatalog catalog,
     RoutingOptions options,
@@ -41,8 +42,7 @@ public sealed class RouterHost(
                 return (loaded.Generation, loaded.Model);
             }
 
-            var corrections = (await Learning.Corrections()).Take(generation.Included);
-            var model = await Build(RouterTraining.From(samples, catalog, corrections));
+            var model = await Build(RouterTraining.From(samples, catalog, await corrections.UpToAsync(generation.Included)));
             _loaded = new Loaded(generation, model);
             logger.LogInformation("Router model {Version} (generation {Generation}, {Corrections} corrections) in service",
                 model.Version, generation.Generation, generation.Included);
@@ -60,9 +60,9 @@ public sealed class RouterHost(
         await _gate.WaitAsync();
         try
         {
-            var corrections = await Learning.Corrections();
-            var model = await Build(RouterTraining.From(samples, catalog, corrections));
-            var generation = await Learning.Publish(corrections.Count, model.Version, time.GetUtcNow());
+            var latest = await corrections.LatestAsync();
+            var model = await Build(RouterTraining.From(samples, catalog, await corrections.UpToAsync(latest)));
+            var generation = await Learning.Publish((int)latest, model.Version, time.GetUtcNow());
             _loaded = new Loaded(generation, model);
             logger.LogInformation("Router retrained: model {Version}, generation {Generation}, {Corrections} corrections",
                 model.Version, generation.Generation, generation.Included);

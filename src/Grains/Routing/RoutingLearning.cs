@@ -1,16 +1,17 @@
 namespace HotlineDispatch.Routing;
 
 /// <summary>
-/// The corrections collected so far and which of them the current model was trained with: the first
-/// <see cref="Included"/> corrections, at generation <see cref="Generation"/>. Every silo trains the
-/// same model from the same prefix, so a restart or another silo reproduces it exactly.
+/// Which corrections the current model was trained with: numbers 1..<see cref="Included"/> of
+/// <see cref="IRoutingCorrections"/>, at generation <see cref="Generation"/>. Every silo trains the
+/// same model from the same corrections, so a restart or another silo reproduces it exactly.
 /// </summary>
 [GenerateSerializer, Alias("hotline.routing-learning.v1")]
 public sealed class RoutingLearning
 {
-    /// <summary>Bounds the state; the oldest corrections give way first (they have long been learned).</summary>
+    /// <summary>Bounds a training set; the oldest corrections give way first (they have long been learned).</summary>
     public const int MaxCorrections = 20_000;
 
+    /// <summary>Where corrections were kept before they became read-model rows; emptied on the first activation.</summary>
     [Id(0)] public List<RoutingCorrection> Corrections { get; set; } = [];
     [Id(1)] public int Generation { get; set; }
     [Id(2)] public int Included { get; set; }

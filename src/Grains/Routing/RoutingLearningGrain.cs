@@ -1,44 +1,44 @@
 namespace HotlineDispatch.Routing;
 
+/// <summary>
+/// The model generation in force and how many corrections it includes. The corrections themselves are
+/// read-model rows (<see cref="IRoutingCorrections"/>); a state from before keeps them in
+/// <see cref="RoutingLearning.Corrections"/>, and they move to the rows on the first activation.
+/// </summary>
 public sealed class RoutingLearningGrain(
-    [PersistentState("routing-learning", StorageNames.Hotline)] IPersistentState<RoutingLearning> state)
+    [PersistentState("routing-learning", StorageNames.Hotline)] IPersistentState<RoutingLearning> state,
+    IRoutingCorrections corrections)
     : Grain, IRoutingLearningGrain
 {
     private RoutingLearning Learning => state.State;
 
-    public async Task Record(RoutingCorrection correction)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Learning.Corrections.Any(c => c.TicketId == correction.TicketId && c.Seq == correction.Seq))
+        if (Learning.Corrections.Count == 0)
         {
             return;
         }
 
-        Learning.Corrections.Add(correction);
-        var excess = Learning.Corrections.Count - RoutingLearning.MaxCorrections;
-        if (excess > 0)
-        {
-            Learning.Corrections.RemoveRange(0, excess);
-            Learning.Included = Math.Max(0, Learning.Included - excess);
-        }
-
-        await state.WriteStateAsync();
+        // Included counted a prefix of the old list; it now names the number that prefix's last correction got.
+        var numbers = await corrections.ImportAsync(Learning.Corrections, cancellationToken);
+        Learning.Included = Learning.Included > 0 ? (int)numbers[Math.Min(Learning.Included, numbers.Count) - 1] : 0;
+        Learning.Corrections = [];
+        await state.WriteStateAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<RoutingCorrection>> Corrections() =>
-        Task.FromResult<IReadOnlyList<RoutingCorrection>>(Learning.Corrections.ToList());
-
-    public Task<RouterGeneration> Current() => Task.FromResult(Generation());
+    public async Task<RouterGeneration> Current() => Generation(await corrections.LatestAsync());
 
     public async Task<RouterGeneration> Publish(int included, string modelVersion, DateTimeOffset trainedAt)
     {
+        var latest = await corrections.LatestAsync();
         Learning.Generation++;
-        Learning.Included = Math.Clamp(included, 0, Learning.Corrections.Count);
+        Learning.Included = (int)Math.Clamp(included, 0, latest);
         Learning.ModelVersion = modelVersion;
         Learning.TrainedAt = trainedAt;
         await state.WriteStateAsync();
-        return Generation();
+        return Generation(latest);
     }
 
-    private RouterGeneration Generation() =>
-        new(Learning.Generation, Learning.Included, Learning.ModelVersion, Learning.TrainedAt, Learning.Corrections.Count - Learning.Included);
+    private RouterGeneration Generation(long latest) =>
+        new(Learning.Generation, Learning.Included, Learning.ModelVersion, Learning.TrainedAt, (int)Math.Max(0, latest - Learning.Included));
 }

@@ -1,9 +1,11 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Routing;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Deadlines;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.ReadModel;
+using HotlineDispatch.Silo.Routing;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,8 @@ public static class HotlineServices
         services.AddSingleton<SqlTicketProjection>();
         services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
         services.AddSingleton<ITicketIndex, SqlTicketIndex>();
+        services.AddSingleton<SqlRoutingCorrections>();
+        services.AddSingleton<IRoutingCorrections>(sp => sp.GetRequiredService<SqlRoutingCorrections>());
         services.AddSingleton<SqlMeasureStore>();
         services.AddSingleton<TicketIntake>();
         services.AddSingleton(CardClock.ForTickets);

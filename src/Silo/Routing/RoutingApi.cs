@@ -22,7 +22,8 @@ public static class RoutingApi
         group.MapPut("/catalogue", PutCatalogue).RequireAuthorization(Policies.Administration);
         group.MapGet("/model", async (IGrainFactory grains) => Results.Ok(await Learning(grains).Current()))
             .RequireAuthorization(RoutingPolicies.Catalogue);
-        group.MapGet("/corrections", async (IGrainFactory grains) => Results.Ok(new { items = await Learning(grains).Corrections() }))
+        group.MapGet("/corrections", async (IRoutingCorrections corrections, CancellationToken cancellationToken) =>
+                Results.Ok(new { items = await corrections.UpToAsync(await corrections.LatestAsync(cancellationToken), cancellationToken) }))
             .RequireAuthorization(Policies.Administration);
         group.MapPost("/retrain", async (RouterHost router) => Results.Ok(await router.RetrainAsync()))
             .RequireAuthorization(Policies.Administration);
