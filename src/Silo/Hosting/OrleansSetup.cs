@@ -14,6 +14,9 @@ public static class OrleansSetup
         var cluster = options.Cluster;
         if (!storage.IsPostgres)
         {
+            // The only silo owns the whole directory, so a cache of it would hold a second entry for
+            // every activation (about 150 bytes a grain) and save no lookup.
+            silo.Configure<GrainDirectoryOptions>(o => o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
             return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
         }
 
