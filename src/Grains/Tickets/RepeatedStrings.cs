@@ -15,8 +15,8 @@ public static class RepeatedStrings
         ticket.Lead = Shared(ticket.Lead);
         Replace(ticket.History, e => e with { Actor = Shared(e.Actor), Action = Shared(e.Action), Department = Shared(e.Department) });
         Replace(ticket.Deadlines, d => d with { Department = Shared(d.Department) });
-        Replace(ticket.Co, c => c with { Department = Shared(c.Department) });
-        Replace(ticket.Cards, c => c with { Department = Shared(c.Department) });
+        ticket.Co = [.. ticket.Co.Select(c => c with { Department = Shared(c.Department) })];
+        ticket.Cards = [.. ticket.Cards.Select(c => c with { Department = Shared(c.Department) })];
         Replace(ticket.Suggestions, s => s with { Code = Shared(s.Code) });
     }
 

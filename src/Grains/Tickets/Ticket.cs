@@ -26,12 +26,19 @@ public sealed class Ticket
     [Id(9)] public string LoggedBy { get; set; } = "";
     [Id(10)] public DateTimeOffset AcceptedAt { get; set; }
     [Id(11)] public string? Lead { get; set; }
-    [Id(12)] public List<CoHandler> Co { get; set; } = [];
+    // The collections below are empty for most tickets, so an empty one is stored and held as null:
+    // an idle grain then carries no list object for them (32 bytes each). Outside the state machine
+    // they are read-only; the field types and Ids are those the stored state has always had.
+    [Id(12)] private List<CoHandler>? _co;
+
+    public IReadOnlyList<CoHandler> Co { get => _co ?? (IReadOnlyList<CoHandler>)[]; internal set => _co = Held(value); }
 
     /// <summary>The running deadlines; a step's deadline leaves this list when the step is done.</summary>
     [Id(13)] public List<Deadline> Deadlines { get; set; } = [];
 
-    [Id(14)] public List<Card> Cards { get; set; } = [];
+    [Id(14)] private List<Card>? _cards;
+
+    public IReadOnlyList<Card> Cards { get => _cards ?? (IReadOnlyList<Card>)[]; internal set => _cards = Held(value); }
     [Id(15)] public List<TicketEvent> History { get; set; } = [];
     [Id(16)] public SurveyRating? Rating { get; set; }
 
@@ -39,7 +46,9 @@ public sealed class Ticket
     [Id(17)] public string? Result { get; set; }
 
     [Id(18)] public string? MasterId { get; set; }
-    [Id(19)] public List<string> MergedIds { get; set; } = [];
+    [Id(19)] private List<string>? _mergedIds;
+
+    public IReadOnlyList<string> MergedIds => _mergedIds ?? (IReadOnlyList<string>)[];
     [Id(20)] public ExtensionRequest? PendingExtension { get; set; }
     [Id(21)] public bool Supervised { get; set; }
 
@@ -57,7 +66,9 @@ public sealed class Ticket
     /// <summary>The reply deadline of the current round, kept after the reply for the record.</summary>
     [Id(26)] public DateTimeOffset? ReplyBy { get; set; }
 
-    [Id(27)] public List<string> Attachments { get; set; } = [];
+    [Id(27)] private List<string>? _attachments;
+
+    public IReadOnlyList<string> Attachments => _attachments ?? (IReadOnlyList<string>)[];
 
     /// <summary>The provider's id of the message the ticket came from, if any.</summary>
     [Id(28)] public string? SourceRef { get; set; }
@@ -74,7 +85,9 @@ public sealed class Ticket
     [Id(51)] public string? UrgentCue { get; set; }
 
     /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
-    [Id(52)] public List<string> PossibleDuplicates { get; set; } = [];
+    [Id(52)] private List<string>? _possibleDuplicates;
+
+    public IReadOnlyList<string> PossibleDuplicates => _possibleDuplicates ?? (IReadOnlyList<string>)[];
 
     /// <summary>The knowledge-base entry an answer at intake (直办) came from, if the operator used one.</summary>
     [Id(70)] public string? KnowledgeEntry { get; set; }
@@ -174,7 +187,7 @@ public sealed class Ticket
             {
                 Deadlines[i] = Deadlines[i].MarkRecorded(due.Kind);
                 var card = new Card(due.Kind, due.Step, due.Department, due.DueAt, now, Deadlines[i].Round);
-                Cards.Add(card);
+                (_cards ??= []).Add(card);
                 recorded.Add(card);
                 Log(now, Actor.System, due.Kind == CardKind.Yellow ? TicketActions.YellowCard : TicketActions.RedCard, State,
                     $"{due.Step.ToString().ToLowerInvariant()} due {due.DueAt:O}", due.Department, dueAt: due.DueAt, step: due.Step);
@@ -202,14 +215,14 @@ public sealed class Ticket
         GridCell = gridCell;
         Caller = caller;
         Channel = c.Channel;
-        Attachments = c.Attachments.Take(MaxAttachments).ToList();
+        _attachments = Held([.. c.Attachments.Take(MaxAttachments)]);
         SourceRef = sourceRef;
         ReplyTo = replyTo;
         ReceiptInline = c.ReceiptInline;
         Type = c.Type;
         Suggestions = c.Suggestions.ToList();
         UrgentCue = c.UrgentCue;
-        PossibleDuplicates = c.PossibleDuplicates.ToList();
+        _possibleDuplicates = Held(c.PossibleDuplicates);
         Urgent = c.Urgent || UrgentCue is not null;
         LoggedBy = actor.Name;
         AcceptedAt = context.Now;
@@ -457,7 +470,7 @@ public sealed class Ticket
             TicketState.Reopened, TicketState.AwaitingResident);
         if (!MergedIds.Contains(c.ChildId))
         {
-            MergedIds.Add(c.ChildId);
+            (_mergedIds ??= []).Add(c.ChildId);
             Log(context.Now, actor, TicketActions.AttachMerged, State, c.ChildId);
         }
     }
@@ -497,6 +510,8 @@ public sealed class Ticket
         Deadlines.FirstOrDefault(d => d.Step == step && d.Department == department);
 
     /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
+    private static List<T>? Held<T>(IReadOnlyList<T> items) => items.Count == 0 ? null : [.. items];
+
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
         bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null,
         string? knowledgeEntry = null)

@@ -78,7 +78,7 @@ public sealed class TicketGrain(
 
         RepeatedStrings.Share(working);
         state.State.Ticket = working;
-        state.State.Notices.AddRange(NoticesFor(command));
+        state.State.AddNotices(NoticesFor(command));
         await Save();
         HotlineMetrics.Recorded(cards);
         ArmNoticeDelivery(TimeSpan.Zero);
@@ -266,7 +266,7 @@ public sealed class TicketGrain(
 
         if (delivered.Count > 0)
         {
-            state.State.Notices.RemoveAll(delivered.Contains);
+            state.State.RemoveNotices(delivered);
             await Save();
         }
 

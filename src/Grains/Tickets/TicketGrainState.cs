@@ -12,6 +12,26 @@ public sealed class TicketGrainState
     /// <summary>When the registered reminder next fires, or null when none is registered.</summary>
     [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
 
+    // Null when nothing is pending, which is almost always: an idle grain holds no list for it.
+    [Id(3)] private List<PendingNotice>? _notices;
+
     /// <summary>Results and archiving a master still has to pass on to its merged tickets; saved with the step that caused them.</summary>
-    [Id(3)] public List<PendingNotice> Notices { get; set; } = [];
+    public IReadOnlyList<PendingNotice> Notices => _notices ?? (IReadOnlyList<PendingNotice>)[];
+
+    public void AddNotices(IEnumerable<PendingNotice> notices)
+    {
+        foreach (var notice in notices)
+        {
+            (_notices ??= []).Add(notice);
+        }
+    }
+
+    public void RemoveNotices(IReadOnlyCollection<PendingNotice> delivered)
+    {
+        _notices?.RemoveAll(delivered.Contains);
+        if (_notices is { Count: 0 })
+        {
+            _notices = null;
+        }
+    }
 }
