@@ -7,7 +7,18 @@ namespace HotlineDispatch.Tests.Observability;
 
 public sealed class ObservabilityApiFactory() : ClockedApiFactory(TestStorage.Sqlite, ObservabilityTests.Monday);
 
+/// <summary>
+/// The dispatcher's meter is process-wide, so a test running beside this one would add its cards to these
+/// buckets: the class runs alone.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideMeters
+{
+    public const string Name = "process-wide-meters";
+}
+
 /// <summary>/metrics in Prometheus text with our instruments and Orleans'; the dashboard for admins only.</summary>
+[Collection(ProcessWideMeters.Name)]
 public sealed class ObservabilityTests(ObservabilityApiFactory api) : IClassFixture<ObservabilityApiFactory>
 {
     public static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
