@@ -92,7 +92,7 @@ public sealed class IntakeRouting(
     private async Task<Ticket> AutoDispatch(Ticket ticket)
     {
         if (options.AutoDispatchAbove is not { } threshold || ticket.State != TicketState.Accepted
-            || ticket.Suggestions.FirstOrDefault() is not { } top || top.Confidence < threshold)
+            || ticket.Suggestions is not [var top, ..] || top.Confidence < threshold)
         {
             return ticket;
         }

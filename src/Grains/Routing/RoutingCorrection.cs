@@ -44,7 +44,7 @@ public sealed record RoutingCorrection(
             return new RoutingCorrection(ticket.Id, dispatch.Seq, ticket.Content, returned.Department, department, Redispatch, dispatch.Actor, dispatch.At);
         }
 
-        var suggested = ticket.Suggestions.FirstOrDefault()?.Code;
+        var suggested = ticket.Suggestions is [var top, ..] ? top.Code : null;
         return previousDispatch is null && suggested is not null && suggested != department && dispatch.Actor != RoutingActors.Router
             ? new RoutingCorrection(ticket.Id, dispatch.Seq, ticket.Content, suggested, department, Override, dispatch.Actor, dispatch.At)
             : null;

@@ -1,5 +1,6 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Routing;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -57,6 +58,7 @@ public sealed class TicketStateSerializationTests : IDisposable
             MergedIds = ["20261123-000003"],
             Attachments = [],
             PossibleDuplicates = [],
+            Suggestions = [new EarlierGuess("CGJ", 0.82), new EarlierGuess("SWJ", 0.11)],
         };
         var bytes = _services.GetRequiredService<Serializer<EarlierTicket>>().SerializeToArray(earlier);
 
@@ -68,10 +70,11 @@ public sealed class TicketStateSerializationTests : IDisposable
         Assert.Empty(ticket.Cards);
         Assert.Empty(ticket.Attachments);
         Assert.Empty(ticket.PossibleDuplicates);
+        Assert.Equal([new DepartmentGuess("CGJ", 0.82), new DepartmentGuess("SWJ", 0.11)], ticket.Suggestions);
     }
 }
 
-/// <summary>The stored shape of the ticket's collections before empty ones were held as null.</summary>
+/// <summary>The stored shape of the ticket's collections before empty ones were held as null and guesses became structs.</summary>
 [GenerateSerializer, Alias("hotline.tests.earlier-ticket")]
 public sealed class EarlierTicket
 {
@@ -80,5 +83,10 @@ public sealed class EarlierTicket
     [Id(14)] public List<Card> Cards { get; set; } = [];
     [Id(19)] public List<string> MergedIds { get; set; } = [];
     [Id(27)] public List<string> Attachments { get; set; } = [];
+    [Id(50)] public List<EarlierGuess> Suggestions { get; set; } = [];
     [Id(52)] public List<string> PossibleDuplicates { get; set; } = [];
 }
+
+/// <summary>The department guess when it was a class.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.tests.earlier-guess")]
+public sealed record EarlierGuess([property: Id(0)] string Code, [property: Id(1)] double Confidence);
