@@ -27,8 +27,9 @@ public sealed class CardClock : IAsyncDisposable
     private readonly Lock _gate = new();
 
     // The queue may hold superseded entries; the dictionary says which moment is current for a ticket.
-    private readonly PriorityQueue<string, DateTimeOffset> _queue = new();
-    private readonly Dictionary<string, DateTimeOffset> _wakeAt = new(StringComparer.Ordinal);
+    // Moments are UTC ticks: every waiting ticket has an entry in both, and a long is half a DateTimeOffset.
+    private readonly PriorityQueue<string, long> _queue = new();
+    private readonly Dictionary<string, long> _wakeAt = new(StringComparer.Ordinal);
     private readonly Channel<bool> _ticks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _slots = new(MaxInFlight);
     private readonly ITimer _timer;
@@ -48,15 +49,16 @@ public sealed class CardClock : IAsyncDisposable
     /// <summary>Wakes the ticket at <paramref name="at"/>, in place of any moment set before.</summary>
     public void WakeAt(string ticketId, DateTimeOffset at)
     {
+        var ticks = at.UtcTicks;
         lock (_gate)
         {
-            if (_wakeAt.TryGetValue(ticketId, out var current) && current == at)
+            if (_wakeAt.TryGetValue(ticketId, out var current) && current == ticks)
             {
                 return;
             }
 
-            _wakeAt[ticketId] = at;
-            _queue.Enqueue(ticketId, at);
+            _wakeAt[ticketId] = ticks;
+            _queue.Enqueue(ticketId, ticks);
             DropSupersededEntries();
             if (_armedFor is null || at < _armedFor)
             {
@@ -109,7 +111,7 @@ public sealed class CardClock : IAsyncDisposable
         var due = new List<string>();
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
+            var now = _time.GetUtcNow().UtcTicks;
             while (_queue.TryPeek(out var ticketId, out var at) && at <= now)
             {
                 _queue.Dequeue();
@@ -123,7 +125,7 @@ public sealed class CardClock : IAsyncDisposable
             _armedFor = null;
             if (_queue.TryPeek(out _, out var next))
             {
-                Arm(next);
+                Arm(new DateTimeOffset(next, TimeSpan.Zero));
             }
             else
             {
