@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
-using HotlineDispatch.Deadlines;
-using HotlineDispatch.Departments;
 using HotlineDispatch.Observability;
 using Microsoft.Extensions.Logging;
 
@@ -15,13 +11,7 @@ namespace HotlineDispatch.Tickets;
 /// </summary>
 public sealed class TicketGrain(
     [PersistentState("ticket", StorageNames.Hotline)] IPersistentState<TicketGrainState> state,
-    [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
-    SlaPolicy sla,
-    DepartmentCatalog departments,
-    ITicketProjection projection,
-    CardClock clock,
-    DeepCopier<Ticket> copier,
-    ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
+    TicketGrainServices services) : Grain, ITicketGrain, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
 
@@ -47,11 +37,11 @@ public sealed class TicketGrain(
 
     public async Task<Ticket> Execute(TicketCommand command, Actor actor)
     {
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
 
         // The step runs on a copy that replaces the ticket only when it succeeds: a refused step
         // leaves no trace, and cards that fell due meanwhile are recorded either way.
-        var working = copier.Copy(Ticket);
+        var working = services.Copier.Copy(Ticket);
         if (!working.Exists)
         {
             working.Id = this.GetPrimaryKeyString();
@@ -66,7 +56,7 @@ public sealed class TicketGrain(
                 await GrainFactory.GetGrain<ITicketGrain>(merge.MasterId).Execute(new AttachMerged(working.Id), actor);
             }
 
-            working.Execute(command, actor, new TicketContext(now, sla, departments));
+            working.Execute(command, actor, services.ContextAt(now));
         }
         catch when (cards.Count > 0)
         {
@@ -117,7 +107,7 @@ public sealed class TicketGrain(
 
     private async Task CatchUp(bool forceSave = false)
     {
-        var cards = Ticket.RecordDueCards(time.GetUtcNow());
+        var cards = Ticket.RecordDueCards(services.Time.GetUtcNow());
         if (forceSave || cards.Count > 0)
         {
             await Save();
@@ -157,11 +147,11 @@ public sealed class TicketGrain(
     private async Task AimReminder()
     {
         // Undelivered notices keep the reminder alive too, so a crash cannot strand them.
-        var next = state.State.Notices.Count > 0 ? time.GetUtcNow() + ReminderPeriod : Ticket.NextCardAt;
+        var next = state.State.Notices.Count > 0 ? services.Time.GetUtcNow() + ReminderPeriod : Ticket.NextCardAt;
         var registered = state.State.ReminderAt;
         if (next is { } due && (registered is null || due < registered))
         {
-            var dueTime = due - time.GetUtcNow();
+            var dueTime = due - services.Time.GetUtcNow();
             await this.RegisterOrUpdateReminder(DeadlineReminder, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, ReminderPeriod);
             state.State.ReminderAt = due;
         }
@@ -186,13 +176,13 @@ public sealed class TicketGrain(
 
         try
         {
-            await projection.ProjectAsync(Ticket, state.State.ProjectedSeq);
+            await services.Projection.ProjectAsync(Ticket, state.State.ProjectedSeq);
             state.State.ProjectedSeq = Ticket.LastSeq;
         }
         catch (Exception ex)
         {
             // The step itself is durable; the read model catches up on the retry timer or the next activation.
-            logger.LogWarning(ex, "Projecting ticket {TicketId} failed; retrying in {Delay}", Ticket.Id, ProjectionRetry);
+            services.Logger.LogWarning(ex, "Projecting ticket {TicketId} failed; retrying in {Delay}", Ticket.Id, ProjectionRetry);
         }
     }
 
@@ -201,17 +191,17 @@ public sealed class TicketGrain(
         var wakeAt = Ticket.NextCardAt;
         if (Ticket.LastSeq > state.State.ProjectedSeq)
         {
-            var retry = time.GetUtcNow() + ProjectionRetry;
+            var retry = services.Time.GetUtcNow() + ProjectionRetry;
             wakeAt = wakeAt is { } next && next < retry ? next : retry;
         }
 
         if (wakeAt is { } at)
         {
-            clock.WakeAt(Ticket.Id, at);
+            services.Clock.WakeAt(Ticket.Id, at);
         }
         else
         {
-            clock.Forget(Ticket.Id);
+            services.Clock.Forget(Ticket.Id);
         }
     }
 
@@ -253,13 +243,13 @@ public sealed class TicketGrain(
             catch (Exception ex) when (ex is TicketConflictException or TicketNotFoundException)
             {
                 // Already taken (a repeat after a crash) or no longer applicable: nothing more to do for it.
-                logger.LogInformation("Merged ticket {ChildId} of {MasterId} did not take {Notice}: {Reason}",
+                services.Logger.LogInformation("Merged ticket {ChildId} of {MasterId} did not take {Notice}: {Reason}",
                     pending.TicketId, Ticket.Id, pending.Notice.GetType().Name, ex.Message);
                 delivered.Add(pending);
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Notice to merged ticket {ChildId} of {MasterId} failed; retrying in {Delay}",
+                services.Logger.LogWarning(ex, "Notice to merged ticket {ChildId} of {MasterId} failed; retrying in {Delay}",
                     pending.TicketId, Ticket.Id, NoticeRetry);
             }
         }

@@ -34,6 +34,7 @@ public static class HotlineServices
         services.AddSingleton<SqlMeasureStore>();
         services.AddSingleton<TicketIntake>();
         services.AddSingleton(CardClock.ForTickets);
+        services.AddSingleton<TicketGrainServices>();
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         return services;
