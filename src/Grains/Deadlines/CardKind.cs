@@ -1,7 +1,8 @@
 namespace HotlineDispatch.Deadlines;
 
 /// <summary>Electronic-supervision cards recorded against a department (DOMAIN.md §4).</summary>
-public enum CardKind
+// sbyte: every ticket and history entry holds it, and it is stored with the same encoding the int had.
+public enum CardKind : sbyte
 {
     /// <summary>黄牌预警: most of the limit has elapsed with the step not done.</summary>
     Yellow,

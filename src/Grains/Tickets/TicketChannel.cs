@@ -1,7 +1,8 @@
 namespace HotlineDispatch.Tickets;
 
 /// <summary>How the report reached the hotline (DOMAIN.md §2).</summary>
-public enum TicketChannel
+// sbyte: every ticket and history entry holds it, and it is stored with the same encoding the int had.
+public enum TicketChannel : sbyte
 {
     Call,
     Sms,

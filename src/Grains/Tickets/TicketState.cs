@@ -1,7 +1,8 @@
 namespace HotlineDispatch.Tickets;
 
 /// <summary>Where a ticket stands in the closed loop of DOMAIN.md §3.</summary>
-public enum TicketState
+// sbyte: every ticket and history entry holds it, and it is stored with the same encoding the int had.
+public enum TicketState : sbyte
 {
     Accepted,
     Resolved,

@@ -1,7 +1,8 @@
 namespace HotlineDispatch.Tickets;
 
 /// <summary>What the resident asks for; decides the reply limit (DOMAIN.md §4).</summary>
-public enum TicketType
+// sbyte: every ticket and history entry holds it, and it is stored with the same encoding the int had.
+public enum TicketType : sbyte
 {
     Consultation,
     Help,

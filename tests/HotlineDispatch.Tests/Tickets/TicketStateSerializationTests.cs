@@ -72,6 +72,61 @@ public sealed class TicketStateSerializationTests : IDisposable
         Assert.Empty(ticket.PossibleDuplicates);
         Assert.Equal([new DepartmentGuess("CGJ", 0.82), new DepartmentGuess("SWJ", 0.11)], ticket.Suggestions);
     }
+
+    [Fact]
+    public void State_stored_when_the_enums_were_ints_reads_back_the_same_values()
+    {
+        static EarlierInt Int<T>(T value) where T : Enum => (EarlierInt)Convert.ToInt32(value);
+        var earlier = new EarlierEnums
+        {
+            State = Int(TicketState.Closed),
+            Channel = Int(TicketChannel.Sms),
+            Type = Int(TicketType.Complaint),
+            Rating = Int(SurveyRating.Dissatisfied),
+            StateBeforePause = Int(TicketState.InProgress),
+            History = [new EarlierEvent(4, Monday, "disp1", "reply", Int(TicketState.InProgress), Int(TicketState.Replied), null)
+                { Rating = Int(SurveyRating.Basic), Step = Int(DeadlineStep.Reply) }],
+        };
+
+        var ticket = _services.GetRequiredService<Serializer<Ticket>>()
+            .Deserialize(_services.GetRequiredService<Serializer<EarlierEnums>>().SerializeToArray(earlier))!;
+
+        Assert.Equal((TicketState.Closed, TicketChannel.Sms, TicketType.Complaint), (ticket.State, ticket.Channel, ticket.Type));
+        Assert.Equal((SurveyRating.Dissatisfied, TicketState.InProgress), (ticket.Rating, ticket.StateBeforePause));
+        var e = Assert.Single(ticket.History);
+        Assert.Equal((TicketState.InProgress, TicketState.Replied), (e.FromState, e.ToState));
+        Assert.Equal((SurveyRating.Basic, DeadlineStep.Reply), (e.Rating, e.Step));
+    }
+}
+
+/// <summary>Any of the ticket's enums as it was stored while they were ints.</summary>
+public enum EarlierInt;
+
+/// <summary>The stored shape of the ticket's enum fields while the enums were ints.</summary>
+[GenerateSerializer, Alias("hotline.tests.earlier-enums")]
+public sealed class EarlierEnums
+{
+    [Id(1)] public EarlierInt State { get; set; }
+    [Id(2)] public EarlierInt Channel { get; set; }
+    [Id(3)] public EarlierInt Type { get; set; }
+    [Id(15)] public List<EarlierEvent> History { get; set; } = [];
+    [Id(16)] public EarlierInt? Rating { get; set; }
+    [Id(23)] public EarlierInt? StateBeforePause { get; set; }
+}
+
+/// <summary>The stored shape of a history entry's enum fields while the enums were ints.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.tests.earlier-event")]
+public sealed record EarlierEvent(
+    [property: Id(0)] int Seq,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string Actor,
+    [property: Id(3)] string Action,
+    [property: Id(4)] EarlierInt? FromState,
+    [property: Id(5)] EarlierInt ToState,
+    [property: Id(6)] string? Note)
+{
+    [Id(10)] public EarlierInt? Rating { get; init; }
+    [Id(11)] public EarlierInt? Step { get; init; }
 }
 
 /// <summary>The stored shape of the ticket's collections before empty ones were held as null and guesses became structs.</summary>
