@@ -13,19 +13,11 @@ public static class RepeatedStrings
         ticket.GridCell = Shared(ticket.GridCell);
         ticket.LoggedBy = Shared(ticket.LoggedBy);
         ticket.Lead = Shared(ticket.Lead);
-        Replace(ticket.History, e => e with { Actor = Shared(e.Actor), Action = Shared(e.Action), Department = Shared(e.Department) });
-        Replace(ticket.Deadlines, d => d with { Department = Shared(d.Department) });
+        ticket.History = [.. ticket.History.Select(e => e with { Actor = Shared(e.Actor), Action = Shared(e.Action), Department = Shared(e.Department) })];
+        ticket.Deadlines = [.. ticket.Deadlines.Select(d => d with { Department = Shared(d.Department) })];
         ticket.Co = [.. ticket.Co.Select(c => c with { Department = Shared(c.Department) })];
         ticket.Cards = [.. ticket.Cards.Select(c => c with { Department = Shared(c.Department) })];
-        Replace(ticket.Suggestions, s => s with { Code = Shared(s.Code) });
-    }
-
-    private static void Replace<T>(List<T> items, Func<T, T> share)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            items[i] = share(items[i]);
-        }
+        ticket.Suggestions = [.. ticket.Suggestions.Select(s => s with { Code = Shared(s.Code) })];
     }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]

@@ -59,6 +59,8 @@ public sealed class TicketStateSerializationTests : IDisposable
             Attachments = [],
             PossibleDuplicates = [],
             Suggestions = [new EarlierGuess("CGJ", 0.82), new EarlierGuess("SWJ", 0.11)],
+            Deadlines = [Reply],
+            History = [Accepted],
         };
         var bytes = _services.GetRequiredService<Serializer<EarlierTicket>>().SerializeToArray(earlier);
 
@@ -71,7 +73,17 @@ public sealed class TicketStateSerializationTests : IDisposable
         Assert.Empty(ticket.Attachments);
         Assert.Empty(ticket.PossibleDuplicates);
         Assert.Equal([new DepartmentGuess("CGJ", 0.82), new DepartmentGuess("SWJ", 0.11)], ticket.Suggestions);
+        Assert.Equal([Reply], ticket.Deadlines);
+        Assert.Equal([Accepted], ticket.History);
     }
+
+    private static readonly Deadline Reply = new()
+    {
+        Step = DeadlineStep.Reply, Department = "CGJ", Round = 1, AroundTheClock = false, Limit = TimeSpan.FromHours(40),
+        StartedAt = Monday, YellowAt = Monday.AddDays(4), DueAt = Monday.AddDays(5),
+    };
+
+    private static readonly TicketEvent Accepted = new(1, Monday, "op1", TicketActions.Accept, null, TicketState.Accepted, null);
 
     [Fact]
     public void State_stored_when_the_enums_were_ints_reads_back_the_same_values()
@@ -129,13 +141,15 @@ public sealed record EarlierEvent(
     [Id(11)] public EarlierInt? Step { get; init; }
 }
 
-/// <summary>The stored shape of the ticket's collections before empty ones were held as null and guesses became structs.</summary>
+/// <summary>The stored shape of the ticket's collections before empty ones were held as null, lists as arrays and guesses as structs.</summary>
 [GenerateSerializer, Alias("hotline.tests.earlier-ticket")]
 public sealed class EarlierTicket
 {
     [Id(0)] public string Id { get; set; } = "";
     [Id(12)] public List<CoHandler> Co { get; set; } = [];
+    [Id(13)] public List<Deadline> Deadlines { get; set; } = [];
     [Id(14)] public List<Card> Cards { get; set; } = [];
+    [Id(15)] public List<TicketEvent> History { get; set; } = [];
     [Id(19)] public List<string> MergedIds { get; set; } = [];
     [Id(27)] public List<string> Attachments { get; set; } = [];
     [Id(50)] public List<EarlierGuess> Suggestions { get; set; } = [];
