@@ -1,8 +1,11 @@
 namespace HotlineDispatch.Tickets;
 
-/// <summary>The reporting resident. <see cref="Anonymous"/> hides them from everyone but the operator who took the report.</summary>
+/// <summary>
+/// The reporting resident. <see cref="Anonymous"/> hides them from everyone but the operator who took the report.
+/// A value type, so every ticket holds it inline rather than as one more object; stored as the earlier class was.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hotline.caller.v1")]
-public sealed record Caller(
+public readonly record struct Caller(
     [property: Id(0)] string? Name,
     [property: Id(1)] string? Phone,
     [property: Id(2)] bool Anonymous);

@@ -59,6 +59,7 @@ public sealed class TicketStateSerializationTests : IDisposable
             Attachments = [],
             PossibleDuplicates = [],
             Suggestions = [new EarlierGuess("CGJ", 0.82), new EarlierGuess("SWJ", 0.11)],
+            Caller = new EarlierCaller("李四", "13912345678", true),
             Deadlines = [Reply],
             History = [Accepted],
         };
@@ -73,6 +74,7 @@ public sealed class TicketStateSerializationTests : IDisposable
         Assert.Empty(ticket.Attachments);
         Assert.Empty(ticket.PossibleDuplicates);
         Assert.Equal([new DepartmentGuess("CGJ", 0.82), new DepartmentGuess("SWJ", 0.11)], ticket.Suggestions);
+        Assert.Equal(new Caller("李四", "13912345678", true), ticket.Caller);
         Assert.Equal([Reply], ticket.Deadlines);
         Assert.Equal([Accepted], ticket.History);
     }
@@ -141,11 +143,12 @@ public sealed record EarlierEvent(
     [Id(11)] public EarlierInt? Step { get; init; }
 }
 
-/// <summary>The stored shape of the ticket's collections before empty ones were held as null, lists as arrays and guesses as structs.</summary>
+/// <summary>The stored shape of the ticket's collections before empty ones were held as null, lists as arrays, guesses and the caller as structs.</summary>
 [GenerateSerializer, Alias("hotline.tests.earlier-ticket")]
 public sealed class EarlierTicket
 {
     [Id(0)] public string Id { get; set; } = "";
+    [Id(8)] public EarlierCaller Caller { get; set; } = new(null, null, false);
     [Id(12)] public List<CoHandler> Co { get; set; } = [];
     [Id(13)] public List<Deadline> Deadlines { get; set; } = [];
     [Id(14)] public List<Card> Cards { get; set; } = [];
@@ -155,6 +158,10 @@ public sealed class EarlierTicket
     [Id(50)] public List<EarlierGuess> Suggestions { get; set; } = [];
     [Id(52)] public List<string> PossibleDuplicates { get; set; } = [];
 }
+
+/// <summary>The caller when it was a class.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.tests.earlier-caller")]
+public sealed record EarlierCaller([property: Id(0)] string? Name, [property: Id(1)] string? Phone, [property: Id(2)] bool Anonymous);
 
 /// <summary>The department guess when it was a class.</summary>
 [GenerateSerializer, Immutable, Alias("hotline.tests.earlier-guess")]
