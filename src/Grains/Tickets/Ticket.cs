@@ -189,9 +189,9 @@ public sealed class Ticket
     public IReadOnlyList<Card> RecordDueCards(DateTimeOffset now)
     {
         var recorded = new List<Card>();
-        for (var i = 0; i < Deadlines.Count; i++)
+        for (var i = 0; i < _deadlines.Length; i++)
         {
-            foreach (var due in Deadlines[i].CardsDue(now))
+            foreach (var due in _deadlines[i].CardsDue(now))
             {
                 _deadlines[i] = _deadlines[i].MarkRecorded(due.Kind);
                 var card = new Card(due.Kind, due.Step, due.Department, due.DueAt, now, _deadlines[i].Round);
