@@ -18,7 +18,7 @@ public static class BenchProgram
           intake    --storage sqlite|postgres [--connection <npgsql>] --tickets N --concurrency C [--warm-up <TimeSpan>]
                     [--dispatch separate|at-intake]
           deadlines --open N [--concurrency C] [--sign-for <TimeSpan>] [--storage …] [--connection …]
-          memory    --grains N [--concurrency C] [--storage …] [--connection …]
+          memory    --grains N [--cells K] [--concurrency C] [--storage …] [--connection …]
           surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
           faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
 
@@ -68,7 +68,8 @@ public static class BenchProgram
                 var deadlines = new DeadlinesOptions(a.Int("open", 100_000), a.Int("concurrency", 32), a.Duration("sign-for"), a.Storage(), a.OptionalText("connection"));
                 return () => DeadlinesScenario.RunAsync(deadlines);
             case "memory":
-                var memory = new MemoryOptions(a.Int("grains", 100_000), a.Int("concurrency", 32), a.Storage(), a.OptionalText("connection"));
+                var grains = a.Int("grains", 100_000);
+                var memory = new MemoryOptions(grains, a.Int("cells", MemoryOptions.DefaultCells(grains)), a.Int("concurrency", 32), a.Storage(), a.OptionalText("connection"));
                 return () => MemoryScenario.RunAsync(memory);
             case "surge":
                 var surge = new SurgeOptions(a.Int("tickets", 27_683), a.Int("concurrency", 32), a.Int("bursts", 12),

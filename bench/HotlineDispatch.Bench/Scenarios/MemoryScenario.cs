@@ -5,7 +5,19 @@ using HotlineDispatch.Bench.Reporting;
 
 namespace HotlineDispatch.Bench.Scenarios;
 
-public sealed record MemoryOptions(int Grains, int Concurrency, string Storage, string? Connection);
+public sealed record MemoryOptions(int Grains, int Cells, int Concurrency, string Storage, string? Connection)
+{
+    /// <summary>
+    /// Open tickets per grid cell when no <c>--cells</c> is given. Each cell's recent reports are
+    /// compared with every new one, and a ticket keeps the ids of up to ten similar ones; packing
+    /// 100,000 open tickets into 400 cells (250 a cell inside the three-day duplicate window, where a
+    /// real cell sees a handful) gave each ticket seven or eight such ids and measured a crowded
+    /// cell rather than one more ticket.
+    /// </summary>
+    public const int TicketsPerCell = 75;
+
+    public static int DefaultCells(int grains) => Math.Max(400, grains / TicketsPerCell);
+}
 
 /// <summary>
 /// Bytes per activated ticket grain. Tickets are taken in, dispatched and signed for (a ticket being
@@ -36,7 +48,7 @@ public static class MemoryScenario
             var reports = new CitizenReports("memory");
             await ClosedLoop.RunAsync("creating tickets", total, options.Concurrency, async seq =>
             {
-                var report = reports.Ordinary(seq);
+                var report = reports.Ordinary(seq, options.Cells);
                 ids[seq] = await api.CreateAsync(report, report.Lead);
                 await api.SignAsync(ids[seq], report.Lead);
             });
@@ -45,12 +57,12 @@ public static class MemoryScenario
         await silo.RestartAsync();
         using var client = silo.Client(options.Concurrency);
         var reader = new TicketApi(client);
-        await Read(reader, ids[..warmUp], options.Concurrency, "warm-up");
+        _ = await Read(reader, ids[..warmUp], options.Concurrency, "warm-up");
         await Task.Delay(Settle);
         var heapBefore = await silo.LiveHeapBytesAsync();
         var rssBefore = silo.ResidentBytes();
 
-        await Read(reader, ids[warmUp..], options.Concurrency, "activating grains");
+        var duplicates = await Read(reader, ids[warmUp..], options.Concurrency, "activating grains");
         await Task.Delay(Settle);
         var heapAfter = await silo.LiveHeapBytesAsync();
         var rssAfter = silo.ResidentBytes();
@@ -60,12 +72,22 @@ public static class MemoryScenario
             .Figure("bytesPerGrain", "managed heap per grain, bytes", (heapAfter - heapBefore) / (double)options.Grains, 0)
             .Figure("rssPerGrain", "resident set per grain, bytes", (rssAfter - rssBefore) / (double)options.Grains, 0)
             .Row("grains activated", options.Grains.ToString(CultureInfo.InvariantCulture))
+            .Row("grid cells", options.Cells.ToString(CultureInfo.InvariantCulture))
+            .Row("possible duplicates a ticket, mean", (duplicates / (double)options.Grains).ToString("F2", CultureInfo.InvariantCulture))
             .Row("managed heap before / after, MB", $"{Megabytes(heapBefore)} / {Megabytes(heapAfter)}")
             .Row("resident set before / after, MB", $"{Megabytes(rssBefore)} / {Megabytes(rssAfter)}")
             .Row("storage", options.Storage);
     }
 
-    private static Task Read(TicketApi api, string[] ids, int concurrency, string label) =>
-        ClosedLoop.RunAsync(label, ids.Length, concurrency, async seq =>
-            _ = await api.GetAsync(ids[seq]) ?? throw new InvalidOperationException($"Ticket {ids[seq]} vanished across the restart."));
+    /// <summary>Reads the tickets back and counts the possible duplicates they hold, the part of their state that grows with a cell's crowd.</summary>
+    private static async Task<long> Read(TicketApi api, string[] ids, int concurrency, string label)
+    {
+        long duplicates = 0;
+        await ClosedLoop.RunAsync(label, ids.Length, concurrency, async seq =>
+        {
+            var ticket = await api.GetAsync(ids[seq]) ?? throw new InvalidOperationException($"Ticket {ids[seq]} vanished across the restart.");
+            Interlocked.Add(ref duplicates, ticket.GetProperty("possibleDuplicates").GetArrayLength());
+        });
+        return duplicates;
+    }
 }
