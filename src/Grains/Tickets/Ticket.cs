@@ -34,7 +34,8 @@ public sealed class Ticket
     public IReadOnlyList<CoHandler> Co { get => _co ?? (IReadOnlyList<CoHandler>)[]; internal set => _co = Held(value); }
 
     // The lists every ticket has are held as arrays: a List around each would add 32 bytes and some
-    // spare capacity to every idle grain. Lists and arrays have the same stored encoding.
+    // spare capacity to every idle grain. Lists and arrays have the same stored encoding. The ticket's
+    // own steps build the new array in place of the field; the copying setters are for everyone else.
     [Id(13)] private Deadline[] _deadlines = [];
 
     /// <summary>The running deadlines; a step's deadline leaves this list when the step is done.</summary>
@@ -279,10 +280,10 @@ public sealed class Ticket
         Lead = c.Lead;
         Co = co.Select(d => new CoHandler(d, null)).ToList();
         var now = context.Now;
-        Deadlines = co.Prepend(c.Lead)
+        _deadlines = co.Prepend(c.Lead)
             .Select(d => context.Sla.StartSign(now, d, Urgent, Round))
             .Append(context.Sla.StartReply(now, c.Lead, Type, Urgent, Round))
-            .ToList();
+            .ToArray();
         SignBy = DeadlineOf(DeadlineStep.Sign, c.Lead)!.DueAt;
         ReplyBy = DeadlineOf(DeadlineStep.Reply, c.Lead)!.DueAt;
         Log(now, actor, TicketActions.Dispatch, TicketState.Dispatched, note, c.Lead);
@@ -294,7 +295,7 @@ public sealed class Ticket
         var department = RequireAssigned(c.Department, TicketActions.Sign);
         var deadline = DeadlineOf(DeadlineStep.Sign, department)
             ?? throw new TicketConflictException(State, $"{department} has already signed ticket {Id}.");
-        Deadlines = [.. Deadlines.Where(d => d != deadline)];
+        _deadlines = [.. Deadlines.Where(d => d != deadline)];
         var onTime = context.Now <= deadline.DueAt;
         if (department == Lead)
         {
@@ -315,14 +316,14 @@ public sealed class Ticket
         if (department != Lead)
         {
             Co = Co.Where(h => h.Department != department).ToList();
-            Deadlines = [.. Deadlines.Where(d => d.Department != department)];
+            _deadlines = [.. Deadlines.Where(d => d.Department != department)];
             Log(context.Now, actor, TicketActions.Return, State, reason, department);
             return;
         }
 
         Lead = null;
         Co = [];
-        Deadlines = [];
+        _deadlines = [];
         SignBy = null;
         ReplyBy = null;
         PendingExtension = null;
@@ -339,7 +340,7 @@ public sealed class Ticket
 
         var text = RequireText(c.Text, "text");
         StateBeforePause = State;
-        Deadlines = Deadlines.Select(d => d.Pause(context.Now)).ToList();
+        _deadlines = Deadlines.Select(d => d.Pause(context.Now)).ToArray();
         Log(context.Now, actor, TicketActions.AwaitResident, TicketState.AwaitingResident, text, Lead);
     }
 
@@ -347,7 +348,7 @@ public sealed class Ticket
     {
         RequireState(TicketActions.ResidentInfo, TicketState.AwaitingResident);
         var text = RequireText(c.Text, "text");
-        Deadlines = Deadlines.Select(d => d.Resume(context.Now, context.Sla)).ToList();
+        _deadlines = Deadlines.Select(d => d.Resume(context.Now, context.Sla)).ToArray();
         ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;
         var resumed = StateBeforePause ?? TicketState.InProgress;
         StateBeforePause = null;
@@ -390,9 +391,9 @@ public sealed class Ticket
             return;
         }
 
-        Deadlines = Deadlines
+        _deadlines = Deadlines
             .Select(d => d.Step == DeadlineStep.Reply ? d.Extend(context.Sla.CalendarOf(d).LengthOf(request.Extra), context.Sla) : d)
-            .ToList();
+            .ToArray();
         ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;
         Log(context.Now, actor, TicketActions.ApproveExtension, State, note ?? request.Extra.ToString(), request.Department);
     }
@@ -411,7 +412,7 @@ public sealed class Ticket
 
         Result = RequireText(c.Result, "result");
         var onTime = context.Now <= (DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy ?? context.Now);
-        Deadlines = [];
+        _deadlines = [];
         PendingExtension = null;
         AwaitingSurvey = true;
         Rating = null;
@@ -446,7 +447,7 @@ public sealed class Ticket
 
         Round++;
         var reply = context.Sla.StartReply(context.Now, Lead!, Type, Urgent, Round);
-        Deadlines = [reply];
+        _deadlines = [reply];
         ReplyBy = reply.DueAt;
         Log(context.Now, actor, TicketActions.Survey, TicketState.Reopened, comment, Lead, rating: c.Rating);
     }
@@ -467,7 +468,7 @@ public sealed class Ticket
     {
         EnsureCanMergeInto(c.MasterId);
         MasterId = c.MasterId;
-        Deadlines = [];
+        _deadlines = [];
         var department = Lead;
         Log(context.Now, actor, TicketActions.Merge, TicketState.Merged, $"merged into {c.MasterId}", department);
     }
