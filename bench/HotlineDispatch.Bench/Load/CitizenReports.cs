@@ -40,6 +40,9 @@ public sealed class CitizenReports(string runTag)
         "我在{0}和{1}交叉口，积水特别严重，公交车都停运了，什么时候能排掉？",
     ];
 
+    /// <summary>The grid cells an ordinary day is spread over unless a scenario says otherwise.</summary>
+    public const int OrdinaryCells = 400;
+
     public string RunTag => runTag;
 
     /// <summary>
@@ -48,7 +51,7 @@ public sealed class CitizenReports(string runTag)
     /// <c>seq</c> alone sent each cell the same three texts over and over, which the dispatcher rightly
     /// took for surges, so an ordinary day's intake paid for incidents no ordinary day has.
     /// </summary>
-    public CitizenReport Ordinary(int seq, int cells = 400)
+    public CitizenReport Ordinary(int seq, int cells = OrdinaryCells)
     {
         var (content, type, lead) = Everyday[seq / cells % Everyday.Length];
         var street = Streets[seq / Everyday.Length % Streets.Length];
@@ -61,7 +64,7 @@ public sealed class CitizenReports(string runTag)
         var street = Streets[burst % Streets.Length];
         var cross = Streets[(burst + 3) % Streets.Length];
         var content = string.Format(FloodWordings[seq % FloodWordings.Length], street, cross);
-        return Report(seq, Channels[seq % Channels.Length], $"{street}与{cross}交叉口", $"G-{burst * 37 % 400 + 1}", content, "help", "SWJ");
+        return Report(seq, Channels[seq % Channels.Length], $"{street}与{cross}交叉口", $"G-{burst * 37 % OrdinaryCells + 1}", content, "help", "SWJ");
     }
 
     /// <summary>The marker a ticket of this run carries for report <paramref name="seq"/>.</summary>

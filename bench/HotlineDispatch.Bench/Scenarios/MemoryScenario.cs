@@ -16,7 +16,7 @@ public sealed record MemoryOptions(int Grains, int Cells, int Concurrency, strin
     /// </summary>
     public const int TicketsPerCell = 75;
 
-    public static int DefaultCells(int grains) => Math.Max(400, grains / TicketsPerCell);
+    public static int DefaultCells(int grains) => Math.Max(CitizenReports.OrdinaryCells, grains / TicketsPerCell);
 }
 
 /// <summary>
