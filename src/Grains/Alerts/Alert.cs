@@ -1,3 +1,5 @@
+using HotlineDispatch.Tickets;
+
 namespace HotlineDispatch.Alerts;
 
 /// <summary>
@@ -20,4 +22,14 @@ public sealed record Alert(
     [Id(7)] public string? AcknowledgedBy { get; init; }
 
     [Id(8)] public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>The alert for a ticket accepted as urgent; one ticket always gives the same alert, so raising it again adds nothing.</summary>
+    public static Alert ForUrgentTicket(Ticket ticket)
+    {
+        var why = ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
+        return new Alert($"urgent-{ticket.Id}", Urgent, $"紧急工单 {ticket.Id}（{why}）：{Excerpt(ticket.Content)}", ticket.AcceptedAt,
+            ticket.Id, null, ticket.GridCell);
+    }
+
+    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

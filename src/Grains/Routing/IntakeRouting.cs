@@ -50,23 +50,18 @@ public sealed class IntakeRouting(
 
     public async Task<Ticket> AcceptedAsync(Ticket ticket)
     {
-        await Guarded("alerting", () => AlertIfUrgent(ticket));
+        LogIfUrgent(ticket);
         await Guarded("surge detection", () => WatchForSurge(ticket));
         return await AutoDispatch(ticket);
     }
 
-    private async Task AlertIfUrgent(Ticket ticket)
+    /// <summary>The alert itself is the projection's (<see cref="Alert.ForUrgentTicket"/>): durable with the accept, raised exactly once.</summary>
+    private void LogIfUrgent(Ticket ticket)
     {
-        if (!ticket.Urgent)
+        if (ticket.Urgent)
         {
-            return;
+            logger.LogWarning("URGENT ticket {TicketId} ({Why}) at {Address}", ticket.Id, ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}", ticket.Address);
         }
-
-        var why = ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
-        logger.LogWarning("URGENT ticket {TicketId} ({Why}) at {Address}: supervisors alerted", ticket.Id, why, ticket.Address);
-        await alerts.RaiseAsync(new Alert(
-            $"urgent-{ticket.Id}", Alert.Urgent, $"紧急工单 {ticket.Id}（{why}）：{Excerpt(ticket.Content)}", time.GetUtcNow(),
-            ticket.Id, null, ticket.GridCell));
     }
 
     private async Task WatchForSurge(Ticket ticket)
@@ -121,6 +116,4 @@ public sealed class IntakeRouting(
             logger.LogWarning(ex, "Intake {What} failed; the ticket stays accepted", what);
         }
     }
-
-    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

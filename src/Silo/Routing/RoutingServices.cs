@@ -29,6 +29,7 @@ public static class RoutingServices
         services.AddSingleton<IAlertBoard, SqlAlertBoard>();
         services.AddSingleton<IIncidentBoard, SqlIncidentBoard>();
         services.AddSingleton<ITicketProjectionPart, RoutingCorrectionsProjection>();
+        services.AddSingleton<ITicketProjectionPart, UrgentAlertProjection>();
         services.AddSingleton<IIntakeRouting, IntakeRouting>();
         services.AddSingleton<ITicketProjection>(sp =>
             new RoutingFeedbackProjection(sp.GetRequiredService<SqlTicketProjection>(), sp.GetRequiredService<IGrainFactory>()));

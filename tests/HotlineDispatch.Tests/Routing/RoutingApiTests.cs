@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HotlineDispatch.Tests.Infrastructure;
+using HotlineDispatch.Tickets;
 using static HotlineDispatch.Tests.Routing.RoutingHttp;
 
 namespace HotlineDispatch.Tests.Routing;
@@ -105,6 +106,26 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
 
         var seen = await Ok(await api.ClientFor(TestUsers.Supervisor).PostAsync($"/api/v1/alerts/{alert.GetProperty("id").GetString()}/acknowledge", null));
         Assert.Equal("sup1", seen.GetProperty("acknowledgedBy").GetString());
+    }
+
+    [Fact]
+    public async Task An_urgent_ticket_is_alerted_by_its_projection_once_however_often_its_accept_is_projected()
+    {
+        // Straight to the grain, past the router: the alert belongs to the accepted ticket, not to intake.
+        var number = await api.Service<TicketIntake>().ReserveNumberAsync();
+        var grain = api.Service<IGrainFactory>().GetGrain<ITicketGrain>(number);
+        var ticket = await grain.Execute(new AcceptTicket(TicketChannel.Call, new Caller("王五", "13900002222", false), "育才路20号", "G-22",
+            "小区门口的垃圾桶满了两天没人清运", TicketType.Complaint, true), new Actor("op1", "operator"));
+        var ordinary = await api.CreateTicket("小区门口的垃圾桶满了两天没人清运，味道很大", gridCell: "G-22", address: "育才路20号");
+
+        // As after a crash that lost the grain's projection mark: the accept arrives again.
+        await api.Service<ITicketProjection>().ProjectAsync(ticket, 0);
+
+        var alerts = (await Ok(await api.ClientFor(TestUsers.Supervisor).GetAsync("/api/v1/alerts"))).GetProperty("items").EnumerateArray().ToList();
+        var raised = Assert.Single(alerts, a => a.GetProperty("ticketId").GetString() == number);
+        Assert.Equal("urgent", raised.GetProperty("kind").GetString());
+        Assert.StartsWith($"紧急工单 {number}（marked urgent by op1）", raised.GetProperty("message").GetString());
+        Assert.DoesNotContain(alerts, a => a.GetProperty("ticketId").GetString() == ordinary.GetProperty("id").GetString());
     }
 
     [Fact]
