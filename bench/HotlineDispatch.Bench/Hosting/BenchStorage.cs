@@ -15,13 +15,15 @@ public sealed class BenchStorage : IAsyncDisposable
     private readonly DbProviderFactory _factory;
     private readonly string? _server;
     private readonly string? _database;
+    private readonly string _readModelConnectionString;
 
-    private BenchStorage(string kind, DbProviderFactory factory, string connectionString, IReadOnlyDictionary<string, string> settings,
-        string? server = null, string? database = null, ThrowawayPostgres? ownServer = null)
+    private BenchStorage(string kind, DbProviderFactory factory, string connectionString, string readModelConnectionString,
+        IReadOnlyDictionary<string, string> settings, string? server = null, string? database = null, ThrowawayPostgres? ownServer = null)
     {
         Kind = kind;
         _factory = factory;
         ConnectionString = connectionString;
+        _readModelConnectionString = readModelConnectionString;
         SiloSettings = settings;
         _server = server;
         _database = database;
@@ -49,7 +51,8 @@ public sealed class BenchStorage : IAsyncDisposable
         {
             var dataDir = Path.Combine(workDir, "data");
             var settings = new Dictionary<string, string> { ["Hotline:Storage"] = "sqlite", ["Hotline:DataDir"] = dataDir };
-            return new BenchStorage(kind, SqliteFactory.Instance, SqliteConnectionStrings.ForDataDir(dataDir, SqliteConnectionStrings.DatabaseFileName), settings);
+            return new BenchStorage(kind, SqliteFactory.Instance, SqliteConnectionStrings.ForDataDir(dataDir, SqliteConnectionStrings.DatabaseFileName),
+                SqliteConnectionStrings.ForDataDir(dataDir, SqliteConnectionStrings.ReadModelFileName), settings);
         }
 
         if (needOwnServer && connection is not null)
@@ -74,13 +77,18 @@ public sealed class BenchStorage : IAsyncDisposable
             ["ConnectionStrings:Hotline"] = connectionString,
             ["Hotline:DataDir"] = Path.Combine(workDir, "data"),
         };
-        return new BenchStorage(kind, NpgsqlFactory.Instance, connectionString, postgres, server, database, ownServer);
+        return new BenchStorage(kind, NpgsqlFactory.Instance, connectionString, connectionString, postgres, server, database, ownServer);
     }
 
-    public async Task<DbConnection> OpenAsync()
+    public Task<DbConnection> OpenAsync() => OpenAsync(EffectiveConnectionString);
+
+    /// <summary>The read model's database: on SQLite a file of its own, on PostgreSQL the same database.</summary>
+    public Task<DbConnection> OpenReadModelAsync() => OpenAsync(_readModelConnectionString);
+
+    private async Task<DbConnection> OpenAsync(string connectionString)
     {
         var connection = _factory.CreateConnection()!;
-        connection.ConnectionString = EffectiveConnectionString;
+        connection.ConnectionString = connectionString;
         await connection.OpenAsync();
         return connection;
     }

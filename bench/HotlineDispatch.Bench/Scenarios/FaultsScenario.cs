@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Sockets;
 using HotlineDispatch.Bench.Hosting;
@@ -16,12 +17,15 @@ public sealed record FaultsOptions(string Storage, int Tickets, int Concurrency,
 /// <param name="NotListed">Acknowledged tickets missing from the list (the read model).</param>
 /// <param name="ListMismatch">The difference between the list's total and the items it returned.</param>
 /// <param name="DurableUnacknowledged">Tickets that exist although their creation was not acknowledged (allowed: the answer was lost, not the ticket).</param>
+/// <param name="Urgent">Acknowledged tickets accepted as urgent.</param>
+/// <param name="Unalerted">Of those, the ones missing from the alert board.</param>
 public sealed record FaultFindings(
     int Attempts, int Acknowledged, int Dispatched, int FailedRequests, int Lost, int LostDispatches, int Duplicated, int NotListed,
-    int ListMismatch, int DurableUnacknowledged, CardFindings Cards)
+    int ListMismatch, int DurableUnacknowledged, int Urgent, int Unalerted, CardFindings Cards)
 {
     public bool Clean =>
-        Lost == 0 && LostDispatches == 0 && Duplicated == 0 && NotListed == 0 && ListMismatch == 0 && Cards.Missing == 0 && Cards.Duplicated == 0;
+        Lost == 0 && LostDispatches == 0 && Duplicated == 0 && NotListed == 0 && ListMismatch == 0 && Unalerted == 0
+        && Cards.Missing == 0 && Cards.Duplicated == 0;
 }
 
 /// <summary>
@@ -30,7 +34,8 @@ public sealed record FaultFindings(
 /// restarted, both under the running silo and while it is down. A worker never repeats a request
 /// whose outcome it cannot know (that would be a duplicate of its own making) — only one refused
 /// before anything was sent. Afterwards every acknowledged ticket must be there exactly once, in
-/// the grain and in the list, and every sign-for limit that passed must have produced its cards.
+/// the grain and in the list, every urgent one on the alert board, and every sign-for limit that
+/// passed must have produced its cards.
 /// </summary>
 public static class FaultsScenario
 {
@@ -98,7 +103,7 @@ public static class FaultsScenario
 
         await load;
         await Progress.WaitUntilAsync("waiting for the cards", DateTimeOffset.UtcNow + SignFor + Grace);
-        var findings = await Check(api, reports, acknowledged, dispatched, options.Concurrency, failed);
+        var findings = await Check(api, run.Storage, reports, acknowledged, dispatched, options.Concurrency, failed);
 
         var report = new Report("faults") { Failed = !findings.Clean }
             .Field("storage", "storage", options.Storage)
@@ -108,6 +113,7 @@ public static class FaultsScenario
             .Figure("lostDispatches", "dispatches lost", findings.LostDispatches, 0)
             .Figure("duplicated", "duplicated", findings.Duplicated, 0)
             .Figure("notListed", "acknowledged but not listed", findings.NotListed, 0)
+            .Figure("unalerted", "urgent but not on the alert board", findings.Unalerted, 0)
             .Figure("missingCards", "cards missing", findings.Cards.Missing, 0)
             .Figure("duplicateCards", "cards recorded twice", findings.Cards.Duplicated, 0)
             .Row("verdict", findings.Clean ? "nothing lost, nothing duplicated, every card recorded" : "FAILED")
@@ -116,17 +122,19 @@ public static class FaultsScenario
             .Row("requests failed by the faults", findings.FailedRequests.ToString(CultureInfo.InvariantCulture))
             .Row("durable without acknowledgement", findings.DurableUnacknowledged.ToString(CultureInfo.InvariantCulture))
             .Row("list total − items listed", findings.ListMismatch.ToString(CultureInfo.InvariantCulture))
+            .Row("urgent tickets checked for their alert", findings.Urgent.ToString(CultureInfo.InvariantCulture))
             .Row("cards checked", findings.Cards.Expected.ToString(CultureInfo.InvariantCulture))
             .Row("card lateness p99 / max, ms (late ones fell due while the silo was down)", $"{findings.Cards.Lateness.Percentile(99):F0} / {findings.Cards.Lateness.Max:F0}");
         return (findings, report);
     }
 
     private static async Task<FaultFindings> Check(
-        TicketApi api, CitizenReports reports, string?[] acknowledged, bool[] dispatched, int concurrency, int failed)
+        TicketApi api, BenchStorage storage, CitizenReports reports, string?[] acknowledged, bool[] dispatched, int concurrency, int failed)
     {
         var acked = acknowledged.Select((id, seq) => (Id: id, Seq: seq)).Where(a => a.Id is not null).Select(a => (Id: a.Id!, a.Seq)).ToList();
         var lost = 0;
         var lostDispatches = 0;
+        var urgent = new ConcurrentBag<string>();
         await ClosedLoop.RunAsync("reading acknowledged tickets", acked.Count, concurrency, async i =>
         {
             var (id, seq) = acked[i];
@@ -135,9 +143,17 @@ public static class FaultsScenario
             {
                 Interlocked.Increment(ref lost);
             }
-            else if (dispatched[seq] && view.GetProperty("state").GetString() == "accepted")
+            else
             {
-                Interlocked.Increment(ref lostDispatches);
+                if (dispatched[seq] && view.GetProperty("state").GetString() == "accepted")
+                {
+                    Interlocked.Increment(ref lostDispatches);
+                }
+
+                if (view.GetProperty("urgent").GetBoolean())
+                {
+                    urgent.Add(id);
+                }
             }
         });
 
@@ -153,9 +169,26 @@ public static class FaultsScenario
         var duplicated = byMarker.Sum(g => g.Count() - 1) + (acked.Count - acked.Select(a => a.Id).Distinct().Count());
         var notListed = acked.Count(a => !listed.Contains(a.Id));
         var cards = await CardCheck.RunAsync(api, listedIds, concurrency, DateTimeOffset.UtcNow - Grace);
+        var alerted = await AlertedTickets(storage);
         return new FaultFindings(
             acknowledged.Length, acked.Count, dispatched.Count(d => d), failed, lost, lostDispatches, duplicated, notListed, total - items.Count,
-            byMarker.Count(g => !ackedMarkers.Contains(g.Key)), cards);
+            byMarker.Count(g => !ackedMarkers.Contains(g.Key)), urgent.Count, urgent.Count(id => !alerted.Contains(id)), cards);
+    }
+
+    /// <summary>Read from the table: the API shows supervisors only the newest few thousand alerts.</summary>
+    private static async Task<HashSet<string>> AlertedTickets(BenchStorage storage)
+    {
+        await using var connection = await storage.OpenReadModelAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ticket_id FROM hotline_alert WHERE kind = 'urgent'";
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 
     private static string? Marker(string excerpt) =>
