@@ -24,12 +24,12 @@ public sealed record Alert(
     [Id(8)] public DateTimeOffset? AcknowledgedAt { get; init; }
 
     /// <summary>The alert for a ticket accepted as urgent; one ticket always gives the same alert, so raising it again adds nothing.</summary>
-    public static Alert ForUrgentTicket(Ticket ticket)
-    {
-        var why = ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
-        return new Alert($"urgent-{ticket.Id}", Urgent, $"紧急工单 {ticket.Id}（{why}）：{Excerpt(ticket.Content)}", ticket.AcceptedAt,
+    public static Alert ForUrgentTicket(Ticket ticket) =>
+        new($"urgent-{ticket.Id}", Urgent, $"紧急工单 {ticket.Id}（{WhyUrgent(ticket)}）：{Excerpt(ticket.Content)}", ticket.AcceptedAt,
             ticket.Id, null, ticket.GridCell);
-    }
+
+    /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
+    public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
 
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -60,7 +60,7 @@ public sealed class IntakeRouting(
     {
         if (ticket.Urgent)
         {
-            logger.LogWarning("URGENT ticket {TicketId} ({Why}) at {Address}", ticket.Id, ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}", ticket.Address);
+            logger.LogWarning("URGENT ticket {TicketId} ({Why}) at {Address}", ticket.Id, Alert.WhyUrgent(ticket), ticket.Address);
         }
     }
 
