@@ -15,9 +15,10 @@ public sealed class BenchStorage : IAsyncDisposable
     private readonly DbProviderFactory _factory;
     private readonly string? _server;
     private readonly string? _database;
-    private readonly string _readModelConnectionString;
+    private readonly string? _readModelConnectionString;
 
-    private BenchStorage(string kind, DbProviderFactory factory, string connectionString, string readModelConnectionString,
+    /// <param name="readModelConnectionString">The read model's own file on SQLite; null where it shares the database.</param>
+    private BenchStorage(string kind, DbProviderFactory factory, string connectionString, string? readModelConnectionString,
         IReadOnlyDictionary<string, string> settings, string? server = null, string? database = null, ThrowawayPostgres? ownServer = null)
     {
         Kind = kind;
@@ -77,13 +78,13 @@ public sealed class BenchStorage : IAsyncDisposable
             ["ConnectionStrings:Hotline"] = connectionString,
             ["Hotline:DataDir"] = Path.Combine(workDir, "data"),
         };
-        return new BenchStorage(kind, NpgsqlFactory.Instance, connectionString, connectionString, postgres, server, database, ownServer);
+        return new BenchStorage(kind, NpgsqlFactory.Instance, connectionString, null, postgres, server, database, ownServer);
     }
 
     public Task<DbConnection> OpenAsync() => OpenAsync(EffectiveConnectionString);
 
     /// <summary>The read model's database: on SQLite a file of its own, on PostgreSQL the same database.</summary>
-    public Task<DbConnection> OpenReadModelAsync() => OpenAsync(_readModelConnectionString);
+    public Task<DbConnection> OpenReadModelAsync() => OpenAsync(_readModelConnectionString ?? EffectiveConnectionString);
 
     private async Task<DbConnection> OpenAsync(string connectionString)
     {
