@@ -1,3 +1,4 @@
+using HotlineDispatch.Incidents;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Alerts;
@@ -27,6 +28,14 @@ public sealed record Alert(
     public static Alert ForUrgentTicket(Ticket ticket) =>
         new($"urgent-{ticket.Id}", Urgent, $"紧急工单 {ticket.Id}（{WhyUrgent(ticket)}）：{Excerpt(ticket.Content)}", ticket.AcceptedAt,
             ticket.Id, null, ticket.GridCell);
+
+    /// <summary>
+    /// The alert for a new incident, raised by the report that made it one; an incident always gives
+    /// the same alert, so saving it again adds nothing.
+    /// </summary>
+    public static Alert ForSurge(Incident incident, string ticketId) =>
+        new($"surge-{incident.Id}", Surge, $"{incident.TicketIds.Count} 件相似诉求集中出现：{incident.Summary}", incident.LastAt,
+            ticketId, incident.Id, CellKeys.GridCellOf(incident.Cell));
 
     /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
     public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";

@@ -7,9 +7,6 @@ namespace HotlineDispatch.Alerts;
 /// </summary>
 public interface IAlertBoard
 {
-    /// <summary>Adds the alert; an alert of the same id again changes nothing. Durable when this returns.</summary>
-    Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default);
-
     /// <summary>The newest first, at most <paramref name="limit"/>; only those not yet acknowledged when <paramref name="openOnly"/>.</summary>
     Task<IReadOnlyList<Alert>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken = default);
 

@@ -1,3 +1,4 @@
+using HotlineDispatch.Alerts;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,7 +83,7 @@ public sealed class CellReportsGrain(
             ? new Incident($"incident-{burst[0].TicketId}", Cell, Excerpt(burst[0].Text), ids.ToList(), burst[0].AcceptedAt, report.AcceptedAt)
             : existing with { TicketIds = existing.TicketIds.Union(ids).ToList(), LastAt = report.AcceptedAt };
         var joined = existing is null ? ids : ids.Except(existing.TicketIds).ToHashSet();
-        await board.SaveAsync(incident, joined);
+        await board.SaveAsync(incident, joined, existing is null ? Alert.ForSurge(incident, report.TicketId) : null);
         _incidents[incident.Id] = incident;
         return new SurgeOutcome(incident, existing is null);
     }

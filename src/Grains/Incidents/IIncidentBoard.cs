@@ -1,3 +1,5 @@
+using HotlineDispatch.Alerts;
+
 namespace HotlineDispatch.Incidents;
 
 /// <summary>
@@ -7,8 +9,12 @@ namespace HotlineDispatch.Incidents;
 /// </summary>
 public interface IIncidentBoard
 {
-    /// <summary>Adds the incident or moves its last report on, with the tickets that joined it; durable when this returns.</summary>
-    Task SaveAsync(Incident incident, IReadOnlyCollection<string> joined, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds the incident or moves its last report on, with the tickets that joined it and, for a new
+    /// incident, its <paramref name="alert"/> in the same transaction, so no crash leaves an incident
+    /// without the alert it raised. Durable when this returns.
+    /// </summary>
+    Task SaveAsync(Incident incident, IReadOnlyCollection<string> joined, Alert? alert, CancellationToken cancellationToken = default);
 
     /// <summary>The latest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<Incident>> ListAsync(int limit, CancellationToken cancellationToken = default);

@@ -1,7 +1,6 @@
 using HotlineDispatch.Alerts;
 using HotlineDispatch.Incidents;
 using HotlineDispatch.Tickets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HotlineDispatch.Routing;
@@ -9,9 +8,7 @@ namespace HotlineDispatch.Routing;
 public sealed class IntakeRouting(
     RoutingAdvisor advisor,
     IGrainFactory grains,
-    IAlertBoard alerts,
     RoutingOptions options,
-    [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
     ILogger<IntakeRouting> logger) : IIntakeRouting
 {
     public static readonly Actor Router = new(RoutingActors.Router, "system");
@@ -64,6 +61,7 @@ public sealed class IntakeRouting(
         }
     }
 
+    /// <summary>The new incident's alert is the cell's (<see cref="Alert.ForSurge"/>), saved with the incident.</summary>
     private async Task WatchForSurge(Ticket ticket)
     {
         if (CellKeys.Of(ticket.GridCell, ticket.Address) is not { } cell)
@@ -79,9 +77,6 @@ public sealed class IntakeRouting(
 
         logger.LogWarning("SURGE {IncidentId} in {Cell}: {Count} similar reports within {Window}",
             incident.Id, cell, incident.TicketIds.Count, options.SurgeWindow);
-        await alerts.RaiseAsync(new Alert(
-            $"surge-{incident.Id}", Alert.Surge, $"{incident.TicketIds.Count} 件相似诉求集中出现：{incident.Summary}", time.GetUtcNow(),
-            ticket.Id, incident.Id, ticket.GridCell));
     }
 
     private async Task<Ticket> AutoDispatch(Ticket ticket)

@@ -9,13 +9,6 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
 {
     private const string Columns = "id, kind, message, at, ticket_id, incident_id, grid_cell, acknowledged_by, acknowledged_at";
 
-    public async Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default)
-    {
-        await using var turn = await database.WriteTurnAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await InsertAsync(connection, null, alert, cancellationToken);
-    }
-
     /// <summary>Adds the alert in the caller's transaction; an alert already on the board stays as it is.</summary>
     public static Task InsertAsync(DbConnection connection, DbTransaction? transaction, Alert alert, CancellationToken cancellationToken = default) =>
         connection.Command("""

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using HotlineDispatch.Alerts;
 using HotlineDispatch.Incidents;
 using HotlineDispatch.Silo.ReadModel;
 
@@ -7,7 +8,7 @@ namespace HotlineDispatch.Silo.Routing;
 /// <summary>The incident board in the read model's database: a row per incident and one per reporting ticket.</summary>
 public sealed class SqlIncidentBoard(ReadModelDatabase database) : IIncidentBoard
 {
-    public async Task SaveAsync(Incident incident, IReadOnlyCollection<string> joined, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(Incident incident, IReadOnlyCollection<string> joined, Alert? alert, CancellationToken cancellationToken = default)
     {
         await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -27,6 +28,11 @@ public sealed class SqlIncidentBoard(ReadModelDatabase database) : IIncidentBoar
                 """, transaction)
                 .With("incident_id", incident.Id).With("ticket_id", ticketId)
                 .ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (alert is not null)
+        {
+            await SqlAlertBoard.InsertAsync(connection, transaction, alert, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

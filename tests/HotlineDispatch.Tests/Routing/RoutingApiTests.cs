@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HotlineDispatch.Alerts;
+using HotlineDispatch.Incidents;
 using HotlineDispatch.Tests.Infrastructure;
 using HotlineDispatch.Tickets;
 using static HotlineDispatch.Tests.Routing.RoutingHttp;
@@ -126,6 +128,29 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
         Assert.Equal("urgent", raised.GetProperty("kind").GetString());
         Assert.StartsWith($"紧急工单 {number}（marked urgent by op1）", raised.GetProperty("message").GetString());
         Assert.DoesNotContain(alerts, a => a.GetProperty("ticketId").GetString() == ordinary.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_incident_is_saved_with_its_surge_alert_once_however_often_it_is_saved()
+    {
+        var board = api.Service<IIncidentBoard>();
+        var at = DateTimeOffset.UtcNow;
+        var incident = new Incident($"incident-t-{Guid.NewGuid():N}", "cell-G-91", "春晖路停电了", ["t-1", "t-2", "t-3", "t-4", "t-5"], at.AddMinutes(-5), at);
+        var alert = Alert.ForSurge(incident, "t-5");
+
+        // As after a crash between the save and the cell's acknowledgement: the same burst is saved again.
+        await board.SaveAsync(incident, incident.TicketIds, alert);
+        await board.SaveAsync(incident, [], alert);
+        await board.SaveAsync(incident with { TicketIds = [.. incident.TicketIds, "t-6"], LastAt = at.AddSeconds(1) }, ["t-6"], null);
+
+        var alerts = (await Ok(await api.ClientFor(TestUsers.Supervisor).GetAsync("/api/v1/alerts"))).GetProperty("items").EnumerateArray().ToList();
+        var raised = Assert.Single(alerts, a => a.GetProperty("incidentId").GetString() == incident.Id);
+        Assert.Equal("surge", raised.GetProperty("kind").GetString());
+        Assert.Equal("t-5", raised.GetProperty("ticketId").GetString());
+        Assert.Equal("G-91", raised.GetProperty("gridCell").GetString());
+        Assert.Equal("5 件相似诉求集中出现：春晖路停电了", raised.GetProperty("message").GetString());
+        var saved = Assert.Single(await board.RecentAsync("cell-G-91", at.AddMinutes(-1)), i => i.Id == incident.Id);
+        Assert.Equal(6, saved.TicketIds.Count);
     }
 
     [Fact]
