@@ -49,9 +49,17 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await _silo.DisposeAsync();
     }
 
+    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await _browser.NewContextAsync(options);
+        // Clicks and navigations wait up to 30 s by default; the sign-in redirect once took longer under the full suite.
+        context.SetDefaultTimeout((float)Live.TotalMilliseconds);
+        return context;
+    }
+
     private async Task<IPage> SignIn(TestUser user, string expectedPage)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _silo.BaseAddress.ToString(),
             Locale = "zh-CN",
@@ -134,7 +142,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_token_is_refused_on_the_form_and_a_cookie_change_without_the_csrf_header_is_refused()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _silo.BaseAddress.ToString() });
+        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = _silo.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/console/login");
         await page.FillAsync("input[name=token]", "not-a-token-at-all");
