@@ -44,6 +44,7 @@ public static class IntakeScenario
         var before = run.Cpu();
         var intake = await ClosedLoop.RunAsync("intake", options.Tickets, options.Concurrency, seq => Take(api, reports.Ordinary(seq), options.AtIntake));
         var after = run.Cpu();
+        var incidents = await api.IncidentCountAsync();
         await run.StopSiloAsync();
 
         var payloadBytes = (int)await run.Storage.ScalarAsync<double>(
@@ -64,6 +65,7 @@ public static class IntakeScenario
             .Row("tickets, concurrency", $"{options.Tickets}, {options.Concurrency}")
             .Row("warm-up tickets (not measured)", warmed.ToString(CultureInfo.InvariantCulture))
             .Row("ticket state payload, bytes", payloadBytes.ToString(CultureInfo.InvariantCulture))
+            .Row("incidents detected (an ordinary day has none)", incidents?.ToString(CultureInfo.InvariantCulture) ?? "n/a")
             .Row("baseline latency p50 / p99, ms", $"{baseline.Latencies.Percentile(50):F1} / {baseline.Latencies.Percentile(99):F1}")
             .Row("silo CPU per ticket, ms", PerTicket(after.Silo - before.Silo))
             .Row("database CPU per ticket, ms", PerTicket(after.Database - before.Database))

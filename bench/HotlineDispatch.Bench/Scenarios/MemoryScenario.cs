@@ -48,7 +48,7 @@ public static class MemoryScenario
             var reports = new CitizenReports("memory");
             await ClosedLoop.RunAsync("creating tickets", total, options.Concurrency, async seq =>
             {
-                var report = reports.Ordinary(seq, options.Cells);
+                var report = reports.InCells(seq, options.Cells);
                 ids[seq] = await api.CreateAsync(report, report.Lead);
                 await api.SignAsync(ids[seq], report.Lead);
             });

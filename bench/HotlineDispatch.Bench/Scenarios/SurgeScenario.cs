@@ -72,7 +72,7 @@ public static class SurgeScenario
         var plan = new CitizenReport[tickets];
         for (var seq = 0; seq < tickets; seq++)
         {
-            plan[seq] = reports.Ordinary(seq, cells);
+            plan[seq] = reports.InCells(seq, cells);
         }
 
         for (var burst = 0; burst < bursts; burst++)
