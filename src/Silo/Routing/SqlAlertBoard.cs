@@ -10,7 +10,7 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
     private const string Columns = "id, kind, message, at, ticket_id, incident_id, grid_cell, acknowledged_by, acknowledged_at";
 
     /// <summary>Adds the alert in the caller's transaction; an alert already on the board stays as it is.</summary>
-    public static Task InsertAsync(DbConnection connection, DbTransaction? transaction, Alert alert, CancellationToken cancellationToken = default) =>
+    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken = default) =>
         connection.Command("""
             INSERT INTO hotline_alert (id, kind, message, at, ticket_id, incident_id, grid_cell)
             VALUES (@id, @kind, @message, @at, @ticket_id, @incident_id, @grid_cell)
