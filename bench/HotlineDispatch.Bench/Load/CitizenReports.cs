@@ -50,8 +50,6 @@ public sealed class CitizenReports(string runTag)
     /// </summary>
     private const int ReportsPerCell = 2 * 12;
 
-    public string RunTag => runTag;
-
     /// <summary>
     /// The <paramref name="seq"/>-th report of an ordinary day: <see cref="OrdinaryCells"/> cells at a
     /// time, each taking <see cref="ReportsPerCell"/> reports before the next cells take over. A bench
@@ -61,8 +59,9 @@ public sealed class CitizenReports(string runTag)
     /// </summary>
     public CitizenReport Ordinary(int seq)
     {
-        var perBlock = OrdinaryCells * ReportsPerCell;
-        return InCell(seq, seq / perBlock * OrdinaryCells + seq % OrdinaryCells, seq % perBlock / OrdinaryCells);
+        var (block, inBlock) = Math.DivRem(seq, OrdinaryCells * ReportsPerCell);
+        var (round, cellInBlock) = Math.DivRem(inBlock, OrdinaryCells);
+        return InCell(seq, block * OrdinaryCells + cellInBlock, round);
     }
 
     /// <summary>
