@@ -32,7 +32,18 @@ public sealed record Deadline
     [Id(7)] public required DateTimeOffset DueAt { get; init; }
 
     /// <summary>Set while the clock is paused, as for a 补办件 waiting on the resident.</summary>
-    [Id(8)] public DateTimeOffset? PausedAt { get; init; }
+    [Id(8)]
+    public DateTimeOffset? PausedAt
+    {
+        get => PackedTime.Unpack(_pausedAtTicks, _pausedAtOffset);
+        internal set => PackedTime.Pack(value, out _pausedAtTicks, out _pausedAtOffset);
+    }
+
+    // A PackedTime, because every open ticket keeps its deadlines in memory. The property is set only
+    // in initializers and with-expressions, but says internal set rather than init: Orleans sets a
+    // property that has no backing field of its own through its setter.
+    [NonSerialized] private long _pausedAtTicks;
+    [NonSerialized] private short _pausedAtOffset;
 
     [Id(9)] public bool YellowRecorded { get; init; }
 

@@ -68,10 +68,27 @@ public sealed class Ticket
     [Id(24)] public bool AwaitingSurvey { get; set; }
 
     /// <summary>The lead's sign-for deadline of the current round, kept after signing for the record.</summary>
-    [Id(25)] public DateTimeOffset? SignBy { get; set; }
+    [Id(25)]
+    public DateTimeOffset? SignBy
+    {
+        get => PackedTime.Unpack(_signByTicks, _signByOffset);
+        set => PackedTime.Pack(value, out _signByTicks, out _signByOffset);
+    }
+
+    // This deadline and the next are PackedTimes: every idle ticket grain keeps them in memory.
+    [NonSerialized] private long _signByTicks;
+    [NonSerialized] private short _signByOffset;
 
     /// <summary>The reply deadline of the current round, kept after the reply for the record.</summary>
-    [Id(26)] public DateTimeOffset? ReplyBy { get; set; }
+    [Id(26)]
+    public DateTimeOffset? ReplyBy
+    {
+        get => PackedTime.Unpack(_replyByTicks, _replyByOffset);
+        set => PackedTime.Pack(value, out _replyByTicks, out _replyByOffset);
+    }
+
+    [NonSerialized] private long _replyByTicks;
+    [NonSerialized] private short _replyByOffset;
 
     [Id(27)] private List<string>? _attachments;
 

@@ -16,6 +16,14 @@ public sealed record TicketEvent(
     [property: Id(5)] TicketState ToState,
     [property: Id(6)] string? Note)
 {
+    // Held as a PackedTime each, because a ticket keeps every entry of its history in memory. Their
+    // properties are set only in initializers, but say internal set rather than init: Orleans sets a
+    // property with no backing field of its own through its setter.
+    [NonSerialized] private long _dueAtTicks;
+    [NonSerialized] private short _dueAtOffset;
+    [NonSerialized] private long _replyByTicks;
+    [NonSerialized] private short _replyByOffset;
+
     /// <summary>The department the step concerns (dispatch target, signer, replier, card holder).</summary>
     [Id(7)] public string? Department { get; init; }
 
@@ -23,7 +31,12 @@ public sealed record TicketEvent(
     [Id(8)] public bool? OnTime { get; init; }
 
     /// <summary>For cards: the instant the card fell due, which may be earlier than <see cref="At"/>.</summary>
-    [Id(9)] public DateTimeOffset? DueAt { get; init; }
+    [Id(9)]
+    public DateTimeOffset? DueAt
+    {
+        get => PackedTime.Unpack(_dueAtTicks, _dueAtOffset);
+        internal set => PackedTime.Pack(value, out _dueAtTicks, out _dueAtOffset);
+    }
 
     [Id(10)] public SurveyRating? Rating { get; init; }
 
@@ -36,7 +49,12 @@ public sealed record TicketEvent(
     /// The lead's reply deadline in force once the step is done (null when none runs), so the assessment
     /// can follow each case's deadline through dispatches, pauses, extensions and reopenings.
     /// </summary>
-    [Id(60)] public DateTimeOffset? ReplyBy { get; init; }
+    [Id(60)]
+    public DateTimeOffset? ReplyBy
+    {
+        get => PackedTime.Unpack(_replyByTicks, _replyByOffset);
+        internal set => PackedTime.Pack(value, out _replyByTicks, out _replyByOffset);
+    }
 
     /// <summary>For an answer at intake (直办): the knowledge-base entry the answer came from, if any.</summary>
     [Id(61)] public string? KnowledgeEntry { get; init; }

@@ -10,7 +10,16 @@ public sealed class TicketGrainState
     [Id(1)] public int ProjectedSeq { get; set; }
 
     /// <summary>When the registered reminder next fires, or null when none is registered.</summary>
-    [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
+    [Id(2)]
+    public DateTimeOffset? ReminderAt
+    {
+        get => PackedTime.Unpack(_reminderAtTicks, _reminderAtOffset);
+        set => PackedTime.Pack(value, out _reminderAtTicks, out _reminderAtOffset);
+    }
+
+    // A PackedTime: every idle ticket grain keeps it in memory.
+    [NonSerialized] private long _reminderAtTicks;
+    [NonSerialized] private short _reminderAtOffset;
 
     // Null when nothing is pending, which is almost always: an idle grain holds no list for it.
     [Id(3)] private List<PendingNotice>? _notices;

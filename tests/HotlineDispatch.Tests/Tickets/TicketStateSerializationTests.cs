@@ -88,6 +88,37 @@ public sealed class TicketStateSerializationTests : IDisposable
     private static readonly TicketEvent Accepted = new(1, Monday, "op1", TicketActions.Accept, null, TicketState.Accepted, null);
 
     [Fact]
+    public void Instants_held_packed_keep_the_stored_shape_of_plain_nullable_ones_both_ways()
+    {
+        var signBy = new DateTimeOffset(2026, 11, 23, 17, 30, 0, TimeSpan.FromHours(8));
+        var earlier = new EarlierInstantTicket
+        {
+            SignBy = signBy,
+            History = [new EarlierInstantEvent { DueAt = signBy }],
+        };
+
+        var ticket = RoundTrip<EarlierInstantTicket, Ticket>(earlier);
+        var state = RoundTrip<EarlierInstantState, TicketGrainState>(new EarlierInstantState { ReminderAt = signBy.ToUniversalTime() });
+        var deadline = RoundTrip<EarlierInstantDeadline, Deadline>(new EarlierInstantDeadline { PausedAt = Monday });
+
+        Assert.Equal((signBy, null), (ticket.SignBy, ticket.ReplyBy));
+        Assert.Equal(TimeSpan.FromHours(8), ticket.SignBy!.Value.Offset);
+        var e = Assert.Single(ticket.History);
+        Assert.Equal((signBy, null), (e.DueAt, e.ReplyBy));
+        Assert.Equal(TimeSpan.FromHours(8), e.DueAt!.Value.Offset);
+        Assert.Equal((signBy, TimeSpan.Zero), (state.ReminderAt, state.ReminderAt!.Value.Offset));
+        Assert.Equal(Monday, deadline.PausedAt);
+
+        var back = RoundTrip<Ticket, EarlierInstantTicket>(ticket);
+        Assert.Equal((signBy, null), (back.SignBy, back.ReplyBy));
+        Assert.Equal((signBy, null), (back.History[0].DueAt, back.History[0].ReplyBy));
+        Assert.Null(RoundTrip<Deadline, EarlierInstantDeadline>(deadline with { PausedAt = null }).PausedAt);
+    }
+
+    private T RoundTrip<TFrom, T>(TFrom value) =>
+        _services.GetRequiredService<Serializer<T>>().Deserialize(_services.GetRequiredService<Serializer<TFrom>>().SerializeToArray(value))!;
+
+    [Fact]
     public void State_stored_when_the_enums_were_ints_reads_back_the_same_values()
     {
         static EarlierInt Int<T>(T value) where T : Enum => (EarlierInt)Convert.ToInt32(value);
@@ -111,6 +142,37 @@ public sealed class TicketStateSerializationTests : IDisposable
         Assert.Equal((TicketState.InProgress, TicketState.Replied), (e.FromState, e.ToState));
         Assert.Equal((SurveyRating.Basic, DeadlineStep.Reply), (e.Rating, e.Step));
     }
+}
+
+/// <summary>The stored shape of a ticket's optional deadlines before they were held packed.</summary>
+[GenerateSerializer, Alias("hotline.tests.earlier-instant-ticket")]
+public sealed class EarlierInstantTicket
+{
+    [Id(15)] public List<EarlierInstantEvent> History { get; set; } = [];
+    [Id(25)] public DateTimeOffset? SignBy { get; set; }
+    [Id(26)] public DateTimeOffset? ReplyBy { get; set; }
+}
+
+/// <summary>The stored shape of the grain state's reminder instant before it was held packed.</summary>
+[GenerateSerializer, Alias("hotline.tests.earlier-instant-state")]
+public sealed class EarlierInstantState
+{
+    [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
+}
+
+/// <summary>The stored shape of a deadline's pause instant before it was held packed (a record, as the deadline is).</summary>
+[GenerateSerializer, Immutable, Alias("hotline.tests.earlier-instant-deadline")]
+public sealed record EarlierInstantDeadline
+{
+    [Id(8)] public DateTimeOffset? PausedAt { get; init; }
+}
+
+/// <summary>The stored shape of a history entry's optional instants before they were held packed.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.tests.earlier-instant-event")]
+public sealed record EarlierInstantEvent
+{
+    [Id(9)] public DateTimeOffset? DueAt { get; init; }
+    [Id(60)] public DateTimeOffset? ReplyBy { get; init; }
 }
 
 /// <summary>Any of the ticket's enums as it was stored while they were ints.</summary>
