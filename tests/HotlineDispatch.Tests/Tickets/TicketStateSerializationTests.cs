@@ -31,7 +31,7 @@ public sealed class TicketStateSerializationTests : IDisposable
         ticket.Execute(new DispatchTicket("CGJ", ["SWJ"], null), new Actor("disp1", "dispatcher"), context);
         ticket.Execute(new AttachMerged("20261123-000009"), Actor.System, context);
         ticket.RecordDueCards(Monday.AddDays(30));
-        var state = new TicketGrainState { Ticket = ticket };
+        var state = new TicketGrainState { Ticket = ticket, ReminderAt = Monday.AddHours(1) };
         state.AddNotices([new PendingNotice("20261123-000009", new MasterClosed(ticket.Id))]);
 
         var serializer = _services.GetRequiredService<Serializer<TicketGrainState>>();
@@ -44,6 +44,12 @@ public sealed class TicketStateSerializationTests : IDisposable
             Assert.Equal(["http://mmbiz.example/p.jpg"], copy.Ticket.Attachments);
             Assert.Equal(["20261123-000000"], copy.Ticket.PossibleDuplicates);
             Assert.Equal(state.Notices, copy.Notices);
+            Assert.Equal((ticket.SignBy, ticket.ReplyBy, state.ReminderAt), (copy.Ticket.SignBy, copy.Ticket.ReplyBy, copy.ReminderAt));
+            Assert.NotNull(copy.Ticket.SignBy);
+            Assert.Equal(ticket.History, copy.Ticket.History);
+            Assert.Contains(copy.Ticket.History, e => e.DueAt is not null);
+            Assert.Contains(copy.Ticket.History, e => e.ReplyBy is not null);
+            Assert.Equal(ticket.Deadlines, copy.Ticket.Deadlines);
         }
     }
 
