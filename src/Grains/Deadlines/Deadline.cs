@@ -39,9 +39,7 @@ public sealed record Deadline
         internal set => PackedTime.Pack(value, out _pausedAtTicks, out _pausedAtOffset);
     }
 
-    // A PackedTime, because every open ticket keeps its deadlines in memory. The property is set only
-    // in initializers and with-expressions, but says internal set rather than init: Orleans sets a
-    // property that has no backing field of its own through its setter.
+    // A PackedTime, because every open ticket keeps its deadlines in memory.
     [NonSerialized] private long _pausedAtTicks;
     [NonSerialized] private short _pausedAtOffset;
 

@@ -16,9 +16,7 @@ public sealed record TicketEvent(
     [property: Id(5)] TicketState ToState,
     [property: Id(6)] string? Note)
 {
-    // Held as a PackedTime each, because a ticket keeps every entry of its history in memory. Their
-    // properties are set only in initializers, but say internal set rather than init: Orleans sets a
-    // property with no backing field of its own through its setter.
+    // Held as a PackedTime each, because a ticket keeps every entry of its history in memory.
     [NonSerialized] private long _dueAtTicks;
     [NonSerialized] private short _dueAtOffset;
     [NonSerialized] private long _replyByTicks;
