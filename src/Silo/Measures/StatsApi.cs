@@ -3,7 +3,6 @@ using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
-using HotlineDispatch.Silo.Tickets;
 
 namespace HotlineDispatch.Silo.Measures;
 
@@ -67,5 +66,5 @@ public static class StatsApi
     internal sealed record StatsPeriod(string Dimension, DateOnly From, DateOnly To);
 
     private static DateOnly? ParseDay(string? value, WorkingCalendar calendar) =>
-        TicketsApi.ParseInstant(value, calendar, endOfDay: false) is { } instant ? calendar.LocalDate(instant) : null;
+        PeriodFields.ParseInstant(value, calendar, endOfDay: false) is { } instant ? calendar.LocalDate(instant) : null;
 }

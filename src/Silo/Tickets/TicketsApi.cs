@@ -150,10 +150,11 @@ public static class TicketsApi
             gridCell = user.GridCell;
         }
 
-        var fromAt = ParseInstant(from, calendar, endOfDay: false);
-        var toAt = ParseInstant(to, calendar, endOfDay: true);
-        if (from is not null && fromAt is null) return Problems.BadRequest("from", "from must be a date (2026-11-23) or an ISO-8601 instant.");
-        if (to is not null && toAt is null) return Problems.BadRequest("to", "to must be a date (2026-11-23) or an ISO-8601 instant.");
+        if (PeriodFields.Check(from, to, calendar, out var fromAt, out var toAt) is { } period)
+        {
+            return period;
+        }
+
         query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize);
         return null;
     }
@@ -182,29 +183,4 @@ public static class TicketsApi
 
     private static TimeSpan? ParseWorkingTime(string? value) =>
         TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span : null;
-
-    /// <summary>A bare date means the whole local day: from its start, or to its end.</summary>
-    internal static DateTimeOffset? ParseInstant(string? value, WorkingCalendar calendar, bool endOfDay)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), calendar.ToLocal(DateTimeOffset.UnixEpoch).Offset);
-            return endOfDay ? start.AddDays(1) : start;
-        }
-
-        // An instant written without an offset means the centre's local time, like a bare date.
-        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
-        {
-            return null;
-        }
-
-        return parsed.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(parsed, calendar.UtcOffset)
-            : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-    }
 }
