@@ -73,19 +73,18 @@ public sealed class TicketApi(HttpClient http)
 
     /// <summary>
     /// How many incidents (surges) the silo has detected, or null when it has no
-    /// <c>GET /api/v1/incidents</c> at all. Reads a bare array, or an object's <c>items</c>.
+    /// <c>GET /api/v1/incidents</c> at all.
     /// </summary>
     public async Task<int?> IncidentCountAsync()
     {
-        using var response = await http.GetAsync("/api/v1/incidents");
+        using var response = await http.GetAsync("/api/v1/incidents?pageSize=1");
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
         {
             return null;
         }
 
         var body = await Success(response);
-        return body.ValueKind == JsonValueKind.Array ? body.GetArrayLength()
-            : body.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array ? items.GetArrayLength()
+        return body.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number ? total.GetInt32()
             : throw new InvalidOperationException($"GET /api/v1/incidents answered a shape the bench does not know: {body}");
     }
 

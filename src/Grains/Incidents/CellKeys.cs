@@ -36,4 +36,7 @@ public static class CellKeys
 
     /// <summary>The grid cell a key stands for, or null for an address key.</summary>
     public static string? GridCellOf(string key) => key.StartsWith(GridPrefix, StringComparison.Ordinal) ? key[GridPrefix.Length..] : null;
+
+    /// <summary>The street an address key stands for, or null for a grid cell's key.</summary>
+    public static string? StreetOf(string key) => key.StartsWith(AddressPrefix, StringComparison.Ordinal) ? key[AddressPrefix.Length..] : null;
 }

@@ -16,8 +16,12 @@ public interface IIncidentBoard
     /// </summary>
     Task SaveAsync(Incident incident, IReadOnlyCollection<string> joined, Alert? alert, CancellationToken cancellationToken = default);
 
-    /// <summary>The latest first, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<Incident>> ListAsync(int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// A page of the incidents of <paramref name="cell"/> (of every cell when null) that had reports in
+    /// [<paramref name="from"/>, <paramref name="to"/>), the latest first, and how many there are in all.
+    /// </summary>
+    Task<(IReadOnlyList<Incident> Items, int Total)> ListAsync(
+        string? cell, DateTimeOffset? from, DateTimeOffset? to, int page, int pageSize, CancellationToken cancellationToken = default);
 
     /// <summary>The cell's incidents whose last report came at or after <paramref name="since"/>.</summary>
     Task<IReadOnlyList<Incident>> RecentAsync(string cell, DateTimeOffset since, CancellationToken cancellationToken = default);

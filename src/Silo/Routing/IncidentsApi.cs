@@ -1,3 +1,4 @@
+using HotlineDispatch.Deadlines;
 using HotlineDispatch.Incidents;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
@@ -11,17 +12,35 @@ namespace HotlineDispatch.Silo.Routing;
 /// </summary>
 public static class IncidentsApi
 {
-    /// <summary>The most a leader reads at once; older incidents stay in the table.</summary>
-    private const int Shown = 2000;
-
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/tickets/{id}/duplicates", Duplicates).RequireAuthorization(Policies.Intake);
         var group = routes.MapGroup("/api/v1/incidents");
-        group.MapGet("/", async (IIncidentBoard board, CancellationToken cancellationToken) =>
-            Results.Ok(new { items = await board.ListAsync(Shown, cancellationToken) }))
-            .RequireAuthorization(RoutingPolicies.Incidents);
+        group.MapGet("/", List).RequireAuthorization(RoutingPolicies.Incidents);
         return group;
+    }
+
+    private static async Task<IResult> List(IIncidentBoard board, WorkingCalendar calendar,
+        string? gridCell, string? from, string? to, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (Paging.Check(page, pageSize, out var number, out var size) is { } paging)
+        {
+            return paging;
+        }
+
+        if (PeriodFields.Check(from, to, calendar, out var fromAt, out var toAt) is { } period)
+        {
+            return period;
+        }
+
+        var cell = CellKeys.Of(gridCell, null);
+        if (gridCell is not null && cell is null)
+        {
+            return Problems.BadRequest("gridCell", "gridCell must name a grid cell.");
+        }
+
+        var (items, total) = await board.ListAsync(cell, fromAt, toAt, number, size, cancellationToken);
+        return Results.Ok(new { items = items.Select(i => IncidentView.Of(i, calendar)), total });
     }
 
     private static async Task<IResult> Duplicates(string id, IGrainFactory grains)

@@ -38,8 +38,39 @@ public sealed class SqlIncidentBoard(ReadModelDatabase database) : IIncidentBoar
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public Task<IReadOnlyList<Incident>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
-        QueryAsync("ORDER BY i.last_at DESC, i.id LIMIT @limit", command => command.With("limit", limit), cancellationToken);
+    public async Task<(IReadOnlyList<Incident> Items, int Total)> ListAsync(
+        string? cell, DateTimeOffset? from, DateTimeOffset? to, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        // Only the filters given become conditions: PostgreSQL cannot type a parameter that is only compared with NULL.
+        var conditions = new List<string>();
+        if (cell is not null) conditions.Add("i.cell = @cell");
+        if (from is not null) conditions.Add("i.last_at >= @from");
+        if (to is not null) conditions.Add("i.first_at < @to");
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        void Bind(DbCommand command)
+        {
+            if (cell is not null) command.With("cell", cell);
+            if (from is { } since) command.With("from", since.ToUnixTimeMilliseconds());
+            if (to is { } until) command.With("to", until.ToUnixTimeMilliseconds());
+        }
+
+        int total;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var count = connection.Command($"SELECT COUNT(*) FROM hotline_incident i {where}"))
+        {
+            Bind(count);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
+        }
+
+        var items = await QueryAsync($"{where} ORDER BY i.last_at DESC, i.id LIMIT @limit OFFSET @offset",
+            command =>
+            {
+                Bind(command);
+                command.With("limit", pageSize).With("offset", (page - 1) * pageSize);
+            },
+            cancellationToken);
+        return (items, total);
+    }
 
     public Task<IReadOnlyList<Incident>> RecentAsync(string cell, DateTimeOffset since, CancellationToken cancellationToken = default) =>
         QueryAsync("WHERE i.cell = @cell AND i.last_at >= @since ORDER BY i.last_at DESC, i.id",

@@ -154,6 +154,48 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task Incidents_are_listed_by_grid_cell_and_period_a_page_at_a_time()
+    {
+        var board = api.Service<IIncidentBoard>();
+        var cell = $"G-{Guid.NewGuid():N}"[..12];
+        var monday = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+        var street = $"addr-春晖路{Guid.NewGuid():N}"[..16];
+        foreach (var (key, day) in new[] { ($"cell-{cell}", 0), ($"cell-{cell}", 1), ($"cell-{cell}", 2), (street, 1) })
+        {
+            var at = monday.AddDays(day);
+            var tickets = Enumerable.Range(0, 5 + day).Select(n => $"t-{Guid.NewGuid():N}").ToList();
+            await board.SaveAsync(new Incident($"incident-{tickets[0]}", key, $"第{day}天 停水", tickets, at, at.AddMinutes(40)), tickets, null);
+        }
+
+        var leader = api.ClientFor(TestUsers.Leader);
+        var all = await Ok(await leader.GetAsync($"/api/v1/incidents?gridCell={cell}"));
+        Assert.Equal(3, all.GetProperty("total").GetInt32());
+        var items = all.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["第2天 停水", "第1天 停水", "第0天 停水"], items.Select(i => i.GetProperty("summary").GetString()));
+        Assert.All(items, i => Assert.Equal(cell, i.GetProperty("gridCell").GetString()));
+        Assert.Equal(7, items[0].GetProperty("count").GetInt32());
+        Assert.Equal(7, items[0].GetProperty("ticketIds").GetArrayLength());
+        Assert.Equal(monday.AddDays(2).AddMinutes(40), items[0].GetProperty("lastAt").GetDateTimeOffset());
+
+        var tuesday = await Ok(await leader.GetAsync("/api/v1/incidents?from=2026-03-03&to=2026-03-03"));
+        Assert.Equal(2, tuesday.GetProperty("total").GetInt32());
+        var byStreet = Assert.Single(tuesday.GetProperty("items").EnumerateArray(), i => i.GetProperty("cell").GetString() == street);
+        Assert.Equal(street["addr-".Length..], byStreet.GetProperty("street").GetString());
+        Assert.Equal(JsonValueKind.Null, byStreet.GetProperty("gridCell").ValueKind);
+
+        var second = await Ok(await leader.GetAsync($"/api/v1/incidents?gridCell={cell}&pageSize=2&page=2"));
+        Assert.Equal(3, second.GetProperty("total").GetInt32());
+        Assert.Equal("第0天 停水", Assert.Single(second.GetProperty("items").EnumerateArray()).GetProperty("summary").GetString());
+
+        foreach (var (query, field) in new[] { ("from=yesterday", "from"), ("to=2026-02-30", "to"), ("pageSize=0", "pageSize"), ("page=0", "page"), ("gridCell=%20", "gridCell") })
+        {
+            var refused = await leader.GetAsync($"/api/v1/incidents?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(field, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        }
+    }
+
+    [Fact]
     public async Task A_burst_of_similar_reports_is_suggested_for_merging_becomes_an_incident_and_one_reply_reaches_every_reporter()
     {
         var reports = new[]
