@@ -1,3 +1,4 @@
+using HotlineDispatch.Incidents;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Routing;
@@ -26,4 +27,10 @@ public sealed record MessageAnalysis(
 
     /// <summary>Which analysis produced the sentiment and key phrases: <c>azure</c> or <c>local</c>.</summary>
     [Id(10)] public string? InsightSource { get; init; }
+
+    /// <summary>
+    /// Open tickets of the message's cell that read alike, most alike first, when the caller named the
+    /// place (a grid cell or an address); null when it did not, which is not the same as none found.
+    /// </summary>
+    [Id(11)] public IReadOnlyList<DuplicateCandidate>? Duplicates { get; init; }
 }

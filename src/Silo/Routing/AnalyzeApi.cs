@@ -1,11 +1,16 @@
+using HotlineDispatch.Incidents;
 using HotlineDispatch.Routing;
+using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Routing;
 
-/// <summary><c>POST /api/v1/analyze</c>: what the router thinks of a message, creating nothing (API.md).</summary>
+/// <summary>
+/// <c>POST /api/v1/analyze</c>: what the router thinks of a message, creating nothing (API.md); given
+/// the place, also the open tickets it may duplicate, which the operator checks before taking the call.
+/// </summary>
 public static class AnalyzeApi
 {
     private const int MaxText = 5000;
@@ -17,7 +22,8 @@ public static class AnalyzeApi
         return group;
     }
 
-    private static async Task<IResult> Analyze(AnalyzeRequest body, IMessageAnalyzer analyzer, CancellationToken cancellationToken)
+    private static async Task<IResult> Analyze(AnalyzeRequest body, HttpContext http, IMessageAnalyzer analyzer, IGrainFactory grains,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > MaxText)
         {
@@ -35,6 +41,18 @@ public static class AnalyzeApi
             channel = parsed;
         }
 
-        return Results.Ok(await analyzer.AnalyzeAsync(body.Text, channel, cancellationToken));
+        var user = CurrentUser.From(http.User);
+        if (user.Role == Roles.GridWorker && body.GridCell is not null && body.GridCell != user.GridCell)
+        {
+            return Problems.Forbidden($"A grid worker of {user.GridCell} looks for duplicates in that cell only.");
+        }
+
+        var analysis = await analyzer.AnalyzeAsync(body.Text, channel, cancellationToken);
+        // A grid worker's place is the own cell, so no address reaches the reports of another cell.
+        var cell = user.Role == Roles.GridWorker ? CellKeys.Of(user.GridCell, null) : CellKeys.Of(body.GridCell, body.Address);
+        var named = body.GridCell is not null || body.Address is not null;
+        return Results.Ok(named && cell is not null
+            ? analysis with { Duplicates = await grains.GetGrain<ICellReportsGrain>(cell).Similar(body.Text, null) }
+            : analysis);
     }
 }

@@ -220,6 +220,20 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
         var unrelated = await api.CreateTicket("请问社区老年食堂几点开饭", gridCell: "G-88", address: "锦绣路1号");
         Assert.Empty(unrelated.GetProperty("possibleDuplicates").EnumerateArray());
 
+        // Before taking the next call, the operator sees the open tickets it may duplicate; a grid worker only in the own cell.
+        var another = "锦绣路长青路路口水管爆了，路上全是水";
+        var checkedFirst = await Ok(await api.ClientFor(TestUsers.Operator).PostAsJsonAsync("/api/v1/analyze", new { text = another, channel = "call", gridCell = "G-88" }));
+        var candidates = checkedFirst.GetProperty("duplicates").EnumerateArray().ToList();
+        Assert.True(candidates.Count >= 4, checkedFirst.ToString());
+        Assert.All(candidates, c => Assert.Contains(c.GetProperty("ticketId").GetString(), ids));
+        Assert.True(candidates[0].GetProperty("similarity").GetDouble() >= candidates[^1].GetProperty("similarity").GetDouble());
+        var byAddress = await Ok(await api.ClientFor(TestUsers.Operator).PostAsJsonAsync("/api/v1/analyze", new { text = another, address = "锦绣路9号" }));
+        Assert.Equal(JsonValueKind.Array, byAddress.GetProperty("duplicates").ValueKind);
+        var nowhere = await Ok(await api.Analyze(another));
+        Assert.Equal(JsonValueKind.Null, nowhere.GetProperty("duplicates").ValueKind);
+        var otherCell = await api.ClientFor(TestUsers.GridWorker).PostAsJsonAsync("/api/v1/analyze", new { text = another, gridCell = "G-88" });
+        Assert.Equal(HttpStatusCode.Forbidden, otherCell.StatusCode);
+
         var incidents = await Ok(await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/incidents"));
         var incident = incidents.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("cell").GetString() == "cell-G-88");
         Assert.True(incident.GetProperty("ticketIds").GetArrayLength() >= 5);
