@@ -46,6 +46,10 @@ public static class TwilioTesting
         .. more.Any(f => f.Item1 == "NumMedia") ? more : [("NumMedia", "0"), .. more],
     ];
 
+    /// <summary>The fields of a voice webhook or status callback for an inbound call.</summary>
+    public static (string, string)[] Call(string sid, string from, params (string, string)[] more) =>
+        [("CallSid", sid), ("AccountSid", "AC" + new string('0', 32)), ("From", from), ("To", "+8612345"), ("Direction", "inbound"), .. more];
+
     public static async Task<XElement> Twiml(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

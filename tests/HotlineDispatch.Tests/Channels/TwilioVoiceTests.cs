@@ -14,9 +14,6 @@ public abstract class TwilioVoiceTests(TwilioApiFactory api)
 
     private HttpClient Twilio => api.CreateClient();
 
-    private static (string, string)[] Call(string sid, string from, params (string, string)[] more) =>
-        [("CallSid", sid), ("AccountSid", "AC" + new string('0', 32)), ("From", from), ("To", "+8612345"), ("Direction", "inbound"), .. more];
-
     private async Task<JsonElement> Draft(string sid) => await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/call-drafts/{sid}"));
 
     private async Task<List<JsonElement>> Missed(string query = "") =>

@@ -1,4 +1,7 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using HotlineDispatch.Tests.Channels;
 using HotlineDispatch.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -7,7 +10,8 @@ namespace HotlineDispatch.Tests.Console;
 /// <summary>
 /// The console in real headless Chromium (Debian's <c>/usr/bin/chromium</c>, which test.sh installs),
 /// against the dispatcher as its own process: an operator logs a call, the department finds it in its
-/// queue, signs and replies, and the leader's dashboard shows the numbers move. Screenshots of each
+/// queue, signs and replies, and the leader's dashboard shows the numbers move; the operator sees what
+/// a call may duplicate and calls back a missed call, and the leader sees the surge. Screenshots of each
 /// page are kept under tests/HotlineDispatch.Tests/TestResults/console/.
 /// </summary>
 public sealed class ConsoleBrowserTests : IAsyncLifetime
@@ -29,6 +33,11 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         settings["Hotline:Cluster:SiloPort"] = FreePorts.Next().ToString();
         settings["Hotline:Cluster:GatewayPort"] = FreePorts.Next().ToString();
         settings["Hotline:Calendar:AlwaysWorking"] = "true";
+        foreach (var (key, value) in TwilioTesting.Settings())
+        {
+            settings[key] = value;
+        }
+
         _silo = await SiloProcess.StartAsync(settings);
         // The suite runs other classes beside this one on two cores: give each expectation time, not the default 5 s.
         Assertions.SetDefaultExpectTimeout((float)Live.TotalMilliseconds);
@@ -114,6 +123,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
 
         var grid = await SignIn(TestUsers.GridWorker, "grid");
         await Assertions.Expect(grid.Locator($"#tickets tr[data-ticket='{number}']")).ToContainTextAsync("城市管理局");
+        await Assertions.Expect(grid.Locator("#summary")).ToContainTextAsync("在办工单 1");
         await Assertions.Expect(grid.Locator("#inbox")).ToContainTextAsync("收件箱为空");
         await Shot(grid, "4-grid-cell");
 
@@ -137,6 +147,47 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(leader.Locator("#assessment table")).ToBeVisibleAsync();
         Assert.True(await leader.Locator("#trendChart").EvaluateAsync<bool>("canvas => Chart.getChart(canvas) !== undefined"));
         await Shot(leader, "7-leader-after");
+    }
+
+    [Fact]
+    public async Task The_operator_sees_what_a_call_may_duplicate_and_calls_back_a_missed_call_and_the_leader_sees_the_surge()
+    {
+        using var api = _silo.Client(TestUsers.Operator.Token);
+        var numbers = new List<string>();
+        foreach (var report in new[]
+                 {
+                     "锦绣路和长青路路口的自来水管爆了，水喷得老高，路上全是水", "长青路口那边水管爆裂了，马路上全是水，车都过不去",
+                     "锦绣路长青路路口自来水管爆了，水一直往外冒", "路口水管爆了，水漫到人行道上了，锦绣路这边",
+                     "锦绣路长青路口的水管爆了快半小时了，路上全是水没人管", "长青路锦绣路路口水管爆了，水往小区门口流",
+                 })
+        {
+            var created = await api.PostAsJsonAsync("/api/v1/tickets",
+                new { channel = "call", content = report, gridCell = "G-88", address = "锦绣路1号", type = "report" });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            numbers.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        var caller = TwilioTesting.Phone();
+        using var twilio = new HttpClient { BaseAddress = _silo.BaseAddress };
+        await TwilioTesting.Twiml(await TwilioTesting.PostAsync(twilio, "/channels/twilio/voice/status",
+            TwilioTesting.Call(TwilioTesting.CallSid(), caller, ("CallStatus", "no-answer"))));
+
+        var operatorPage = await SignIn(TestUsers.Operator, "operator");
+        var missed = operatorPage.Locator("#missed tr", new() { HasText = caller });
+        await Assertions.Expect(missed).ToContainTextAsync("0 次");
+        await operatorPage.FillAsync("#address", "锦绣路1号");
+        await operatorPage.FillAsync("#gridCell", "G-88");
+        await operatorPage.FillAsync("#content", "锦绣路长青路路口水管爆了，到处是水");
+        var duplicate = operatorPage.Locator("#duplicates [data-duplicate]").First;
+        await Assertions.Expect(duplicate).ToContainTextAsync("相似度");
+        Assert.Contains(await duplicate.GetAttributeAsync("data-duplicate"), numbers);
+        await Shot(operatorPage, "9-operator-duplicates-and-missed-call");
+        await missed.GetByRole(AriaRole.Button, new() { Name = "已回拨接通" }).ClickAsync();
+        await Assertions.Expect(missed).ToHaveCountAsync(0);
+
+        var leader = await SignIn(TestUsers.Leader, "leader");
+        await Assertions.Expect(leader.Locator("#surges li")).ToContainTextAsync(new Regex(@"^网格 G-88：.+（[56] 件，"));
+        await Shot(leader, "10-leader-surges");
     }
 
     [Fact]

@@ -98,14 +98,18 @@ const Hotline = (() => {
 
   function percent(rate) { return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`; }
 
-  function unavailable(container, text) {
-    container.replaceChildren(el('div', { className: 'unavailable' }, text));
+  // A span as .NET writes it ("2.00:00:00", "04:30:00"), in the words the department page offers it with.
+  function span(text) {
+    const m = /^(?:(\d+)\.)?(\d+):(\d+)/.exec(text || '');
+    if (!m) return text || '';
+    const [days, hours, minutes] = [Number(m[1] || 0), Number(m[2]), Number(m[3])];
+    return `${days ? `${days}个工作日` : ''}${hours ? `${hours}小时` : ''}${minutes ? `${minutes}分钟` : ''}` || '0';
   }
 
   function message(container, text, isError) {
     container.replaceChildren(el('div', { className: isError ? 'message error' : 'message', role: 'status' }, text));
   }
 
-  return { el, api, init, poll, countdown, time, percent, duration, unavailable, message, labels, departmentList, departmentName,
+  return { el, api, init, poll, countdown, time, percent, duration, span, message, labels, departmentList, departmentName,
     get session() { return session; } };
 })();

@@ -17,15 +17,13 @@
 
   async function refreshSummary() {
     const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}`);
-    if (answer.status === 404) { Hotline.unavailable($('summary'), '网格概况暂不可用（/api/v1/grid 未上线）。'); return; }
     if (!answer.ok) { Hotline.message($('summary'), answer.problem, true); return; }
     const g = answer.data;
-    $('summary').replaceChildren(el('p', {}, `网格员：${g.gridWorker || g.worker || '—'} · 在办工单 ${g.openTickets ?? (g.tickets || []).length ?? '—'} · 收件箱 ${g.inboxSize ?? '—'}`));
+    $('summary').replaceChildren(el('p', {}, `网格员：${g.gridWorkers.length ? g.gridWorkers.join('、') : '—'} · 在办工单 ${g.openTickets.total} · 收件箱 ${g.inboxSize}`));
   }
 
   async function refreshInbox() {
     const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}/inbox`);
-    if (answer.status === 404) { Hotline.unavailable($('inbox'), '社区群收件箱暂不可用（群消息渠道未上线）。'); return; }
     if (!answer.ok) { Hotline.message($('inbox'), answer.problem, true); return; }
     const items = answer.data.items || [];
     $('inbox').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '收件箱为空。') : el('table', {},
@@ -38,7 +36,7 @@
           await refresh();
         };
         return el('tr', { 'data-message': m.messageId },
-          el('td', {}, m.groupId), el('td', {}, m.senderName), el('td', {}, m.text),
+          el('td', {}, m.groupName || m.groupId), el('td', {}, m.senderName), el('td', {}, m.text),
           el('td', {}, Hotline.duration((m.waitingSeconds || 0) * 1000)),
           el('td', {}, m.suggestedDepartment ? Hotline.departmentName(m.suggestedDepartment) : '—'),
           el('td', {}, el('div', { className: 'row' },

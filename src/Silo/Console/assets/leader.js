@@ -133,12 +133,13 @@
   }
 
   async function refreshSurges() {
-    const answer = await api('GET', '/api/v1/incidents');
-    if (answer.status === 404) { Hotline.unavailable($('surges'), '突发聚集监测暂不可用（/api/v1/incidents 未上线）。'); return; }
+    const answer = await api('GET', `/api/v1/incidents?from=${$('from').value}&to=${$('to').value}&pageSize=20`);
     if (!answer.ok) { Hotline.message($('surges'), answer.problem, true); return; }
-    const items = answer.data.items || [];
-    $('surges').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '暂无突发聚集。') : el('ul', {},
-      items.map(i => el('li', {}, `${i.title || i.summary || i.id}：${i.count ?? i.tickets?.length ?? ''} 件`))));
+    const { items, total } = answer.data;
+    $('surges').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '本期暂无突发聚集。') : el('div', {},
+      el('p', { className: 'muted' }, total > items.length ? `本期共 ${total} 起，显示最近 ${items.length} 起。` : `本期共 ${total} 起。`),
+      el('ul', {}, items.map(i => el('li', { 'data-incident': i.id },
+        `${i.gridCell ? `网格 ${i.gridCell}` : i.street}：${i.summary}（${i.count} 件，${Hotline.time(i.firstAt)} 至 ${Hotline.time(i.lastAt)}）`)))));
   }
 
   async function lookup() {
@@ -156,7 +157,7 @@
     $('supervision').replaceChildren(
       el('p', {}, `${t.number} · ${labels.state[t.state] || t.state} · ${t.lead ? Hotline.departmentName(t.lead) : '未派单'} · 办结时限 ${Hotline.time(t.replyBy) || '—'}`),
       el('p', {}, t.content),
-      t.pendingExtension ? el('p', {}, `延期申请：${t.pendingExtension.extra}（${t.pendingExtension.reason}）`) : el('p', { className: 'muted' }, '没有待审批的延期申请。'),
+      t.pendingExtension ? el('p', {}, `延期申请：${Hotline.span(t.pendingExtension.extra)}（${t.pendingExtension.reason}）`) : el('p', { className: 'muted' }, '没有待审批的延期申请。'),
       may ? el('div', { className: 'row' }, note,
         t.pendingExtension ? el('button', { type: 'button', onclick: () => decide(true) }, '批准延期') : null,
         t.pendingExtension ? el('button', { type: 'button', className: 'secondary', onclick: () => decide(false) }, '驳回延期') : null,
@@ -168,7 +169,7 @@
 
   $('lookup').addEventListener('click', lookup);
   $('ticketId').addEventListener('keydown', e => { if (e.key === 'Enter') lookup(); });
-  for (const id of ['from', 'to']) $(id).addEventListener('change', () => { refreshStats(); refreshGrid(); });
+  for (const id of ['from', 'to']) $(id).addEventListener('change', () => { refreshStats(); refreshGrid(); refreshSurges(); });
   $('month').addEventListener('change', refreshAssessment);
 
   Hotline.poll(refreshStats, 5000);

@@ -32,9 +32,14 @@
     }
   });
 
+  // The router's type is a suggestion until the operator picks one; it must not undo that choice at the next keystroke.
+  let typeChosen = false;
+  $('type').addEventListener('change', () => { typeChosen = true; });
+
   function reset() {
     form.reset();
     $('type').value = 'complaint';
+    typeChosen = false;
     $('channel').value = 'call';
     knowledgeEntry = null;
     $('kbChosen').textContent = '';
@@ -52,7 +57,7 @@
     const text = $('content').value.trim();
     if (text.length < 2) return;
     const [analysis, knowledge] = await Promise.all([
-      api('POST', '/api/v1/analyze', { text, channel: $('channel').value }),
+      api('POST', '/api/v1/analyze', { text, channel: $('channel').value, gridCell: $('gridCell').value || null, address: $('address').value || null }),
       api('GET', `/api/v1/knowledge?limit=5&q=${encodeURIComponent(text)}`),
     ]);
     showSuggestions(analysis);
@@ -60,29 +65,25 @@
   }
 
   function showSuggestions(analysis) {
-    if (analysis.status === 404) {
-      Hotline.unavailable($('suggestions'), '智能分派服务暂不可用（/api/v1/analyze 未上线），请按派单目录人工选择。');
-      Hotline.unavailable($('duplicates'), '查重服务暂不可用，请按地址和内容人工核对。');
-      return;
-    }
     if (!analysis.ok) { Hotline.message($('suggestions'), analysis.problem, true); return; }
     const a = analysis.data;
     const guesses = [a.department, ...(a.alternatives || [])].filter(Boolean);
     suggested = guesses.map(g => g.code);
     if (a.department && !$('lead').value) $('lead').value = a.department.code;
-    if (a.type && labels.type[a.type]) $('type').value = a.type;
+    if (!typeChosen && labels.type[a.type]) $('type').value = a.type;
     if (a.urgent) $('urgent').checked = true;
     $('suggestions').replaceChildren(...guesses.map((g, i) => el('div', { className: 'suggestion' },
       el('span', {}, `${i + 1}. ${Hotline.departmentName(g.code)}（${g.code}） 置信度 ${Math.round(g.confidence * 100)}%`),
       el('button', { type: 'button', className: 'secondary', onclick: () => { $('lead').value = g.code; } }, `选用 Alt+${i + 1}`))));
     const duplicates = a.duplicates;
-    if (!Array.isArray(duplicates)) {
-      Hotline.unavailable($('duplicates'), '分析结果未提供查重信息，请人工核对。');
+    if (!duplicates) {
+      $('duplicates').replaceChildren(el('span', { className: 'muted' }, '填写地址或网格后检查重复。'));
     } else if (duplicates.length === 0) {
       $('duplicates').replaceChildren(el('span', { className: 'muted' }, '未发现疑似重复工单。'));
     } else {
-      $('duplicates').replaceChildren(...duplicates.map(d => el('div', { className: 'suggestion' },
-        el('span', {}, `${d.id}  ${d.excerpt || ''}`), el('span', { className: 'muted' }, d.score ? `相似度 ${Math.round(d.score * 100)}%` : ''))));
+      $('duplicates').replaceChildren(...duplicates.map(d => el('div', { className: 'suggestion', 'data-duplicate': d.ticketId },
+        el('span', {}, `${d.ticketId}  ${d.excerpt}`),
+        el('span', { className: 'muted' }, `相似度 ${Math.round(d.similarity * 100)}% · 受理于 ${Hotline.time(d.acceptedAt)}`))));
     }
   }
 
@@ -98,6 +99,7 @@
         knowledgeEntry = item.id;
         $('kbChosen').textContent = `已选用知识库条目：${item.question}`;
         $('type').value = 'consultation';
+        typeChosen = true;
       } }, '用此答复直办'))));
   }
 
@@ -153,15 +155,27 @@
         el('td', {}, t.lead ? Hotline.departmentName(t.lead) : '—'), el('td', {}, t.excerpt), el('td', {}, Hotline.time(t.acceptedAt))))));
   }
 
+  const missedShown = 20;
+  const callbackOutcomes = [['reached', '已回拨接通'], ['noAnswer', '回拨未接'], ['invalidNumber', '空号/错号']];
+
   async function refreshMissed() {
-    const missed = await api('GET', '/api/v1/missed-calls');
-    if (missed.status === 404) { Hotline.unavailable($('missed'), '未接来电列表暂不可用（电话渠道 /api/v1/missed-calls 未上线）。'); return; }
+    const missed = await api('GET', `/api/v1/missed-calls?state=open&pageSize=${missedShown}`);
     if (!missed.ok) { Hotline.message($('missed'), missed.problem, true); return; }
-    const items = missed.data.items || [];
-    $('missed').replaceChildren(items.length === 0 ? el('span', { className: 'muted' }, '暂无未回拨的来电。') : el('table', {},
-      el('tr', {}, ['号码', '来电时间', '已等待'].map(h => el('th', {}, h))),
-      items.map(m => el('tr', {}, el('td', {}, m.from || m.phone || ''), el('td', {}, Hotline.time(m.at || m.receivedAt)),
-        el('td', {}, m.at || m.receivedAt ? Hotline.duration(Date.now() - new Date(m.at || m.receivedAt).getTime()) : '')))));
+    const { items, total } = missed.data;
+    const callBack = async (id, outcome) => {
+      const answer = await api('POST', `/api/v1/missed-calls/${encodeURIComponent(id)}/callback`, { outcome });
+      if (!answer.ok) { Hotline.message($('missed'), answer.problem, true); return; }
+      await refreshMissed();
+    };
+    $('missed').replaceChildren(items.length === 0 ? el('span', { className: 'muted' }, '暂无未回拨的来电。') : el('div', {},
+      total > items.length ? el('p', { className: 'muted' }, `共 ${total} 个未回拨，显示最早的 ${items.length} 个。`) : null,
+      el('table', {},
+        el('tr', {}, ['号码', '来电时间', '已等待', '已回拨', ''].map(h => el('th', {}, h))),
+        items.map(m => el('tr', { 'data-missed': m.id },
+          el('td', {}, m.from || '未显示号码'), el('td', {}, Hotline.time(m.missedAt)),
+          el('td', {}, Hotline.duration(Date.now() - new Date(m.missedAt).getTime())), el('td', { className: 'num' }, `${m.attempts} 次`),
+          el('td', {}, m.from ? callbackOutcomes.map(([outcome, label]) =>
+            el('button', { type: 'button', className: 'secondary', onclick: () => callBack(m.id, outcome) }, label)) : null))))));
   }
 
   Hotline.poll(refreshRecent, 5000);
