@@ -21,7 +21,10 @@ public sealed class AssessmentProjection : EventsProjectionPart
                 TicketActions.Dispatch when e.ReplyBy is not null && e.Department is not null => Open(connection, transaction, summary, e),
                 TicketActions.Survey when e.ToState == TicketState.Reopened && e.ReplyBy is not null && e.Department is not null =>
                     Open(connection, transaction, summary, e),
-                TicketActions.ApproveExtension or TicketActions.ResidentInfo when e.ReplyBy is not null => OnOpenCase(connection, transaction, summary,
+                // An extension approved during a pause moves the deadline but leaves the clock stopped.
+                TicketActions.ApproveExtension when e.ReplyBy is not null => OnOpenCase(connection, transaction, summary, "due_at = @due")
+                    .With("due", Millis(e.ReplyBy)),
+                TicketActions.ResidentInfo when e.ReplyBy is not null => OnOpenCase(connection, transaction, summary,
                     "due_at = @due, paused_at = NULL").With("due", Millis(e.ReplyBy)),
                 TicketActions.AwaitResident => OnOpenCase(connection, transaction, summary, "paused_at = COALESCE(paused_at, @at)")
                     .With("at", Millis(e.At)),
