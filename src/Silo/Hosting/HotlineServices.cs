@@ -66,6 +66,10 @@ public static class HotlineServices
             if (context.Exception is BadHttpRequestException bad)
             {
                 context.ProblemDetails.Detail = bad.InnerException?.Message ?? bad.Message;
+                if (UnreadableRequest.FieldOf(bad) is { } field)
+                {
+                    context.ProblemDetails.Extensions["field"] = field;
+                }
             }
         });
         services.ConfigureHttpJsonOptions(o => HotlineJson.Configure(o.SerializerOptions));

@@ -138,6 +138,19 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
 
         var malformed = await client.PostAsync("/api/v1/tickets", new StringContent("{not json", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("body", (await Json(malformed)).GetProperty("field").GetString());
+
+        // Bodies and queries the binder refuses name their field too, not only the ones our own checks refuse.
+        var mistyped = await client.PostAsync("/api/v1/tickets", new StringContent(
+            """{"channel":"call","content":"x","type":"help","caller":{"name":"王五","phone":13900001111}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, mistyped.StatusCode);
+        Assert.Equal("caller.phone", (await Json(mistyped)).GetProperty("field").GetString());
+        var notUrgent = await client.PostAsync("/api/v1/tickets", new StringContent(
+            """{"channel":"call","content":"x","type":"help","urgent":"yes"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal("urgent", (await Json(notUrgent)).GetProperty("field").GetString());
+        var badPage = await client.GetAsync("/api/v1/tickets?page=first");
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+        Assert.Equal("page", (await Json(badPage)).GetProperty("field").GetString());
 
         foreach (var combined in new[] { "report,suggestion", "7", "Complaint, Help" })
         {
