@@ -21,6 +21,9 @@ public static class Measure
     public const string Surveyed = "surveyed";
     public const string Satisfied = "satisfied";
     public const string Reopened = "reopened";
+
+    /// <summary>Replies the closing check sent back (返工).</summary>
+    public const string Reworked = "reworked";
     public const string YellowCards = "yellowCards";
     public const string RedCards = "redCards";
     public const string Overdue = "overdue";
@@ -30,6 +33,6 @@ public static class Measure
     public static IReadOnlyList<string> All { get; } =
     [
         Accepted, Resolved, ResolvedWithKnowledge, Dispatched, Signed, SignedOnTime, Returned, Replied, RepliedOnTime, SurveyEligible,
-        Surveyed, Satisfied, Reopened, YellowCards, RedCards, Overdue, Supervised, Merged,
+        Surveyed, Satisfied, Reopened, Reworked, YellowCards, RedCards, Overdue, Supervised, Merged,
     ];
 }

@@ -35,6 +35,12 @@ public static class TicketMeasures
                 // A co-handler stepping out is not a misroute of the ticket; the lead returning it is.
                 yield return Fact(Measure.Returned);
                 break;
+            case TicketActions.Reply when e.Note == Ticket.AfterRework:
+                // The dispatch was answered once, and the resident was not asked about the reply sent back.
+                break;
+            case TicketActions.Rework:
+                yield return Fact(Measure.Reworked);
+                break;
             case TicketActions.Reply when e.FromState == TicketState.Reopened:
                 // Rework after a dissatisfied survey: the resident is asked again, but the dispatch was answered once.
                 yield return Fact(Measure.SurveyEligible);

@@ -164,6 +164,7 @@ public sealed class Ticket
             case RequestExtension c: DoRequestExtension(c, actor, context); break;
             case DecideExtension c: DoDecideExtension(c, actor, context); break;
             case ReplyTicket c: DoReply(c, actor, context); break;
+            case ReworkTicket c: DoRework(c, actor, context); break;
             case SurveyTicket c: DoSurvey(c, actor, context); break;
             case SuperviseTicket c: DoSupervise(c, actor, context); break;
             case MergeTicket c: DoMerge(c, actor, context); break;
@@ -429,11 +430,38 @@ public sealed class Ticket
 
         Result = RequireText(c.Result, "result");
         var onTime = context.Now <= (DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy ?? context.Now);
+        var afterRework = History.LastOrDefault(e => e.Action is TicketActions.Reply or TicketActions.Rework or TicketActions.Survey)?.Action
+            == TicketActions.Rework;
         _deadlines = [];
         PendingExtension = null;
         AwaitingSurvey = true;
         Rating = null;
-        Log(context.Now, actor, TicketActions.Reply, TicketState.Replied, null, department, onTime, result: Result);
+        Log(context.Now, actor, TicketActions.Reply, TicketState.Replied, afterRework ? AfterRework : null, department, onTime, result: Result);
+    }
+
+    /// <summary>The note of a reply that answers a rework, which the measures count apart from the first reply.</summary>
+    public const string AfterRework = "after rework";
+
+    /// <summary>
+    /// The closing check sends a reply back before the resident is asked about it; the lead works on it
+    /// again under a new reply limit, as after a dissatisfied survey.
+    /// </summary>
+    private void DoRework(ReworkTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Rework, TicketState.Replied);
+        if (!AwaitingSurvey)
+        {
+            throw new TicketConflictException(State,
+                $"The resident has already answered the survey of ticket {Id}'s reply; a dissatisfied answer reopens it instead.");
+        }
+
+        var reason = RequireText(c.Reason, "reason");
+        Round++;
+        var reply = context.Sla.StartReply(context.Now, Lead!, Type, Urgent, Round);
+        _deadlines = [reply];
+        ReplyBy = reply.DueAt;
+        AwaitingSurvey = false;
+        Log(context.Now, actor, TicketActions.Rework, TicketState.InProgress, reason, Lead);
     }
 
     private void DoSurvey(SurveyTicket c, Actor actor, TicketContext context)

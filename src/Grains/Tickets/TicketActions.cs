@@ -14,6 +14,9 @@ public static class TicketActions
     public const string ApproveExtension = "approveExtension";
     public const string RejectExtension = "rejectExtension";
     public const string Reply = "reply";
+
+    /// <summary>返工: the closing check (核查结案) found the reply not done and sent it back to the lead.</summary>
+    public const string Rework = "rework";
     public const string Survey = "survey";
     public const string Supervise = "supervise";
     public const string Merge = "merge";

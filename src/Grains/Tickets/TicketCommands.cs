@@ -91,6 +91,9 @@ public sealed record ReplyTicket(
     [property: Id(0)] string Department,
     [property: Id(1)] string Result) : TicketCommand;
 
+[GenerateSerializer, Immutable, Alias("hotline.cmd.rework.v1")]
+public sealed record ReworkTicket([property: Id(0)] string Reason) : TicketCommand;
+
 [GenerateSerializer, Immutable, Alias("hotline.cmd.survey.v1")]
 public sealed record SurveyTicket(
     [property: Id(0)] SurveyRating Rating,

@@ -21,6 +21,7 @@ public sealed class AssessmentProjection : EventsProjectionPart
                 TicketActions.Dispatch when e.ReplyBy is not null && e.Department is not null => Open(connection, transaction, summary, e),
                 TicketActions.Survey when e.ToState == TicketState.Reopened && e.ReplyBy is not null && e.Department is not null =>
                     Open(connection, transaction, summary, e),
+                TicketActions.Rework when e.ReplyBy is not null && e.Department is not null => Open(connection, transaction, summary, e),
                 // An extension approved during a pause moves the deadline but leaves the clock stopped.
                 TicketActions.ApproveExtension when e.ReplyBy is not null => OnOpenCase(connection, transaction, summary, "due_at = @due")
                     .With("due", Millis(e.ReplyBy)),

@@ -28,7 +28,9 @@ public sealed record StatsRow(
     double? ReopenRate,
     double? ReturnRate,
     long ResolvedWithKnowledge,
-    double? KnowledgeShare)
+    double? KnowledgeShare,
+    long Reworked,
+    double? ReworkRate)
 {
     public static StatsRow From(string key, string? name, IReadOnlyDictionary<string, long> n)
     {
@@ -52,6 +54,8 @@ public sealed record StatsRow(
             Rate(Measure.Reopened, Measure.Replied),
             Rate(Measure.Returned, Measure.Dispatched),
             N(Measure.ResolvedWithKnowledge),
-            Rate(Measure.ResolvedWithKnowledge, Measure.Resolved));
+            Rate(Measure.ResolvedWithKnowledge, Measure.Resolved),
+            N(Measure.Reworked),
+            Rate(Measure.Reworked, Measure.Replied));
     }
 }

@@ -33,5 +33,6 @@ public sealed record ReplyRequest(string? Department, string? Result);
 public sealed record SurveyRequest(string? Rating, string? Comment);
 
 public sealed record NoteRequest(string? Note);
+public sealed record ReasonRequest(string? Reason);
 
 public sealed record MergeRequest(string? MasterId);

@@ -49,6 +49,8 @@ public static class TicketsApi
             .RequireAuthorization(Policies.Supervision);
         group.MapPost("/{id}/reply", (string id, ReplyRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new ReplyTicket(body.Department ?? "", body.Result ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
+        group.MapPost("/{id}/rework", (string id, ReasonRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new ReworkTicket(body.Reason ?? ""))).RequireAuthorization(Policies.Closing);
         group.MapPost("/{id}/survey", (string id, SurveyRequest body, HttpContext http, TicketSteps steps) =>
             ParseEnum<SurveyRating>(body.Rating) is { } rating
                 ? steps.Run(id, http, new SurveyTicket(rating, body.Comment))

@@ -258,6 +258,30 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task The_closing_check_sends_a_reply_back_and_the_rework_rate_counts_it()
+    {
+        var id = await CreateDispatched("ZRZYJ");
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/tickets/{id}/sign", new { department = "ZRZYJ" }));
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/tickets/{id}/reply", new { department = "ZRZYJ", result = "已清理" }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(TestUsers.Cgj, id, "rework", new { reason = "自己不能核查自己" })).StatusCode);
+        var noReason = await Post(TestUsers.Supervisor, id, "rework", new { });
+        Assert.Equal("reason", (await Json(noReason)).GetProperty("field").GetString());
+        var reworked = await Ok(await Post(TestUsers.Supervisor, id, "rework", new { reason = "现场核查仍有堆放" }));
+        Assert.Equal("inProgress", reworked.GetProperty("state").GetString());
+        Assert.Equal("rework", reworked.GetProperty("history").EnumerateArray().Last().GetProperty("action").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(TestUsers.Supervisor, id, "rework", new { reason = "再次" })).StatusCode);
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/tickets/{id}/reply", new { department = "ZRZYJ", result = "已全部清运" }));
+
+        var stats = await Ok(await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/stats?by=department"));
+        var row = stats.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "ZRZYJ");
+        Assert.Equal((1L, 1L, 1L), (row.GetProperty("dispatched").GetInt64(), row.GetProperty("replied").GetInt64(), row.GetProperty("reworked").GetInt64()));
+        Assert.Equal(1.0, row.GetProperty("reworkRate").GetDouble());
+        Assert.Equal(1.0, row.GetProperty("disposalRate").GetDouble());
+    }
+
+    [Fact]
     public async Task A_department_queue_and_live_counts_reflect_dispatches()
     {
         var id = await CreateDispatched("WJW");

@@ -407,6 +407,42 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void The_closing_check_sends_a_reply_back_for_rework_under_a_new_limit_before_the_resident_is_asked()
+    {
+        var ticket = Replied();
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal("reason", Assert.Throws<TicketInputException>(() => ticket.Execute(new ReworkTicket(" "), Supervisor, Now)).Field);
+
+        ticket.Execute(new ReworkTicket("现场核查路灯仍不亮"), Supervisor, Now);
+
+        Assert.Equal((TicketState.InProgress, false, 2), (ticket.State, ticket.AwaitingSurvey, ticket.Round));
+        var rework = ticket.History[^1];
+        Assert.Equal((TicketActions.Rework, TicketState.Replied, "CGJ", "现场核查路灯仍不亮"), (rework.Action, rework.FromState, rework.Department, rework.Note));
+        // A complaint has five working days again, counted from the check (Mon 10:00 → the next Mon 10:00).
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8)), ticket.ReplyBy);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now));
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new ReworkTicket("再次返工"), Supervisor, Now));
+
+        ticket.Execute(new ReplyTicket("CGJ", "已更换灯杆线路"), Cgj, Now);
+        Assert.Equal((TicketState.Replied, true, Ticket.AfterRework), (ticket.State, ticket.AwaitingSurvey, ticket.History[^1].Note));
+        ticket.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new ReworkTicket("回访后不再返工"), Supervisor, Now));
+    }
+
+    [Fact]
+    public void A_rework_counts_once_and_its_second_reply_is_not_a_second_disposal()
+    {
+        var ticket = Replied();
+        ticket.Execute(new ReworkTicket("现场核查路灯仍不亮"), Supervisor, Now);
+        ticket.Execute(new ReplyTicket("CGJ", "已更换灯杆线路"), Cgj, Now);
+
+        var measures = ticket.History.SelectMany(e => TicketMeasures.Of(e, _sla.Calendar)).Select(f => f.Measure).ToList();
+        Assert.Equal(1, measures.Count(m => m == Measure.Reworked));
+        Assert.Equal(1, measures.Count(m => m == Measure.Replied));
+        Assert.Equal(1, measures.Count(m => m == Measure.SurveyEligible));
+    }
+
+    [Fact]
     public void Measures_follow_the_history()
     {
         var ticket = Replied();

@@ -45,6 +45,7 @@
       onTimeRate: weighted('onTimeRate', 'replied'), signOnTimeRate: weighted('signOnTimeRate', 'signed'),
       satisfactionRate: weighted('satisfactionRate', 'surveyed'), returnVisitRate: ratio(sum('surveyed'), eligible),
       reopenRate: ratio(sum('reopened'), sum('replied')), returnRate: ratio(sum('returned'), sum('dispatched')),
+      reworkRate: ratio(sum('reworked'), sum('replied')),
       yellowCards: sum('yellowCards'), redCards: sum('redCards'), overdue: sum('overdue'),
     };
   }
@@ -52,7 +53,7 @@
   const kpis = [
     ['accepted', '受理量'], ['dispatched', '派单量'], ['replied', '办结反馈'], ['immediateRate', '直办率', true], ['knowledgeShare', '知识库直办占比', true],
     ['disposalRate', '处置率', true], ['onTimeRate', '按时办结率', true], ['signOnTimeRate', '签收及时率', true], ['satisfactionRate', '满意率', true],
-    ['returnVisitRate', '回访率', true], ['reopenRate', '重办率', true], ['returnRate', '退单率', true],
+    ['returnVisitRate', '回访率', true], ['reopenRate', '重办率', true], ['returnRate', '退单率', true], ['reworkRate', '返工率', true],
     ['yellowCards', '黄牌'], ['redCards', '红牌'], ['overdue', '超期件'],
   ];
 
@@ -164,7 +165,11 @@
         el('button', { type: 'button', className: 'secondary', onclick: async () => {
           const r = await api('POST', `/api/v1/tickets/${t.id}/supervise`, { note: note.value });
           Hotline.message($('supervision'), r.ok ? '已督办' : r.problem, !r.ok);
-        } }, '督办')) : el('p', { className: 'muted' }, '区领导可查看；审批与督办由督查办理。'));
+        } }, '督办'),
+        t.state === 'replied' ? el('button', { type: 'button', className: 'secondary', onclick: async () => {
+          const r = await api('POST', `/api/v1/tickets/${t.id}/rework`, { reason: note.value });
+          Hotline.message($('supervision'), r.ok ? '已退回承办单位返工' : r.problem, !r.ok);
+        } }, '核查返工') : null) : el('p', { className: 'muted' }, '区领导可查看；审批、督办与核查返工由督查办理。'));
   }
 
   $('lookup').addEventListener('click', lookup);
