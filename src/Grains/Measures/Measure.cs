@@ -2,7 +2,7 @@ namespace HotlineDispatch.Measures;
 
 /// <summary>
 /// The counters kept per day and per slice (DOMAIN.md §5). Rates are computed from them when read,
-/// so every counter is a plain count of events.
+/// so every counter is a plain sum: of events, or of the working minutes of replies.
 /// </summary>
 public static class Measure
 {
@@ -24,6 +24,12 @@ public static class Measure
 
     /// <summary>Replies the closing check sent back (返工).</summary>
     public const string Reworked = "reworked";
+
+    /// <summary>Working minutes the replies' limits allowed, and those the replies took: the speed-up (提速率).</summary>
+    public const string CommittedMinutes = "committedMinutes";
+
+    /// <inheritdoc cref="CommittedMinutes"/>
+    public const string WorkedMinutes = "workedMinutes";
     public const string YellowCards = "yellowCards";
     public const string RedCards = "redCards";
     public const string Overdue = "overdue";
@@ -33,6 +39,6 @@ public static class Measure
     public static IReadOnlyList<string> All { get; } =
     [
         Accepted, Resolved, ResolvedWithKnowledge, Dispatched, Signed, SignedOnTime, Returned, Replied, RepliedOnTime, SurveyEligible,
-        Surveyed, Satisfied, Reopened, Reworked, YellowCards, RedCards, Overdue, Supervised, Merged,
+        Surveyed, Satisfied, Reopened, Reworked, CommittedMinutes, WorkedMinutes, YellowCards, RedCards, Overdue, Supervised, Merged,
     ];
 }

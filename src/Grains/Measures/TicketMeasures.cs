@@ -49,6 +49,12 @@ public static class TicketMeasures
                 yield return Fact(Measure.Replied);
                 yield return Fact(Measure.SurveyEligible);
                 if (e.OnTime == true) yield return Fact(Measure.RepliedOnTime);
+                if (e.CommittedMinutes > 0)
+                {
+                    yield return Fact(Measure.CommittedMinutes) with { Amount = e.CommittedMinutes };
+                    yield return Fact(Measure.WorkedMinutes) with { Amount = e.WorkedMinutes };
+                }
+
                 break;
             case TicketActions.MasterReplied:
                 yield return Fact(Measure.SurveyEligible);

@@ -429,14 +429,29 @@ public sealed class Ticket
         }
 
         Result = RequireText(c.Result, "result");
-        var onTime = context.Now <= (DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy ?? context.Now);
+        var deadline = DeadlineOf(DeadlineStep.Reply, Lead);
+        var onTime = context.Now <= (deadline?.DueAt ?? ReplyBy ?? context.Now);
         var afterRework = History.LastOrDefault(e => e.Action is TicketActions.Reply or TicketActions.Rework or TicketActions.Survey)?.Action
             == TicketActions.Rework;
         _deadlines = [];
         PendingExtension = null;
         AwaitingSurvey = true;
         Rating = null;
-        Log(context.Now, actor, TicketActions.Reply, TicketState.Replied, afterRework ? AfterRework : null, department, onTime, result: Result);
+        Log(context.Now, actor, TicketActions.Reply, TicketState.Replied, afterRework ? AfterRework : null, department, onTime, result: Result,
+            minutes: deadline is null ? default : Minutes(deadline, context));
+    }
+
+    /// <summary>
+    /// The working minutes a reply deadline allowed and those the reply took: the limit, less the working
+    /// time still left before the due (which pauses have moved), or plus the working time past it.
+    /// </summary>
+    private static (int Committed, int Worked) Minutes(Deadline deadline, TicketContext context)
+    {
+        var calendar = context.Sla.CalendarOf(deadline);
+        var left = context.Now <= deadline.DueAt
+            ? calendar.WorkingTimeBetween(context.Now, deadline.DueAt)
+            : -calendar.WorkingTimeBetween(deadline.DueAt, context.Now);
+        return ((int)deadline.Limit.TotalMinutes, (int)Math.Max(0, (deadline.Limit - left).TotalMinutes));
     }
 
     /// <summary>The note of a reply that answers a rework, which the measures count apart from the first reply.</summary>
@@ -568,7 +583,7 @@ public sealed class Ticket
 
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
         bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null,
-        string? knowledgeEntry = null)
+        string? knowledgeEntry = null, (int Committed, int Worked) minutes = default)
     {
         _history = [.. _history, new TicketEvent(LastSeq + 1, at, actor.Name, action, State, to, note)
         {
@@ -580,6 +595,8 @@ public sealed class Ticket
             Result = result,
             ReplyBy = this.ReplyBy,
             KnowledgeEntry = knowledgeEntry,
+            CommittedMinutes = minutes.Committed,
+            WorkedMinutes = minutes.Worked,
         }];
         State = to;
     }

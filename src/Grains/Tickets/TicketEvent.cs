@@ -41,6 +41,15 @@ public sealed record TicketEvent(
     /// <summary>For cards: the step whose deadline fell due.</summary>
     [Id(11)] public DeadlineStep? Step { get; init; }
 
+    /// <summary>
+    /// For a reply: the working minutes its limit allowed (the committed time, extensions included) and
+    /// those it took (pauses left out), for the speed-up (提速率); 0 when no limit ran.
+    /// </summary>
+    [Id(12)] public int CommittedMinutes { get; init; }
+
+    /// <inheritdoc cref="CommittedMinutes"/>
+    [Id(13)] public int WorkedMinutes { get; init; }
+
     /// <summary>For a reply, an answer at intake or a master's reply: the result given, so each round's answer stays in the history.</summary>
     [Id(20)] public string? Result { get; init; }
     /// <summary>

@@ -30,7 +30,10 @@ public sealed record StatsRow(
     long ResolvedWithKnowledge,
     double? KnowledgeShare,
     long Reworked,
-    double? ReworkRate)
+    double? ReworkRate,
+    long CommittedMinutes,
+    long WorkedMinutes,
+    double? SpeedUp)
 {
     public static StatsRow From(string key, string? name, IReadOnlyDictionary<string, long> n)
     {
@@ -56,6 +59,10 @@ public sealed record StatsRow(
             N(Measure.ResolvedWithKnowledge),
             Rate(Measure.ResolvedWithKnowledge, Measure.Resolved),
             N(Measure.Reworked),
-            Rate(Measure.Reworked, Measure.Replied));
+            Rate(Measure.Reworked, Measure.Replied),
+            N(Measure.CommittedMinutes),
+            N(Measure.WorkedMinutes),
+            // Not capped: replies later than their limits took, on the whole, make it negative.
+            N(Measure.CommittedMinutes) == 0 ? null : 1.0 - (double)N(Measure.WorkedMinutes) / N(Measure.CommittedMinutes));
     }
 }

@@ -254,7 +254,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
                  })
         {
             var key = (dimension, day, value, fact.Measure);
-            counters[key] = counters.GetValueOrDefault(key) + 1;
+            counters[key] = counters.GetValueOrDefault(key) + fact.Amount;
         }
     }
 

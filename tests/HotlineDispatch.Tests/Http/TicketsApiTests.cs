@@ -279,6 +279,9 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
         Assert.Equal((1L, 1L, 1L), (row.GetProperty("dispatched").GetInt64(), row.GetProperty("replied").GetInt64(), row.GetProperty("reworked").GetInt64()));
         Assert.Equal(1.0, row.GetProperty("reworkRate").GetDouble());
         Assert.Equal(1.0, row.GetProperty("disposalRate").GetDouble());
+        // A complaint's five working days; the reply to the rework is not a second disposal, so it adds no minutes.
+        Assert.Equal(5 * 7 * 60, row.GetProperty("committedMinutes").GetInt64());
+        Assert.InRange(row.GetProperty("speedUp").GetDouble(), 0.99, 1.0);
     }
 
     [Fact]

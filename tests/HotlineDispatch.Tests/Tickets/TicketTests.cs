@@ -443,6 +443,26 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_reply_records_the_working_time_its_limit_allowed_and_the_working_time_it_took_without_the_pause()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        _clock.Advance(TimeSpan.FromHours(1));
+        ticket.Execute(new AwaitResident("请提供具体位置"), Cgj, Now);
+        _clock.Advance(TimeSpan.FromHours(4));
+        ticket.Execute(new ProvideResidentInfo("在3号楼东侧"), Operator, Now);
+        _clock.Advance(TimeSpan.FromHours(19));
+
+        // Mon 09:00 to Tue 09:00 is one working day (7 h), of which Mon 10:00–14:00 (3 working hours) waited for the resident.
+        ticket.Execute(new ReplyTicket("CGJ", "已修复"), Cgj, Now);
+
+        var reply = ticket.History[^1];
+        Assert.Equal((5 * 7 * 60, 4 * 60), (reply.CommittedMinutes, reply.WorkedMinutes));
+        var facts = TicketMeasures.Of(reply, _sla.Calendar).ToDictionary(f => f.Measure, f => f.Amount);
+        Assert.Equal((2100L, 240L), (facts[Measure.CommittedMinutes], facts[Measure.WorkedMinutes]));
+    }
+
+    [Fact]
     public void Measures_follow_the_history()
     {
         var ticket = Replied();
@@ -452,7 +472,7 @@ public sealed class TicketTests
         string[] expected =
         [
             Measure.Accepted, Measure.Dispatched, Measure.Signed, Measure.SignedOnTime, Measure.Replied,
-            Measure.SurveyEligible, Measure.RepliedOnTime, Measure.Surveyed, Measure.Reopened,
+            Measure.SurveyEligible, Measure.RepliedOnTime, Measure.CommittedMinutes, Measure.WorkedMinutes, Measure.Surveyed, Measure.Reopened,
         ];
         Assert.Equal(expected, facts.Select(f => f.Measure));
         Assert.All(facts.Skip(1), f => Assert.Equal("CGJ", f.Department));

@@ -46,6 +46,7 @@
       satisfactionRate: weighted('satisfactionRate', 'surveyed'), returnVisitRate: ratio(sum('surveyed'), eligible),
       reopenRate: ratio(sum('reopened'), sum('replied')), returnRate: ratio(sum('returned'), sum('dispatched')),
       reworkRate: ratio(sum('reworked'), sum('replied')),
+      speedUp: sum('committedMinutes') === 0 ? null : 1 - sum('workedMinutes') / sum('committedMinutes'),
       yellowCards: sum('yellowCards'), redCards: sum('redCards'), overdue: sum('overdue'),
     };
   }
@@ -53,7 +54,7 @@
   const kpis = [
     ['accepted', '受理量'], ['dispatched', '派单量'], ['replied', '办结反馈'], ['immediateRate', '直办率', true], ['knowledgeShare', '知识库直办占比', true],
     ['disposalRate', '处置率', true], ['onTimeRate', '按时办结率', true], ['signOnTimeRate', '签收及时率', true], ['satisfactionRate', '满意率', true],
-    ['returnVisitRate', '回访率', true], ['reopenRate', '重办率', true], ['returnRate', '退单率', true], ['reworkRate', '返工率', true],
+    ['returnVisitRate', '回访率', true], ['reopenRate', '重办率', true], ['returnRate', '退单率', true], ['reworkRate', '返工率', true], ['speedUp', '提速率', true],
     ['yellowCards', '黄牌'], ['redCards', '红牌'], ['overdue', '超期件'],
   ];
 
