@@ -314,7 +314,8 @@ public sealed class Ticket
         var deadline = DeadlineOf(DeadlineStep.Sign, department)
             ?? throw new TicketConflictException(State, $"{department} has already signed ticket {Id}.");
         _deadlines = [.. Deadlines.Where(d => d != deadline)];
-        var onTime = context.Now <= deadline.DueAt;
+        // While the ticket waits for the resident every clock stands still, so a co-handler signing then is judged at the pause, as its cards are.
+        var onTime = (deadline.PausedAt ?? context.Now) <= deadline.DueAt;
         if (department == Lead)
         {
             Log(context.Now, actor, TicketActions.Sign, TicketState.InProgress, null, department, onTime);

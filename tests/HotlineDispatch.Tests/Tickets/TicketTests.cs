@@ -463,6 +463,22 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_co_handler_signing_while_the_ticket_waits_for_the_resident_is_judged_on_the_stopped_clock()
+    {
+        var ticket = Dispatched("JTJ");
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        _clock.Advance(TimeSpan.FromHours(1));
+        ticket.Execute(new AwaitResident("请提供具体位置") { Department = "CGJ" }, Cgj, Now);
+        // JTJ's two working hours for signing ended at 11:00; the clock stopped at 10:00.
+        _clock.Advance(TimeSpan.FromHours(4));
+        Assert.Empty(ticket.RecordDueCards(_clock.GetUtcNow()));
+
+        ticket.Execute(new SignTicket("JTJ"), new Actor("jtj1", "department", "JTJ"), Now);
+
+        Assert.Equal((TicketActions.Sign, "JTJ", true), (ticket.History[^1].Action, ticket.History[^1].Department, ticket.History[^1].OnTime));
+    }
+
+    [Fact]
     public void Measures_follow_the_history()
     {
         var ticket = Replied();
