@@ -38,6 +38,12 @@ public sealed class SlaOptions
     /// <summary>Reply limit by ticket type name (<c>Reply:Complaint</c>), case-insensitive.</summary>
     public Dictionary<string, TimeSpan> Reply { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// How long the survey (回访) of an answer may stay unanswered before the ticket may be archived
+    /// without it, in working time: a resident who cannot be reached must not keep a ticket open for ever.
+    /// </summary>
+    public TimeSpan SurveyWindow { get; set; } = TimeSpan.FromDays(3);
+
     /// <summary>Share of a limit after which the yellow card is due; strictly between 0 and 1.</summary>
     public double YellowAt { get; set; } = 0.8;
 

@@ -36,6 +36,7 @@ public sealed class SlaPolicy
         signFor = calendar.LengthOf(Positive($"{section}:SignFor", options.SignFor));
         urgentSignFor = Positive($"{section}:UrgentSignFor", options.UrgentSignFor);
         urgentReply = Positive($"{section}:UrgentReply", options.UrgentReply);
+        SurveyWindow = calendar.LengthOf(Positive($"{section}:SurveyWindow", options.SurveyWindow));
 
         var configuredReply = ReplyLimits($"{section}:Reply", options.Reply, calendar);
         reply = Enum.GetValues<TicketType>().ToFrozenDictionary(
@@ -60,6 +61,12 @@ public sealed class SlaPolicy
 
     /// <summary>Share of a limit after which the yellow card is due.</summary>
     public double YellowAt { get; }
+
+    /// <summary>Working time after an answer when its survey may be given up (<see cref="SlaOptions.SurveyWindow"/>).</summary>
+    public TimeSpan SurveyWindow { get; }
+
+    /// <summary>When the survey of an answer given at <paramref name="answeredAt"/> may be given up.</summary>
+    public DateTimeOffset SurveyEnds(DateTimeOffset answeredAt) => Calendar.Add(answeredAt, SurveyWindow);
 
     /// <summary>Starts the sign-for limit of a ticket dispatched to <paramref name="department"/> at <paramref name="at"/>.</summary>
     public Deadline StartSign(DateTimeOffset at, string department, bool urgent, int round)

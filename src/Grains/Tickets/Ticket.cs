@@ -570,7 +570,16 @@ public sealed class Ticket
         RequireState(action, TicketState.Replied, TicketState.Resolved);
         if (AwaitingSurvey)
         {
-            throw new TicketConflictException(State, $"Ticket {Id} waits for the resident's survey (回访) of its latest answer before it is archived.");
+            var answeredAt = History.Last(e => e.Action is TicketActions.Reply or TicketActions.ResolveNow or TicketActions.MasterReplied).At;
+            var surveyEnds = context.Sla.SurveyEnds(answeredAt);
+            if (context.Now < surveyEnds)
+            {
+                throw new TicketConflictException(State,
+                    $"Ticket {Id} waits for the resident's survey (回访) of its latest answer until {context.Sla.Calendar.ToLocal(surveyEnds):yyyy-MM-dd HH:mm}; it can be archived without one after that.");
+            }
+
+            AwaitingSurvey = false;
+            note ??= "archived without a survey: the resident did not answer in time";
         }
 
         Log(context.Now, actor, action, TicketState.Closed, note);
@@ -579,9 +588,9 @@ public sealed class Ticket
     private Deadline? DeadlineOf(DeadlineStep step, string? department) =>
         Deadlines.FirstOrDefault(d => d.Step == step && d.Department == department);
 
-    /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
     private static List<T>? Held<T>(IReadOnlyList<T> items) => items.Count == 0 ? null : [.. items];
 
+    /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
         bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null,
         string? knowledgeEntry = null, (int Committed, int Worked) minutes = default)

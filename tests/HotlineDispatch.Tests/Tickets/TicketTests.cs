@@ -479,6 +479,24 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_reply_whose_survey_is_never_answered_can_be_archived_once_the_survey_window_has_passed()
+    {
+        var ticket = Replied();
+        _clock.Advance(TimeSpan.FromHours(55));
+
+        // Three working days from Mon 09:00 end Wed 17:00; Wed 16:00 is still inside them.
+        var early = Assert.Throws<TicketConflictException>(() => ticket.Execute(new CloseTicket(), Operator, Now));
+        Assert.Contains("2026-11-25 17:00", early.Message);
+
+        _clock.Advance(TimeSpan.FromHours(1));
+        ticket.Execute(new CloseTicket(), Operator, Now);
+
+        Assert.Equal((TicketState.Closed, false), (ticket.State, ticket.AwaitingSurvey));
+        Assert.Contains("without a survey", ticket.History[^1].Note);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now));
+    }
+
+    [Fact]
     public void Measures_follow_the_history()
     {
         var ticket = Replied();
