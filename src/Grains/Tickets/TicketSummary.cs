@@ -29,6 +29,9 @@ public sealed record TicketSummary(
 {
     private const int ExcerptLength = 60;
 
+    /// <summary>The co-handlers that have signed, so a queue offers signing only to those that have not.</summary>
+    [Id(18)] public IReadOnlyList<string> CoSigned { get; init; } = [];
+
     /// <summary>Dispatched to a department and not yet answered by it: what a department queue holds.</summary>
     public bool IsWithDepartment =>
         State is TicketState.Dispatched or TicketState.InProgress or TicketState.AwaitingResident or TicketState.Reopened;
@@ -62,6 +65,9 @@ public sealed record TicketSummary(
             round.Where(c => c.Kind == CardKind.Yellow).Select(c => c.Department).Distinct().ToList(),
             round.Where(c => c.Kind == CardKind.Red).Select(c => c.Department).Distinct().ToList(),
             ticket.Supervised,
-            ticket.LastSeq);
+            ticket.LastSeq)
+        {
+            CoSigned = ticket.Co.Where(c => c.SignedAt is not null).Select(c => c.Department).ToList(),
+        };
     }
 }

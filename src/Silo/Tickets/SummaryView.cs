@@ -13,6 +13,7 @@ public sealed record SummaryView(
     bool Urgent,
     string? Lead,
     IReadOnlyList<string> Co,
+    IReadOnlyList<string> CoSigned,
     string? GridCell,
     string Address,
     string Excerpt,
@@ -24,7 +25,7 @@ public sealed record SummaryView(
     bool Supervised)
 {
     public static SummaryView Of(TicketSummary s, WorkingCalendar calendar) => new(
-        s.Id, s.Id, s.State, s.Channel, s.Type, s.Urgent, s.Lead, s.Co, s.GridCell, s.Address, s.Excerpt,
+        s.Id, s.Id, s.State, s.Channel, s.Type, s.Urgent, s.Lead, s.Co, s.CoSigned, s.GridCell, s.Address, s.Excerpt,
         calendar.ToLocal(s.AcceptedAt),
         s.SignBy is { } sign ? calendar.ToLocal(sign) : null,
         s.ReplyBy is { } reply ? calendar.ToLocal(reply) : null,

@@ -298,6 +298,21 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_co_handlers_queue_shows_that_it_has_signed()
+    {
+        var id = await Create();
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/tickets/{id}/dispatch", new { lead = "YLJ", co = new[] { "XZSPJ" } }));
+        async Task<JsonElement> InQueue() => (await Ok(await admin.GetAsync("/api/v1/departments/XZSPJ/queue")))
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == id);
+        Assert.Equal(0, (await InQueue()).GetProperty("coSigned").GetArrayLength());
+
+        await Ok(await admin.PostAsJsonAsync($"/api/v1/tickets/{id}/sign", new { department = "XZSPJ" }));
+
+        Assert.Equal(["XZSPJ"], (await InQueue()).GetProperty("coSigned").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
     public async Task An_admin_adds_a_user_whose_token_then_works_and_others_cannot()
     {
         var admin = api.ClientWithToken(TestUsers.AdminToken);

@@ -35,7 +35,7 @@
     const extra = el('select', { 'aria-label': '延期天数' }, [1, 2, 3, 5].map(n => el('option', { value: `${n}.00:00:00` }, `${n}个工作日`)));
     const buttons = [];
     const isLead = t.lead === code;
-    if (t.state === 'dispatched' || (t.co.includes(code) && !isLead)) {
+    if ((isLead && t.state === 'dispatched') || (t.co.includes(code) && !isLead && !t.coSigned.includes(code))) {
       buttons.push(el('button', { type: 'button', onclick: () => act('sign', () => ({ department: code }), '已签收') }, '签收'));
     }
     if (isLead && ['inProgress', 'reopened'].includes(t.state) || (isLead && t.urgent && t.state === 'dispatched')) {
