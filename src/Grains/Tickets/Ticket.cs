@@ -493,7 +493,15 @@ public sealed class Ticket
         var comment = Optional(c.Comment, "comment");
         AwaitingSurvey = false;
         Rating = c.Rating;
-        if (c.Rating != SurveyRating.Dissatisfied || State == TicketState.Merged)
+        if (State == TicketState.Merged)
+        {
+            // The reporter rates the answer it got, which the master's lead gave, not the department it was first sent to.
+            var answeredBy = History.Last(e => e.Action == TicketActions.MasterReplied).Department;
+            Log(context.Now, actor, TicketActions.Survey, State, comment, answeredBy, rating: c.Rating);
+            return;
+        }
+
+        if (c.Rating != SurveyRating.Dissatisfied)
         {
             Log(context.Now, actor, TicketActions.Survey, State, comment, Lead, rating: c.Rating);
             return;
@@ -556,7 +564,7 @@ public sealed class Ticket
 
         Result = c.Result;
         AwaitingSurvey = true;
-        Log(context.Now, actor, TicketActions.MasterReplied, State, c.MasterId, result: Result);
+        Log(context.Now, actor, TicketActions.MasterReplied, State, c.MasterId, c.Department, result: Result);
     }
 
     private void DoClose(Actor actor, TicketContext context, string action, string? note)

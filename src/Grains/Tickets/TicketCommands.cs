@@ -116,7 +116,11 @@ public sealed record AttachMerged([property: Id(0)] string ChildId) : TicketComm
 [GenerateSerializer, Immutable, Alias("hotline.cmd.master-replied.v1")]
 public sealed record MasterReplied(
     [property: Id(0)] string MasterId,
-    [property: Id(1)] string Result) : TicketCommand;
+    [property: Id(1)] string Result) : TicketCommand
+{
+    /// <summary>The master's lead department, which answered: the merged ticket's survey rates it.</summary>
+    [Id(2)] public string? Department { get; init; }
+}
 
 /// <summary>Sent by a master to each merged ticket when the master is archived.</summary>
 [GenerateSerializer, Immutable, Alias("hotline.cmd.master-closed.v1")]

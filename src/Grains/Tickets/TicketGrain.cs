@@ -210,7 +210,7 @@ public sealed class TicketGrain(
     {
         TicketCommand? notice = command switch
         {
-            ReplyTicket or ResolveNow => new MasterReplied(Ticket.Id, Ticket.Result!),
+            ReplyTicket or ResolveNow => new MasterReplied(Ticket.Id, Ticket.Result!) { Department = Ticket.Lead },
             CloseTicket => new MasterClosed(Ticket.Id),
             _ => null,
         };

@@ -382,15 +382,19 @@ public sealed class TicketTests
     [Fact]
     public void A_merged_ticket_takes_the_masters_answer_once_and_is_surveyed()
     {
-        var child = Accepted();
+        var child = Dispatched();
         Assert.Throws<TicketInputException>(() => child.EnsureCanMergeInto(child.Id));
 
         child.Execute(new MergeTicket("20261123-000002"), Dispatcher, Now);
         Assert.Equal(TicketState.Merged, child.State);
         Assert.Throws<TicketConflictException>(() => child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now));
 
-        child.Execute(new MasterReplied("20261123-000002", "已统一处理"), Actor.System, Now);
+        child.Execute(new MasterReplied("20261123-000002", "已统一处理") { Department = "SWJ" }, Actor.System, Now);
         child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        // Dispatched to CGJ before the merge, answered by the master's lead: the rating is the answerer's.
+        Assert.Equal("SWJ", child.History[^1].Department);
+        Assert.All(child.History.Skip(child.History.Count - 2).SelectMany(e => TicketMeasures.Of(e, _sla.Calendar)),
+            f => Assert.Equal("SWJ", f.Department));
         child.Execute(new MasterReplied("20261123-000002", "已统一处理"), Actor.System, Now);
         Assert.False(child.AwaitingSurvey); // a repeated notice after the master's crash asks nothing again
         child.Execute(new MasterClosed("20261123-000002"), Actor.System, Now);
