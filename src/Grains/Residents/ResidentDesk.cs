@@ -14,12 +14,11 @@ namespace HotlineDispatch.Residents;
 public sealed class ResidentDesk(
     IGrainFactory grains,
     TicketIntake intake,
-    ISurveyPrompts prompts,
+    ResidentSurveys surveys,
     DepartmentCatalog departments,
     SlaPolicy sla,
     IServiceProvider services)
 {
-    private const int SurveyCandidates = 10;
     private const string NumberDecision = "number";
     private const string SurveyDecision = "survey";
 
@@ -88,35 +87,7 @@ public sealed class ResidentDesk(
 
     private async Task<string> SurveyAsync(ResidentMessage message, SurveyRating rating, IExchangeMemory memory)
     {
-        var target = await memory.Once(SurveyDecision, async () => await AwaitingSurveyAsync(message) ?? "");
-        if (target.Length == 0)
-        {
-            return ResidentTexts.NoSurveyWaiting;
-        }
-
-        try
-        {
-            await grains.GetGrain<ITicketGrain>(target).Execute(new SurveyTicket(rating, null), ChannelActor(message));
-        }
-        catch (TicketConflictException)
-        {
-            // Already answered: by this very message before a crash, or by an operator meanwhile.
-        }
-
-        return ResidentTexts.SurveyThanks(rating);
-    }
-
-    private async Task<string?> AwaitingSurveyAsync(ResidentMessage message)
-    {
-        foreach (var id in await prompts.TicketsAskedAsync(message.ReplyTo, SurveyCandidates))
-        {
-            var ticket = await grains.GetGrain<ITicketGrain>(id).Get();
-            if (ticket.AwaitingSurvey && ticket.ReplyTo == message.ReplyTo)
-            {
-                return ticket.Id;
-            }
-        }
-
-        return null;
+        var target = await memory.Once(SurveyDecision, async () => await surveys.AwaitingAsync(message.ReplyTo) ?? "");
+        return await surveys.RateAsync(target, rating, ChannelActor(message));
     }
 }

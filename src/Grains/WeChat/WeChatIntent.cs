@@ -33,9 +33,13 @@ public abstract record WeChatIntent
         }
 
         var trimmed = text.Trim();
-        return ResidentRequest.Parse(trimmed) is ResidentRequest.StatusQuery { Number: { } number }
-            ? new Query(number)
-            : new Report(NewTicket(message, trimmed.Length <= MaxContent ? trimmed : trimmed[..MaxContent], ""));
+        return ResidentRequest.Parse(trimmed) switch
+        {
+            ResidentRequest.StatusQuery { Number: { } number } => new Query(number),
+            ResidentRequest.StatusQuery => new Reply(ResidentTexts.QueryHelp),
+            ResidentRequest.SurveyAnswer answer => new Survey(answer.Rating),
+            _ => new Report(NewTicket(message, trimmed.Length <= MaxContent ? trimmed : trimmed[..MaxContent], "")),
+        };
     }
 
     private static string LocationText(WeChatMessage message)
@@ -59,6 +63,9 @@ public abstract record WeChatIntent
 
     /// <summary><c>查询 &lt;number&gt;</c>: the state of one of the resident's own tickets.</summary>
     public sealed record Query(string Number) : WeChatIntent;
+
+    /// <summary><c>1</c>, <c>2</c> or <c>3</c>: the answer to the survey prompt of the resident's latest replied ticket.</summary>
+    public sealed record Survey(SurveyRating Rating) : WeChatIntent;
 
     /// <summary>Nothing to take in, only something to say (help, a welcome).</summary>
     public sealed record Reply(string Text) : WeChatIntent;

@@ -4,6 +4,7 @@ using HotlineDispatch.Outbox;
 using HotlineDispatch.Residents;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HotlineDispatch.WeChat;
 
@@ -16,10 +17,12 @@ namespace HotlineDispatch.WeChat;
 public sealed class WeChatMessageGrain(
     [PersistentState("wechat-message", StorageNames.Hotline)] IPersistentState<WeChatMessageState> state,
     TicketIntake intake,
+    ResidentSurveys surveys,
     IOutbox outbox,
     SlaPolicy sla,
     DepartmentCatalog departments,
-    [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : Grain, IWeChatMessageGrain, IRemindable
+    [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
+    ILogger<WeChatMessageGrain> logger) : Grain, IWeChatMessageGrain, IRemindable
 {
     private const string LateReminder = "late-answer";
     private static readonly TimeSpan LateRetry = TimeSpan.FromMinutes(1);
@@ -66,7 +69,20 @@ public sealed class WeChatMessageGrain(
             return WeChatAnswer.Success;
         }
 
-        await work;
+        try
+        {
+            await work;
+        }
+        catch (Exception ex) when (_recorded.Task.IsCompletedSuccessfully)
+        {
+            // The message is durable: WeChat hears success (not a 500, which shows the resident an error), and the
+            // reminder finishes the work and sends the answer through the outbox.
+            logger.LogWarning(ex, "WeChat message {MsgId} is kept but could not be answered in time; the reminder retries it", message.MsgId);
+            _timing = Timing.Late;
+            await this.RegisterOrUpdateReminder(LateReminder, LateRetry, LateRetry);
+            return WeChatAnswer.Success;
+        }
+
         return Answer();
     }
 
@@ -109,6 +125,11 @@ public sealed class WeChatMessageGrain(
                     state.State.TicketId = await intake.ReserveNumberAsync();
                 }
 
+                if (intent is WeChatIntent.Survey)
+                {
+                    state.State.RatedTicketId = await surveys.AwaitingAsync(message.ReplyTo) ?? "";
+                }
+
                 await state.WriteStateAsync();
             }
 
@@ -117,6 +138,7 @@ public sealed class WeChatMessageGrain(
             {
                 WeChatIntent.Report report => ResidentTexts.Receipt((await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)).Id),
                 WeChatIntent.Query query => await Status(query.Number, message),
+                WeChatIntent.Survey survey => await surveys.RateAsync(state.State.RatedTicketId, survey.Rating, Channel),
                 WeChatIntent.Reply answer => answer.Text,
                 _ => null,
             };

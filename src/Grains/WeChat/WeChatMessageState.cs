@@ -17,4 +17,7 @@ public sealed class WeChatMessageState
     [Id(4)] public bool Late { get; set; }
 
     [Id(5)] public bool LateReplyQueued { get; set; }
+
+    /// <summary>For a survey answer: the ticket it rates, chosen once, so a retry rates the same one.</summary>
+    [Id(6)] public string? RatedTicketId { get; set; }
 }

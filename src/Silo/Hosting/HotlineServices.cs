@@ -1,5 +1,6 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Residents;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Deadlines;
@@ -33,6 +34,7 @@ public static class HotlineServices
         services.AddSingleton<IRoutingCorrections>(sp => sp.GetRequiredService<SqlRoutingCorrections>());
         services.AddSingleton<SqlMeasureStore>();
         services.AddSingleton<TicketIntake>();
+        services.AddSingleton<ResidentSurveys>();
         services.AddSingleton(CardClock.ForTickets);
         services.AddSingleton<TicketGrainServices>();
         services.AddSingleton<SiloReadiness>();

@@ -105,6 +105,26 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
     }
 
     [Fact]
+    public async Task A_survey_answer_rates_the_senders_replied_ticket_and_a_bare_query_gets_help_instead_of_becoming_a_ticket()
+    {
+        var openId = NewOpenId();
+        var number = NumberIn((await XmlReply(await Post(Text(openId, "楼道灯坏了一个星期", NextMsgId())))).Element("Content")!.Value);
+        await TwilioTesting.Json(await TwilioTesting.Step(api, TestUsers.Dispatcher, number, "dispatch", new { lead = "CGJ", co = Array.Empty<string>() }));
+        await TwilioTesting.Json(await TwilioTesting.Step(api, TestUsers.Cgj, number, "sign", new { department = "CGJ" }));
+        await TwilioTesting.Json(await TwilioTesting.Step(api, TestUsers.Cgj, number, "reply", new { department = "CGJ", result = "已更换灯泡" }));
+        var count = await TicketCount(api);
+
+        var thanks = (await XmlReply(await Post(Text(openId, "1", NextMsgId())))).Element("Content")!.Value;
+        Assert.Contains("感谢", thanks);
+        Assert.Equal("satisfied", (await Ticket(number)).GetProperty("rating").GetString());
+        var nothingLeft = (await XmlReply(await Post(Text(openId, "２ 基本满意", NextMsgId())))).Element("Content")!.Value;
+        Assert.Contains("没有待评价", nothingLeft);
+        var help = (await XmlReply(await Post(Text(openId, "查询", NextMsgId())))).Element("Content")!.Value;
+        Assert.Contains("查询 工单号", help);
+        Assert.Equal(count, await TicketCount(api));
+    }
+
+    [Fact]
     public async Task A_subscribe_event_gets_a_welcome_and_its_retry_the_same()
     {
         var xml = Message(NewOpenId(), "event", null, "<Event><![CDATA[subscribe]]></Event>");
