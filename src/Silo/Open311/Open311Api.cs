@@ -70,7 +70,7 @@ public static class Open311Api
     }
 
     private static async Task<IResult> Post(string format, HttpContext http, ApiKeys keys, TicketIntake intake, SqlOpen311Store store,
-        DepartmentCatalog catalog)
+        DepartmentCatalog catalog, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
     {
         var f = format.ToLowerInvariant();
         if (!Open311Format.IsKnown(f)) return UnknownFormat(f);
@@ -118,17 +118,29 @@ public static class Open311Api
         }
 
         var name = string.Concat(Field("last_name"), Field("first_name"));
-        var ticket = await intake.AcceptAsync(
-            new AcceptTicket(TicketChannel.Open311, new Caller(name.Length == 0 ? null : name, Field("phone"), false),
-                address ?? FormattableString.Invariant($"{latitude:0.######},{longitude:0.######}"), null,
-                description ?? service.Name, TicketType.Help, false)
-            {
-                Attachments = media is null ? [] : [media],
-            },
-            Client);
-        await store.AddAsync(new Open311Posting(ticket.Id, service.Code, latitude, longitude, media, description ?? "", ticket.AcceptedAt,
-            ticket.AcceptedAt), http.RequestAborted);
-        return Open311Format.Created(ticket.Id, $"已受理，工单编号 {ticket.Id}，可凭编号查询办理进度。", f);
+        var command = new AcceptTicket(TicketChannel.Open311, new Caller(name.Length == 0 ? null : name, Field("phone"), false),
+            address ?? FormattableString.Invariant($"{latitude:0.######},{longitude:0.######}"), null,
+            description ?? service.Name, TicketType.Help, false)
+        {
+            Attachments = media is null ? [] : [media],
+        };
+
+        // The posting row goes in first and whatever the client does: GET /requests only finds a request through
+        // it, so a ticket accepted without one could never be looked up, and one left without a ticket shows nowhere.
+        var number = await intake.ReserveNumberAsync();
+        var requestedAt = time.GetUtcNow();
+        await store.AddAsync(new Open311Posting(number, service.Code, latitude, longitude, media, description ?? "", requestedAt, requestedAt),
+            CancellationToken.None);
+        try
+        {
+            await intake.AcceptAsAsync(number, command, Client);
+        }
+        catch (TicketInputException e)
+        {
+            return Bad(e.Message);
+        }
+
+        return Open311Format.Created(number, $"已受理，工单编号 {number}，可凭编号查询办理进度。", f);
     }
 
     private static async Task<IResult> Find(string format, HttpContext http, SqlOpen311Store store, DepartmentCatalog catalog, SlaPolicy sla,

@@ -99,6 +99,10 @@ public abstract class Open311ApiTests(HotlineApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, unknownService.StatusCode);
         var noLocation = await PostRequest(("api_key", ApiKey), ("service_code", "CGJ"), ("description", "y"));
         Assert.Equal(HttpStatusCode.BadRequest, noLocation.StatusCode);
+        // A field the ticket refuses (here an address longer than any street's) is a 400 in the Open311 shape, not a 500.
+        var endless = await PostRequest(("api_key", ApiKey), ("service_code", "CGJ"), ("address_string", new string('路', 5000)), ("description", "y"));
+        Assert.Equal(HttpStatusCode.BadRequest, endless.StatusCode);
+        Assert.Equal(400, (await endless.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("code").GetInt32());
 
         var missing = await _client.GetAsync("/open311/v2/requests/20990101-000001.xml");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
