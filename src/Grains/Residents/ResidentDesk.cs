@@ -3,6 +3,7 @@ using HotlineDispatch.Departments;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HotlineDispatch.Residents;
 
@@ -17,7 +18,8 @@ public sealed class ResidentDesk(
     ResidentSurveys surveys,
     DepartmentCatalog departments,
     SlaPolicy sla,
-    IServiceProvider services)
+    IServiceProvider services,
+    ILogger<ResidentDesk> logger)
 {
     private const string NumberDecision = "number";
     private const string SurveyDecision = "survey";
@@ -52,6 +54,11 @@ public sealed class ResidentDesk(
             catch (TimeoutException)
             {
                 // The model is still training (a cold start): the report is taken untyped rather than late.
+            }
+            catch (Exception ex)
+            {
+                // Routing never stops intake (IIntakeRouting): a resident's report is not lost to a failed analysis.
+                logger.LogWarning(ex, "Analysis of a {Channel} report failed; it is taken untyped", message.Channel);
             }
         }
 
