@@ -79,7 +79,7 @@ public static class TwilioVoiceWebhook
         return Goodbye();
     }
 
-    public static async Task<IResult> StatusChanged(HttpContext http, SqlMissedCalls missedCalls,
+    public static async Task<IResult> StatusChanged(HttpContext http, SqlMissedCalls missedCalls, SqlCallDrafts drafts,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
         if (Call(http, out var call) is { } bad)
@@ -92,7 +92,9 @@ public static class TwilioVoiceWebhook
             return badStatus;
         }
 
-        if (MissedCall.MissedStatuses.Contains(status))
+        // A caller who hung up before saying anything or leaving a recording was answered by nobody either.
+        var leftNothing = status == MissedCall.Completed && await drafts.FindAsync(call.Sid, cancellationToken) is null;
+        if (MissedCall.MissedStatuses.Contains(status) || leftNothing)
         {
             await missedCalls.AddAsync(call.Sid, call.From, call.To, status, time.GetUtcNow(), cancellationToken);
         }

@@ -23,6 +23,9 @@ public sealed record MissedCall(
 
     public static IReadOnlyList<string> States { get; } = [Open, Done];
 
+    /// <summary>Twilio's final status of a call that ended normally; missed too when it left no call draft.</summary>
+    public const string Completed = "completed";
+
     /// <summary>Twilio's final call statuses that mean nobody took the call.</summary>
     public static IReadOnlyList<string> MissedStatuses { get; } = ["no-answer", "busy", "failed", "canceled"];
 
