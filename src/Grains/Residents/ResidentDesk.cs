@@ -34,6 +34,8 @@ public sealed class ResidentDesk(
             ResidentRequest.StatusQuery => ResidentTexts.QueryHelp,
             ResidentRequest.SurveyAnswer answer => await SurveyAsync(message, answer.Rating, memory),
             ResidentRequest.Report report => await ReportAsync(message, report.Text, memory),
+            // A photo of the problem is a report, even without a word: its media must not be dropped.
+            ResidentRequest.Unusable when message.Attachments.Count > 0 => await ReportAsync(message, ResidentTexts.MediaWithoutText, memory),
             _ => ResidentTexts.Help,
         };
 

@@ -25,6 +25,9 @@ public static class ResidentTexts
     public const string WeChatHelp =
         "您好，请直接用文字、语音、图片或位置描述您要反映的问题；查询办理进度请回复“查询 工单号”。";
 
+    /// <summary>The content of a ticket made from a multimedia message that came without any text.</summary>
+    public const string MediaWithoutText = "[彩信] 居民发来图片或其他附件，未附文字说明，请查看附件。";
+
     public const string VoiceNotRecognised = "抱歉，未能识别您的语音内容，请改用文字描述您要反映的问题，谢谢！";
 
     public const string Welcome =

@@ -185,6 +185,18 @@ public abstract partial class TwilioSmsTests(TwilioApiFactory api)
     }
 
     [Fact]
+    public async Task A_photo_without_text_becomes_a_ticket_that_keeps_it()
+    {
+        var media = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM2/Media/ME2";
+        var (number, reply) = await Report(Phone(), "", ("NumMedia", "1"), ("MediaUrl0", media), ("MediaContentType0", "image/jpeg"));
+
+        Assert.Contains("已受理", reply);
+        var ticket = await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{number}"));
+        Assert.Equal([media], ticket.GetProperty("attachments").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains("附件", ticket.GetProperty("content").GetString());
+    }
+
+    [Fact]
     public async Task Malformed_and_oversize_requests_are_refused_clearly()
     {
         var count = await TicketCount(api);
