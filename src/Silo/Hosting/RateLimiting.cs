@@ -7,7 +7,8 @@ namespace HotlineDispatch.Silo.Hosting;
 /// <summary>
 /// The 429 of API.md: each signed-in user (or, without a token, each client address) gets a token
 /// bucket of <c>Hotline:RateLimit:PerMinute</c> requests (0 turns it off). Generous by default: it
-/// stops a runaway script, not a busy operator.
+/// stops a runaway script, not a busy operator. Each channel webhook has a bucket of its own: behind a
+/// proxy every unauthenticated request comes from one address, and a 429 to Twilio loses the resident's message.
 /// </summary>
 public static class RateLimiting
 {
@@ -32,9 +33,7 @@ public static class RateLimiting
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => perMinute <= 0
                 ? RateLimitPartition.GetNoLimiter("off")
                 : RateLimitPartition.GetTokenBucketLimiter(
-                    http.User.Identity?.IsAuthenticated == true
-                        ? "user:" + http.User.FindFirstValue(ClaimTypes.Name)
-                        : "ip:" + http.Connection.RemoteIpAddress,
+                    Partition(http),
                     _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = perMinute,
@@ -44,5 +43,19 @@ public static class RateLimiting
                         AutoReplenishment = true,
                     }));
         });
+    }
+
+    private static string Partition(HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            return "user:" + http.User.FindFirstValue(ClaimTypes.Name);
+        }
+
+        // /channels/twilio/sms → channel:twilio; each provider signs its requests, so none can spend another's bucket.
+        var path = http.Request.Path;
+        return path.StartsWithSegments("/channels", out var rest) && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var provider, ..]
+            ? "channel:" + provider
+            : "ip:" + http.Connection.RemoteIpAddress;
     }
 }

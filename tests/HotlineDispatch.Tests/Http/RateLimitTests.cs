@@ -26,4 +26,18 @@ public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<Ra
 
         Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(TestUsers.Operator).GetAsync("/api/v1/departments")).StatusCode);
     }
+
+    [Fact]
+    public async Task Anonymous_requests_from_one_address_do_not_use_up_the_channel_webhooks()
+    {
+        var anonymous = api.CreateClient();
+        for (var i = 0; i < 7; i++)
+        {
+            await anonymous.GetAsync("/console/login");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync("/console/login")).StatusCode);
+        // Not 429: the webhook's own bucket is untouched (Twilio is not configured here, so the route answers 404).
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await anonymous.PostAsync("/channels/twilio/sms", new FormUrlEncodedContent([]))).StatusCode);
+    }
 }
