@@ -22,6 +22,8 @@ public static class ResidentTexts
 
     public const string VoiceTaken = "您反映的问题已记录，话务员核实后会以短信告知工单号。感谢您的来电，再见。";
 
+    public const string VoiceTakenWithoutNumber = "您反映的问题已记录，话务员核实后将尽快办理。您的号码未显示，如需查询进度请再次来电。感谢您的来电，再见。";
+
     public const string WeChatHelp =
         "您好，请直接用文字、语音、图片或位置描述您要反映的问题；查询办理进度请回复“查询 工单号”。";
 

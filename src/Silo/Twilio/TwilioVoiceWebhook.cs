@@ -53,7 +53,7 @@ public static class TwilioVoiceWebhook
         }
 
         await drafts.SpeechAsync(call.Sid, call.From, call.To, speech, confidence, time.GetUtcNow(), cancellationToken);
-        return Goodbye();
+        return Goodbye(call);
     }
 
     public static async Task<IResult> Recorded(HttpContext http, SqlCallDrafts drafts,
@@ -76,7 +76,7 @@ public static class TwilioVoiceWebhook
         }
 
         await drafts.RecordingAsync(call.Sid, call.From, call.To, url!, (int?)seconds, time.GetUtcNow(), cancellationToken);
-        return Goodbye();
+        return Goodbye(call);
     }
 
     public static async Task<IResult> StatusChanged(HttpContext http, SqlMissedCalls missedCalls, SqlCallDrafts drafts,
@@ -102,7 +102,9 @@ public static class TwilioVoiceWebhook
         return TwilioWebhook.Twiml(Twiml.Response());
     }
 
-    private static IResult Goodbye() => TwilioWebhook.Twiml(Twiml.Response(Twiml.Say(ResidentTexts.VoiceTaken), Twiml.Hangup()));
+    /// <summary>Only a caller whose number came through (the same test the call draft's acceptance makes) can be promised the SMS with the ticket's number.</summary>
+    private static IResult Goodbye(VoiceCall call) => TwilioWebhook.Twiml(Twiml.Response(
+        Twiml.Say(TwilioFields.IsPhone(call.From) ? ResidentTexts.VoiceTaken : ResidentTexts.VoiceTakenWithoutNumber), Twiml.Hangup()));
 
     /// <summary>The verified call, or the 400 for a missing or malformed CallSid.</summary>
     private static IResult? Call(HttpContext http, out VoiceCall call)

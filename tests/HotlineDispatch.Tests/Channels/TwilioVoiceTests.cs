@@ -37,6 +37,21 @@ public abstract class TwilioVoiceTests(TwilioApiFactory api)
     }
 
     [Fact]
+    public async Task Only_a_caller_whose_number_came_through_is_promised_an_sms()
+    {
+        var shown = await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", Call(CallSid(), Phone(), ("SpeechResult", "路灯不亮"))));
+        Assert.Contains("短信", shown.Element("Say")!.Value);
+
+        // Twilio sends a withheld caller ID as "Anonymous" or leaves From empty.
+        foreach (var from in new[] { "Anonymous", "" })
+        {
+            var withheld = await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", Call(CallSid(), from, ("SpeechResult", "路灯不亮"))));
+            Assert.DoesNotContain("短信", withheld.Element("Say")!.Value);
+            Assert.Contains("再次来电", withheld.Element("Say")!.Value);
+        }
+    }
+
+    [Fact]
     public async Task Speech_becomes_one_draft_however_often_twilio_retries()
     {
         var sid = CallSid();
