@@ -32,14 +32,23 @@ public sealed record TicketSummary(
     /// <summary>The co-handlers that have signed, so a queue offers signing only to those that have not.</summary>
     [Id(18)] public IReadOnlyList<string> CoSigned { get; init; } = [];
 
+    /// <summary>When the lead's reply clock stopped to wait for the resident; null while it runs.</summary>
+    [Id(19)] public DateTimeOffset? PausedAt { get; init; }
+
+    /// <summary>
+    /// From when the ticket counts as overdue: its reply deadline, except while it waits for the resident,
+    /// when only one already overdue at the pause stays overdue — pausing must not hide a ticket that is late.
+    /// </summary>
+    public DateTimeOffset? OverdueFrom => PausedAt is { } paused && ReplyBy > paused ? null : ReplyBy;
+
     /// <summary>Dispatched to a department and not yet answered by it: what a department queue holds.</summary>
     public bool IsWithDepartment =>
         State is TicketState.Dispatched or TicketState.InProgress or TicketState.AwaitingResident or TicketState.Reopened;
 
     public bool IsAssignedTo(string department) => Lead == department || Co.Contains(department);
 
-    /// <summary>Past its reply deadline while still with the department; a ticket waiting for the resident has its clock stopped.</summary>
-    public bool IsOverdue(DateTimeOffset now) => IsWithDepartment && State != TicketState.AwaitingResident && ReplyBy < now;
+    /// <summary>Past its reply deadline while still with the department (see <see cref="OverdueFrom"/>).</summary>
+    public bool IsOverdue(DateTimeOffset now) => IsWithDepartment && OverdueFrom < now;
 
     /// <summary>The deadline that matters most for ordering a queue: signing first, then the reply.</summary>
     public DateTimeOffset? UrgentDeadline => State == TicketState.Dispatched ? SignBy ?? ReplyBy : ReplyBy;
@@ -68,6 +77,7 @@ public sealed record TicketSummary(
             ticket.LastSeq)
         {
             CoSigned = ticket.Co.Where(c => c.SignedAt is not null).Select(c => c.Department).ToList(),
+            PausedAt = ticket.Deadlines.FirstOrDefault(d => d.Step == DeadlineStep.Reply && d.Department == ticket.Lead)?.PausedAt,
         };
     }
 }

@@ -83,7 +83,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         if (query.To is { } to) Filter("accepted_at < @to", ("to", to.ToUnixTimeMilliseconds()));
         if (query.Overdue is { } overdue)
         {
-            var clause = $"(with_department = 1 AND state <> '{TicketState.AwaitingResident}' AND reply_by < @now)";
+            var clause = "(with_department = 1 AND reply_by < @now)";
             Filter(overdue ? clause : $"NOT {clause}", ("now", query.Now.ToUnixTimeMilliseconds()));
         }
 

@@ -234,7 +234,8 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             .With("co", s.Co.Count == 0 ? "" : $",{string.Join(',', s.Co)},")
             .With("grid_cell", s.GridCell)
             .With("accepted_at", s.AcceptedAt.ToUnixTimeMilliseconds())
-            .With("reply_by", Millis(s.ReplyBy))
+            // The column is only read by the overdue filter, so it holds the instant from which the ticket is overdue.
+            .With("reply_by", Millis(s.OverdueFrom))
             .With("next_card_at", Millis(s.NextCardAt))
             .With("with_department", s.IsWithDepartment ? 1 : 0)
             .With("summary", JsonSerializer.Serialize(s, HotlineJson.Options))

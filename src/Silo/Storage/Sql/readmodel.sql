@@ -20,6 +20,11 @@ CREATE INDEX IF NOT EXISTS hotline_ticket_grid_cell ON hotline_ticket (grid_cell
 CREATE INDEX IF NOT EXISTS hotline_ticket_accepted_at ON hotline_ticket (accepted_at);
 CREATE INDEX IF NOT EXISTS hotline_ticket_next_card_at ON hotline_ticket (next_card_at);
 
+-- reply_by is the instant from which a ticket counts as overdue. Rows of paused tickets written before summaries
+-- carried pausedAt hold the deadline their stopped clock will never reach: they count as not overdue, as then.
+UPDATE hotline_ticket SET reply_by = NULL
+WHERE state = 'AwaitingResident' AND reply_by IS NOT NULL AND summary NOT LIKE '%"pausedAt"%';
+
 CREATE TABLE IF NOT EXISTS hotline_measure (
     day TEXT NOT NULL,
     dimension TEXT NOT NULL,
