@@ -32,14 +32,17 @@ public sealed record TicketSummary(
     /// <summary>The co-handlers that have signed, so a queue offers signing only to those that have not.</summary>
     [Id(18)] public IReadOnlyList<string> CoSigned { get; init; } = [];
 
-    /// <summary>When the lead's reply clock stopped to wait for the resident; null while it runs.</summary>
-    [Id(19)] public DateTimeOffset? PausedAt { get; init; }
+    /// <summary>
+    /// Waiting for the resident, and already past its reply deadline when the clock stopped. A flag rather
+    /// than the pause's instant: department grains hold a summary of every open ticket.
+    /// </summary>
+    [Id(19)] public bool PausedLate { get; init; }
 
     /// <summary>
     /// From when the ticket counts as overdue: its reply deadline, except while it waits for the resident,
     /// when only one already overdue at the pause stays overdue — pausing must not hide a ticket that is late.
     /// </summary>
-    public DateTimeOffset? OverdueFrom => PausedAt is { } paused && ReplyBy > paused ? null : ReplyBy;
+    public DateTimeOffset? OverdueFrom => State == TicketState.AwaitingResident && !PausedLate ? null : ReplyBy;
 
     /// <summary>Dispatched to a department and not yet answered by it: what a department queue holds.</summary>
     public bool IsWithDepartment =>
@@ -56,6 +59,7 @@ public sealed record TicketSummary(
     public static TicketSummary Of(Ticket ticket)
     {
         var round = ticket.Cards.Where(c => c.Round == ticket.Round).ToList();
+        var coSigned = ticket.Co.Where(c => c.SignedAt is not null).Select(c => c.Department).ToList();
         return new TicketSummary(
             ticket.Id,
             ticket.State,
@@ -76,8 +80,10 @@ public sealed record TicketSummary(
             ticket.Supervised,
             ticket.LastSeq)
         {
-            CoSigned = ticket.Co.Where(c => c.SignedAt is not null).Select(c => c.Department).ToList(),
-            PausedAt = ticket.Deadlines.FirstOrDefault(d => d.Step == DeadlineStep.Reply && d.Department == ticket.Lead)?.PausedAt,
+            // The shared empty list for the usual ticket with no co-handler signed: a department grain holds a summary per open ticket.
+            CoSigned = coSigned.Count == 0 ? [] : coSigned,
+            PausedLate = ticket.Deadlines.FirstOrDefault(d => d.Step == DeadlineStep.Reply && d.Department == ticket.Lead) is { PausedAt: { } paused } reply
+                && reply.DueAt <= paused,
         };
     }
 }

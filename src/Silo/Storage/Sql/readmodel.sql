@@ -21,9 +21,9 @@ CREATE INDEX IF NOT EXISTS hotline_ticket_accepted_at ON hotline_ticket (accepte
 CREATE INDEX IF NOT EXISTS hotline_ticket_next_card_at ON hotline_ticket (next_card_at);
 
 -- reply_by is the instant from which a ticket counts as overdue. Rows of paused tickets written before summaries
--- carried pausedAt hold the deadline their stopped clock will never reach: they count as not overdue, as then.
+-- carried pausedLate hold the deadline their stopped clock will never reach: they count as not overdue, as then.
 UPDATE hotline_ticket SET reply_by = NULL
-WHERE state = 'AwaitingResident' AND reply_by IS NOT NULL AND summary NOT LIKE '%"pausedAt"%';
+WHERE state = 'AwaitingResident' AND reply_by IS NOT NULL AND summary NOT LIKE '%"pausedLate"%';
 
 CREATE TABLE IF NOT EXISTS hotline_measure (
     day TEXT NOT NULL,
