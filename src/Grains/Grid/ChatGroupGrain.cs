@@ -26,14 +26,22 @@ public sealed class ChatGroupGrain(
     {
         var registration = new GroupRegistration(GroupId, name, gridCell);
         var previous = state.State.Registration;
-        state.State.Registration = registration;
-        await state.WriteStateAsync();
+
+        // The cells first and the registration last, and each request is in the new inbox before it leaves the old:
+        // a move that fails half-way is repeated whole by the same PUT, and no request is lost or counted twice.
+        await Cell(gridCell).AddGroup(registration);
         if (previous is not null && previous.GridCell != gridCell)
         {
+            foreach (var request in await Cell(previous.GridCell).OpenRequestsOf(GroupId))
+            {
+                await Cell(gridCell).Collect(request with { Group = registration });
+            }
+
             await Cell(previous.GridCell).RemoveGroup(GroupId);
         }
 
-        await Cell(gridCell).AddGroup(registration);
+        state.State.Registration = registration;
+        await state.WriteStateAsync();
         return registration;
     }
 

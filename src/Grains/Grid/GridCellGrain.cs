@@ -27,13 +27,23 @@ public sealed class GridCellGrain(
         await state.WriteStateAsync();
     }
 
+    public Task<IReadOnlyList<InboxItem>> OpenRequestsOf(string groupId) =>
+        Task.FromResult<IReadOnlyList<InboxItem>>(Leaving(groupId).ToList());
+
     public async Task RemoveGroup(string groupId)
     {
-        if (state.State.Groups.RemoveAll(g => g.GroupId == groupId) > 0)
+        var leaving = Leaving(groupId).ToList();
+        if (state.State.Groups.RemoveAll(g => g.GroupId == groupId) > 0 || leaving.Count > 0)
         {
+            state.State.Inbox.RemoveAll(leaving.Contains);
+            state.State.Collected -= leaving.Count;
             await state.WriteStateAsync();
         }
     }
+
+    /// <summary>A group's open requests, which move with it; one already being made into a ticket here is finished here.</summary>
+    private IEnumerable<InboxItem> Leaving(string groupId) =>
+        state.State.Inbox.Where(i => i.Group.GroupId == groupId && i.TicketId is null);
 
     public async Task Collect(InboxItem item)
     {
@@ -88,12 +98,11 @@ public sealed class GridCellGrain(
 
             // The group hears the number from the cell's own reply below; the outbox must not repeat it.
             ReceiptInline = true,
+
+            // In the accepting step, so the grid worker's choice is the dispatch and the router's never overrides it.
+            Dispatch = dispatch is null ? null : new DispatchTicket(dispatch, [], null),
         };
         var ticket = await intake.AcceptAsAsync(item.TicketId!, accept, actor);
-        if (dispatch is not null && ticket.State == TicketState.Accepted)
-        {
-            ticket = await GrainFactory.GetGrain<ITicketGrain>(ticket.Id).Execute(new DispatchTicket(dispatch, [], null), actor);
-        }
 
         // Queued before the request is marked answered: after a crash here the group may hear twice, never not at all.
         await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));

@@ -12,6 +12,10 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("RemoveGroup")]
     Task RemoveGroup(string groupId);
 
+    /// <summary>The group's requests still open here and not being made into a ticket: what moves with the group.</summary>
+    [Alias("OpenRequestsOf")]
+    Task<IReadOnlyList<InboxItem>> OpenRequestsOf(string groupId);
+
     /// <summary>Puts a detected request in the inbox; a request already there or answered changes nothing.</summary>
     [Alias("Collect")]
     Task Collect(InboxItem item);

@@ -85,6 +85,28 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
     }
 
     [Fact]
+    public async Task A_group_moved_to_another_cell_takes_its_open_requests_along()
+    {
+        var (groupId, from, to) = (NewId("grp"), NewId("cell-"), NewId("cell-"));
+        await Register(groupId, from);
+        foreach (var (text, _) in GroupExamples.Messages)
+        {
+            await Ok(await Bridge(groupId, Message(text)));
+        }
+
+        await Register(groupId, to);
+        await Register(groupId, to);
+
+        Assert.Empty(await Inbox(from));
+        var moved = await Inbox(to);
+        Assert.Equal(GroupExamples.Messages.Where(m => m.IsRequest).Select(m => m.Text), moved.Select(i => i.GetProperty("text").GetString()));
+        var (left, joined) = (await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/grid/{from}")),
+            await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/grid/{to}")));
+        Assert.Equal((0, 0L), (left.GetProperty("groups").GetArrayLength(), left.GetProperty("measures").GetProperty("requestsCollected").GetInt64()));
+        Assert.Equal((1, 2L), (joined.GetProperty("groups").GetArrayLength(), joined.GetProperty("measures").GetProperty("requestsCollected").GetInt64()));
+    }
+
+    [Fact]
     public async Task Forged_replayed_and_oversize_messages_are_refused_and_keep_nothing()
     {
         var (groupId, cell) = (NewId("grp"), NewId("cell-"));
