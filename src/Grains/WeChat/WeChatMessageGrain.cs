@@ -119,18 +119,19 @@ public sealed class WeChatMessageGrain(
             var intent = WeChatIntent.Of(message);
             if (state.State.Message is null)
             {
-                state.State.Message = message;
-                if (intent is WeChatIntent.Report)
+                var ticketId = intent is WeChatIntent.Report ? await intake.ReserveNumberAsync() : null;
+                var rated = intent is WeChatIntent.Survey ? await surveys.AwaitingAsync(message.ReplyTo) ?? "" : null;
+                (state.State.Message, state.State.TicketId, state.State.RatedTicketId) = (message, ticketId, rated);
+                try
                 {
-                    state.State.TicketId = await intake.ReserveNumberAsync();
+                    await state.WriteStateAsync();
                 }
-
-                if (intent is WeChatIntent.Survey)
+                catch
                 {
-                    state.State.RatedTicketId = await surveys.AwaitingAsync(message.ReplyTo) ?? "";
+                    // Not stored, so not recorded: a retry must take the message in again rather than find it in memory.
+                    (state.State.Message, state.State.TicketId, state.State.RatedTicketId) = (null, null, null);
+                    throw;
                 }
-
-                await state.WriteStateAsync();
             }
 
             recorded.TrySetResult();
@@ -149,10 +150,17 @@ public sealed class WeChatMessageGrain(
                 _timing = Timing.InTime;
             }
 
-            state.State.Reply = reply;
-            state.State.Answered = true;
-            state.State.Late = _timing == Timing.Late;
-            await state.WriteStateAsync();
+            (state.State.Reply, state.State.Answered, state.State.Late) = (reply, true, _timing == Timing.Late);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Unstored, the answer is not given: the reminder's retry works it out again and sends it late.
+                (state.State.Reply, state.State.Answered, state.State.Late) = (null, false, false);
+                throw;
+            }
         }
         catch (Exception ex)
         {
