@@ -41,7 +41,7 @@ public sealed class ChatGroupGrain(
         }
 
         state.State.Registration = registration;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return registration;
     }
 
@@ -72,7 +72,7 @@ public sealed class ChatGroupGrain(
         Trim(state.State.Log, MaxLog);
         state.State.Seen.RemoveAll(s => s.At < now - RememberFor);
         Trim(state.State.Seen, MaxSeen);
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return new GroupDelivery(true, analysis.IsRequest);
     }
 

@@ -24,7 +24,7 @@ public sealed class GridCellGrain(
     {
         state.State.Groups.RemoveAll(g => g.GroupId == group.GroupId);
         state.State.Groups.Add(group);
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
     }
 
     public Task<IReadOnlyList<InboxItem>> OpenRequestsOf(string groupId) =>
@@ -37,7 +37,7 @@ public sealed class GridCellGrain(
         {
             state.State.Inbox.RemoveAll(leaving.Contains);
             state.State.Collected -= leaving.Count;
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
     }
 
@@ -54,7 +54,7 @@ public sealed class GridCellGrain(
 
         state.State.Inbox.Add(item);
         state.State.Collected++;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
     }
 
     public Task<IReadOnlyList<InboxItem>> Inbox() =>
@@ -87,7 +87,7 @@ public sealed class GridCellGrain(
         if (item.TicketId is null)
         {
             item = Replace(item, item with { TicketId = await intake.ReserveNumberAsync() });
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
 
         var accept = new AcceptTicket(TicketChannel.Chat, new Caller(item.Message.SenderName, null, false), "", Cell,
@@ -108,7 +108,7 @@ public sealed class GridCellGrain(
         await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));
         MarkAnswered(item, ticket.Id, null, actor);
         state.State.Ticketed++;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return ticket;
     }
 
@@ -130,7 +130,7 @@ public sealed class GridCellGrain(
         await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupSettled(item.Message.SenderName, note), "settled", null));
         var handled = MarkAnswered(item, null, note, actor);
         state.State.Settled++;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return handled;
     }
 

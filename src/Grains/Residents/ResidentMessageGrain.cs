@@ -18,7 +18,7 @@ public sealed class ResidentMessageGrain(
 
         var text = await desk.AnswerAsync(message, this);
         state.State.Answer = text;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return text;
     }
 
@@ -31,7 +31,7 @@ public sealed class ResidentMessageGrain(
 
         var value = await decide();
         state.State.Decisions[key] = value;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return value;
     }
 

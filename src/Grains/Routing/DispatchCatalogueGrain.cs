@@ -10,7 +10,7 @@ public sealed class DispatchCatalogueGrain(
     {
         var current = state.RecordExists ? state.State : DispatchCatalogue.Empty;
         state.State = new DispatchCatalogue(rules.ToList(), current.Version + 1, at, by);
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return state.State;
     }
 }

@@ -35,7 +35,7 @@ public sealed class RoutingLearningGrain(
         Learning.Included = (int)Math.Clamp(included, 0, latest);
         Learning.ModelVersion = modelVersion;
         Learning.TrainedAt = trainedAt;
-        await state.WriteStateAsync();
+        await state.WriteOrForgetAsync(this);
         return Generation(latest);
     }
 

@@ -9,7 +9,7 @@ public sealed class IdempotencyTokenGrain(
         if (state.State.MessageKey is null)
         {
             state.State.MessageKey = messageKey;
-            await state.WriteStateAsync();
+            await state.WriteOrForgetAsync(this);
         }
 
         return state.State.MessageKey;
