@@ -84,6 +84,13 @@ public sealed class TicketGrain(
     {
         if (!Ticket.Exists || (Ticket.NextCardAt is null && state.State.Notices.Count == 0))
         {
+            // Set by a projection that failed (below), or the read model lags after a restart: catch it up first.
+            await Project();
+            if (Ticket.LastSeq > state.State.ProjectedSeq)
+            {
+                return;
+            }
+
             // Registered just before a crash that lost the state change, or left over: nothing to watch.
             var reminder = await this.GetReminder(reminderName);
             if (reminder is not null)
@@ -181,8 +188,27 @@ public sealed class TicketGrain(
         }
         catch (Exception ex)
         {
-            // The step itself is durable; the read model catches up on the retry timer or the next activation.
+            // The step itself is durable; the read model catches up on the retry timer, and on the reminder should
+            // this silo die first: a step that leaves no clock running has no other reminder to wake it.
             services.Logger.LogWarning(ex, "Projecting ticket {TicketId} failed; retrying in {Delay}", Ticket.Id, ProjectionRetry);
+            await KeepReminderForProjection();
+        }
+    }
+
+    private async Task KeepReminderForProjection()
+    {
+        if (state.State.ReminderAt is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.RegisterOrUpdateReminder(DeadlineReminder, ReminderPeriod, ReminderPeriod);
+        }
+        catch (Exception ex)
+        {
+            services.Logger.LogWarning(ex, "No reminder for the projection of ticket {TicketId}; the retry timer alone is left", Ticket.Id);
         }
     }
 
