@@ -171,7 +171,8 @@ public sealed class Ticket
             case CloseTicket: DoClose(actor, context, TicketActions.Close, null); break;
             case AttachMerged c: DoAttachMerged(c, actor, context); break;
             case MasterReplied c: DoMasterReplied(c, actor, context); break;
-            case MasterClosed c: DoClose(actor, context, TicketActions.Close, $"master {c.MasterId} closed"); break;
+            case MasterClosed c when c.MasterId == MasterId: DoClose(actor, context, TicketActions.Close, $"master {c.MasterId} closed"); break;
+            case MasterClosed: break;
             default: throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown ticket command.");
         }
     }
@@ -556,6 +557,13 @@ public sealed class Ticket
     private void DoMasterReplied(MasterReplied c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.MasterReplied, TicketState.Merged);
+        if (c.MasterId != MasterId)
+        {
+            // From a master whose merge of this ticket never completed (its attach was stored, this ticket's merge not):
+            // the answer is not this reporter's.
+            return;
+        }
+
         if (Result == c.Result)
         {
             // A repeat after the master's crash: the resident already has this answer.

@@ -397,6 +397,10 @@ public sealed class TicketTests
             f => Assert.Equal("SWJ", f.Department));
         child.Execute(new MasterReplied("20261123-000002", "已统一处理"), Actor.System, Now);
         Assert.False(child.AwaitingSurvey); // a repeated notice after the master's crash asks nothing again
+        // A master whose merge of this ticket never completed speaks for another incident: ignored.
+        child.Execute(new MasterReplied("20261123-000009", "别的事件的答复") { Department = "JTJ" }, Actor.System, Now);
+        child.Execute(new MasterClosed("20261123-000009"), Actor.System, Now);
+        Assert.Equal(("已统一处理", TicketState.Merged), (child.Result, child.State));
         child.Execute(new MasterClosed("20261123-000002"), Actor.System, Now);
 
         Assert.Equal(("已统一处理", TicketState.Closed), (child.Result, child.State));
