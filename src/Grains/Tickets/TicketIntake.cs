@@ -43,17 +43,27 @@ public sealed class TicketIntake(
         try
         {
             ticket = await grain.Execute(command, actor);
+            HotlineMetrics.Accepted(ticket.Channel);
         }
         catch (TicketConflictException)
         {
             // Numbers are never handed out twice, so the ticket standing there is the caller's own earlier
             // accept — unless it names another source message, which would be a caller's bug.
-            var existing = await grain.Get();
-            return command.SourceRef is null || existing.SourceRef == command.SourceRef ? existing : throw new TicketConflictException(existing.State,
-                $"Ticket {number} was accepted from another source ({existing.SourceRef}).");
+            ticket = await grain.Get();
+            if (command.SourceRef is not null && ticket.SourceRef != command.SourceRef)
+            {
+                throw new TicketConflictException(ticket.State, $"Ticket {number} was accepted from another source ({ticket.SourceRef}).");
+            }
+
+            if (ticket.History.Count > 1)
+            {
+                // Someone has acted on it since; what intake would have done next is theirs to decide now.
+                return ticket;
+            }
         }
 
-        HotlineMetrics.Accepted(ticket.Channel);
+        // Also for the caller's own earlier accept that nothing has followed: a crash after it may have come before
+        // the surge check or the auto-dispatch, and both are safe to repeat (a cell keeps a report once).
         return routing is null ? ticket : await routing.AcceptedAsync(ticket);
     }
 }
