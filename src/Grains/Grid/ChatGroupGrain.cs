@@ -61,19 +61,22 @@ public sealed class ChatGroupGrain(
 
         var now = time.GetUtcNow();
         var analysis = await analyzer.AnalyzeAsync(message.Text, TicketChannel.Chat);
-        if (analysis.IsRequest)
+        // A danger cue (gas, fire, someone fallen) goes to the grid worker even when the wording reads like chatter:
+        // a false alarm costs one settle, a missed gas leak far more.
+        var isRequest = analysis.IsRequest || analysis.Urgent;
+        if (isRequest)
         {
             await Cell(registration.GridCell).Collect(
                 new InboxItem(registration, message, now, analysis.Department?.Code, analysis.Type, analysis.Urgent));
         }
 
-        state.State.Log.Add(new GroupLogEntry(message, now, analysis.IsRequest));
-        state.State.Seen.Add(new SeenMessage(message.MessageId, now, analysis.IsRequest));
+        state.State.Log.Add(new GroupLogEntry(message, now, isRequest));
+        state.State.Seen.Add(new SeenMessage(message.MessageId, now, isRequest));
         Trim(state.State.Log, MaxLog);
         state.State.Seen.RemoveAll(s => s.At < now - RememberFor);
         Trim(state.State.Seen, MaxSeen);
         await state.WriteOrForgetAsync(this);
-        return new GroupDelivery(true, analysis.IsRequest);
+        return new GroupDelivery(true, isRequest);
     }
 
     public Task<IReadOnlyList<GroupLogEntry>> RecentLog() => Task.FromResult<IReadOnlyList<GroupLogEntry>>(state.State.Log.ToList());

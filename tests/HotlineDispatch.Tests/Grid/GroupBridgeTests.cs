@@ -107,6 +107,19 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
     }
 
     [Fact]
+    public async Task A_danger_cue_reaches_the_inbox_even_worded_as_chatter()
+    {
+        var (groupId, cell) = (NewId("grp"), NewId("cell-"));
+        await Register(groupId, cell);
+
+        var delivery = await Ok(await Bridge(groupId, Message("哈哈大家看，楼下冒烟了着火了")));
+
+        Assert.True(delivery.GetProperty("request").GetBoolean());
+        var item = Assert.Single(await Inbox(cell));
+        Assert.Contains("着火", item.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task Forged_replayed_and_oversize_messages_are_refused_and_keep_nothing()
     {
         var (groupId, cell) = (NewId("grp"), NewId("cell-"));
