@@ -530,6 +530,12 @@ public sealed class Ticket
         }
 
         var note = RequireText(c.Note, "note");
+        if (History[^1] is { Action: TicketActions.Supervise } last && last.Note == note && last.Actor == actor.Name)
+        {
+            // The same instruction again with nothing in between: a call repeated after a timeout, not a second 督办.
+            return;
+        }
+
         Supervised = true;
         Log(context.Now, actor, TicketActions.Supervise, State, note, Lead);
     }

@@ -412,6 +412,12 @@ public sealed class TicketTests
         var ticket = Dispatched();
         ticket.Execute(new SuperviseTicket("请加快处理"), Supervisor, Now);
         Assert.True(ticket.Supervised);
+
+        // Repeated after a timeout it is the same 督办; a new instruction is another.
+        ticket.Execute(new SuperviseTicket("请加快处理"), Supervisor, Now);
+        Assert.Equal(1, ticket.History.Count(e => e.Action == TicketActions.Supervise));
+        ticket.Execute(new SuperviseTicket("今天下班前必须回复"), Supervisor, Now);
+        Assert.Equal(2, ticket.History.Count(e => e.Action == TicketActions.Supervise));
     }
 
     [Fact]
