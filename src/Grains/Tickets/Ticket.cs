@@ -473,12 +473,18 @@ public sealed class Ticket
         }
 
         var reason = RequireText(c.Reason, "reason");
+        StartReplyRound(context);
+        AwaitingSurvey = false;
+        Log(context.Now, actor, TicketActions.Rework, TicketState.InProgress, reason, Lead);
+    }
+
+    /// <summary>The lead works on the ticket again, under a new reply limit counted from now.</summary>
+    private void StartReplyRound(TicketContext context)
+    {
         Round++;
         var reply = context.Sla.StartReply(context.Now, Lead!, Type, Urgent, Round);
         _deadlines = [reply];
         ReplyBy = reply.DueAt;
-        AwaitingSurvey = false;
-        Log(context.Now, actor, TicketActions.Rework, TicketState.InProgress, reason, Lead);
     }
 
     private void DoSurvey(SurveyTicket c, Actor actor, TicketContext context)
@@ -515,10 +521,7 @@ public sealed class Ticket
             return;
         }
 
-        Round++;
-        var reply = context.Sla.StartReply(context.Now, Lead!, Type, Urgent, Round);
-        _deadlines = [reply];
-        ReplyBy = reply.DueAt;
+        StartReplyRound(context);
         Log(context.Now, actor, TicketActions.Survey, TicketState.Reopened, comment, Lead, rating: c.Rating);
     }
 

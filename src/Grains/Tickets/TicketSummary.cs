@@ -83,7 +83,7 @@ public sealed record TicketSummary(
             // The shared empty list for the usual ticket with no co-handler signed: a department grain holds a summary per open ticket.
             CoSigned = coSigned.Count == 0 ? [] : coSigned,
             PausedLate = ticket.Deadlines.FirstOrDefault(d => d.Step == DeadlineStep.Reply && d.Department == ticket.Lead) is { PausedAt: { } paused } reply
-                && reply.DueAt <= paused,
+                && reply.IsOverdue(paused),
         };
     }
 }
