@@ -122,16 +122,7 @@ public sealed class WeChatMessageGrain(
                 var ticketId = intent is WeChatIntent.Report ? await intake.ReserveNumberAsync() : null;
                 var rated = intent is WeChatIntent.Survey ? await surveys.AwaitingAsync(message.ReplyTo) ?? "" : null;
                 (state.State.Message, state.State.TicketId, state.State.RatedTicketId) = (message, ticketId, rated);
-                try
-                {
-                    await state.WriteStateAsync();
-                }
-                catch
-                {
-                    // Not stored, so not recorded: a retry must take the message in again rather than find it in memory.
-                    (state.State.Message, state.State.TicketId, state.State.RatedTicketId) = (null, null, null);
-                    throw;
-                }
+                await state.WriteOrForgetAsync(this);
             }
 
             recorded.TrySetResult();
@@ -151,16 +142,7 @@ public sealed class WeChatMessageGrain(
             }
 
             (state.State.Reply, state.State.Answered, state.State.Late) = (reply, true, _timing == Timing.Late);
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                // Unstored, the answer is not given: the reminder's retry works it out again and sends it late.
-                (state.State.Reply, state.State.Answered, state.State.Late) = (null, false, false);
-                throw;
-            }
+            await state.WriteOrForgetAsync(this);
         }
         catch (Exception ex)
         {
