@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using HotlineDispatch.Tests.Infrastructure;
+using static HotlineDispatch.Tests.Routing.RoutingHttp;
 
 namespace HotlineDispatch.Tests.Assessment;
 
@@ -15,13 +16,6 @@ public sealed class PostgresAssessmentPauseApiFactory() : ClockedApiFactory(Test
 public abstract class AssessmentPauseTests(ClockedApiFactory api)
 {
     private HttpClient Admin => api.ClientWithToken(TestUsers.AdminToken);
-
-    private async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
     private async Task<JsonElement> Step(string id, string step, object body) =>
         await Ok(await Admin.PostAsJsonAsync($"/api/v1/tickets/{id}/{step}", body));

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using HotlineDispatch.Tests.Infrastructure;
+using static HotlineDispatch.Tests.Routing.RoutingHttp;
 
 namespace HotlineDispatch.Tests.Tickets;
 
@@ -17,13 +18,6 @@ public abstract class PausedOverdueTests(ClockedApiFactory api)
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-02T09:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
 
     private HttpClient Admin => api.ClientWithToken(TestUsers.AdminToken);
-
-    private async Task<JsonElement> Ok(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
     private async Task<string> Signed(string content)
     {
