@@ -165,6 +165,33 @@ public abstract class TwilioVoiceTests(TwilioApiFactory api)
         Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/missed-calls")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_recording_that_arrives_after_the_calls_end_takes_it_off_the_missed_call_list()
+    {
+        var late = CallSid();
+        var calledBack = CallSid();
+        var from = Phone();
+        foreach (var sid in new[] { late, calledBack })
+        {
+            await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/status", Call(sid, from, ("CallStatus", "completed"))));
+        }
+
+        var client = api.ClientFor(TestUsers.Operator);
+        await Json(await client.PostAsJsonAsync($"/api/v1/missed-calls/{calledBack}/callback", new { outcome = "noAnswer" }));
+        Assert.Equal(new[] { late, calledBack }.Order(),
+            (await Missed("state=open")).Select(c => c.GetProperty("id").GetString()).Where(id => id == late || id == calledBack).Order());
+
+        foreach (var sid in new[] { late, calledBack })
+        {
+            await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/recording", Call(sid, from, ("RecordingUrl", RecordingUrl))));
+        }
+
+        // The late message is a draft to act on, not a call to return; a call-back already made stays on record.
+        Assert.Equal([calledBack], (await Missed()).Select(c => c.GetProperty("id").GetString()).Where(id => id == late || id == calledBack));
+        await Problem(await client.PostAsJsonAsync($"/api/v1/missed-calls/{late}/callback", new { outcome = "reached" }), HttpStatusCode.NotFound);
+        Assert.Equal(RecordingUrl, (await Draft(late)).GetProperty("recordingUrl").GetString());
+    }
+
     [Theory]
     [InlineData("/channels/twilio/voice")]
     [InlineData("/channels/twilio/voice/gather")]
