@@ -56,6 +56,9 @@ public static class TicketMeasures
                 }
 
                 break;
+            case TicketActions.MasterReplied when e.Note == Ticket.AnsweredAgain:
+                // The merged ticket's resident was asked once, about the master's first answer.
+                break;
             case TicketActions.MasterReplied:
                 yield return Fact(Measure.SurveyEligible);
                 break;

@@ -6,8 +6,9 @@ namespace HotlineDispatch.Residents;
 /// <summary>
 /// Which of a ticket's events the resident is told about, and how (DOMAIN.md §7): a receipt with the
 /// number, status changes worth telling (dispatched, more information needed, merged, reopened), and
-/// each result followed by the survey prompt. Only tickets with a <see cref="Ticket.ReplyTo"/> have
-/// anyone to tell; internal steps (signing, cards, returns, extensions) are not told.
+/// each result followed by the survey prompt, which a merged ticket gets once. Only tickets with a
+/// <see cref="Ticket.ReplyTo"/> have anyone to tell; internal steps (signing, cards, returns, extensions)
+/// are not told.
 /// </summary>
 public sealed class TicketNotices(DepartmentCatalog departments)
 {
@@ -43,7 +44,11 @@ public sealed class TicketNotices(DepartmentCatalog departments)
                     break;
                 case TicketActions.Reply or TicketActions.ResolveNow or TicketActions.MasterReplied when e.Result is { } result:
                     yield return Notice(e, NoticeKinds.Result, ResidentTexts.Result(number, result));
-                    yield return Notice(e, NoticeKinds.Survey, ResidentTexts.SurveyPrompt(number));
+                    if (e.Note != Ticket.AnsweredAgain)
+                    {
+                        yield return Notice(e, NoticeKinds.Survey, ResidentTexts.SurveyPrompt(number));
+                    }
+
                     break;
             }
         }

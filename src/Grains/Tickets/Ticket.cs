@@ -53,6 +53,10 @@ public sealed class Ticket
     [Id(17)] public string? Result { get; set; }
 
     [Id(18)] public string? MasterId { get; set; }
+
+    /// <summary>For a merged ticket: the <see cref="MasterReplied.MasterSeq"/> of the latest notice it took from its master.</summary>
+    [Id(71)] public int MasterSeqTaken { get; set; }
+
     [Id(19)] private List<string>? _mergedIds;
 
     public IReadOnlyList<string> MergedIds => _mergedIds ?? (IReadOnlyList<string>)[];
@@ -171,6 +175,7 @@ public sealed class Ticket
             case CloseTicket: DoClose(actor, context, TicketActions.Close, null); break;
             case AttachMerged c: DoAttachMerged(c, actor, context); break;
             case MasterReplied c: DoMasterReplied(c, actor, context); break;
+            case MasterReplyWithdrawn c: DoMasterReplyWithdrawn(c, actor, context); break;
             case MasterClosed c when c.MasterId == MasterId: DoClose(actor, context, TicketActions.Close, $"master {c.MasterId} closed"); break;
             case MasterClosed: break;
             default: throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown ticket command.");
@@ -563,26 +568,50 @@ public sealed class Ticket
         }
     }
 
+    /// <summary>The note of a master's answer reaching a merged ticket that had an earlier one: the survey it was asked for covers this one.</summary>
+    public const string AnsweredAgain = "answered again";
+
     private void DoMasterReplied(MasterReplied c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.MasterReplied, TicketState.Merged);
-        if (c.MasterId != MasterId)
+        // A notice stored before masters numbered them is told from a repeat by its text, as it was then.
+        if (c.MasterSeq == 0 ? c.MasterId != MasterId || Result == c.Result : !IsNewFromOwnMaster(c.MasterId, c.MasterSeq))
         {
-            // From a master whose merge of this ticket never completed (its attach was stored, this ticket's merge not):
-            // the answer is not this reporter's.
             return;
         }
 
-        if (Result == c.Result)
-        {
-            // A repeat after the master's crash: the resident already has this answer.
-            return;
-        }
-
+        var again = History.Any(e => e.Action == TicketActions.MasterReplied);
         Result = c.Result;
-        AwaitingSurvey = true;
-        Log(context.Now, actor, TicketActions.MasterReplied, State, c.MasterId, c.Department, result: Result);
+        MasterSeqTaken = c.MasterSeq;
+        // Each reporter is surveyed once for the one matter, however often the master answers it: the prompt the first
+        // answer brought rates the answer that stands when the resident replies, and an answer given stays given.
+        AwaitingSurvey = !History.Any(e => e is { Action: TicketActions.Survey, FromState: TicketState.Merged });
+        Log(context.Now, actor, TicketActions.MasterReplied, State, again ? AnsweredAgain : c.MasterId, c.Department, result: Result);
     }
+
+    /// <summary>
+    /// The master's answer went back for more work, so the one this ticket has no longer stands: the resident is
+    /// not asked about it until the master answers again.
+    /// </summary>
+    private void DoMasterReplyWithdrawn(MasterReplyWithdrawn c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.MasterReplyWithdrawn, TicketState.Merged);
+        if (!IsNewFromOwnMaster(c.MasterId, c.MasterSeq))
+        {
+            return;
+        }
+
+        MasterSeqTaken = c.MasterSeq;
+        AwaitingSurvey = false;
+        Log(context.Now, actor, TicketActions.MasterReplyWithdrawn, State, c.MasterId);
+    }
+
+    /// <summary>
+    /// False for a notice from a master whose merge of this ticket never completed (its attach was stored, this
+    /// ticket's merge not), which does not speak for this reporter, and for one repeated after the master's crash
+    /// or overtaken by a later one.
+    /// </summary>
+    private bool IsNewFromOwnMaster(string masterId, int masterSeq) => masterId == MasterId && masterSeq > MasterSeqTaken;
 
     private void DoClose(Actor actor, TicketContext context, string action, string? note)
     {

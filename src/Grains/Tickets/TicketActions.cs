@@ -22,6 +22,9 @@ public static class TicketActions
     public const string Merge = "merge";
     public const string AttachMerged = "attachMerged";
     public const string MasterReplied = "masterReplied";
+
+    /// <summary>A merged ticket's master had its answer sent back (返工 or 重办): the merged ticket waits for the next one.</summary>
+    public const string MasterReplyWithdrawn = "masterReplyWithdrawn";
     public const string Close = "close";
     public const string YellowCard = "yellowCard";
     public const string RedCard = "redCard";

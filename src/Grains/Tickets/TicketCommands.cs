@@ -112,7 +112,7 @@ public sealed record CloseTicket : TicketCommand;
 [GenerateSerializer, Immutable, Alias("hotline.cmd.attach-merged.v1")]
 public sealed record AttachMerged([property: Id(0)] string ChildId) : TicketCommand;
 
-/// <summary>Sent by a master to each merged ticket, so every reporter gets the result and a survey.</summary>
+/// <summary>Sent by a master to each merged ticket, so every reporter gets each answer that stands, and a survey once.</summary>
 [GenerateSerializer, Immutable, Alias("hotline.cmd.master-replied.v1")]
 public sealed record MasterReplied(
     [property: Id(0)] string MasterId,
@@ -120,7 +120,24 @@ public sealed record MasterReplied(
 {
     /// <summary>The master's lead department, which answered: the merged ticket's survey rates it.</summary>
     [Id(2)] public string? Department { get; init; }
+
+    /// <summary>
+    /// Where the reply stands in the master's history: a notice can be delivered again after a crash, or
+    /// arrive after a later one, and this tells the merged ticket which it has taken. 0 in notices stored
+    /// before masters sent it.
+    /// </summary>
+    [Id(3)] public int MasterSeq { get; init; }
 }
+
+/// <summary>
+/// Sent by a master to each merged ticket when its answer goes back for more work, by the closing check (返工)
+/// or by its own resident's dissatisfied survey (重办): the merged ticket waits for the master's next answer.
+/// </summary>
+/// <param name="MasterSeq">Where the step that withdrew the answer stands in the master's history, as <see cref="MasterReplied.MasterSeq"/>.</param>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.master-reply-withdrawn.v1")]
+public sealed record MasterReplyWithdrawn(
+    [property: Id(0)] string MasterId,
+    [property: Id(1)] int MasterSeq) : TicketCommand;
 
 /// <summary>Sent by a master to each merged ticket when the master is archived.</summary>
 [GenerateSerializer, Immutable, Alias("hotline.cmd.master-closed.v1")]

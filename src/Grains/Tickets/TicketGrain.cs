@@ -231,12 +231,16 @@ public sealed class TicketGrain(
         }
     }
 
-    /// <summary>A master's answer and archiving reach every ticket merged into it, so each reporter hears back.</summary>
+    /// <summary>
+    /// A master's answer, its withdrawal and its archiving reach every ticket merged into it, so each reporter hears
+    /// the answer that stands. The step's own event is the last of the master's history, so its position numbers the notice.
+    /// </summary>
     private IEnumerable<PendingNotice> NoticesFor(TicketCommand command)
     {
         TicketCommand? notice = command switch
         {
-            ReplyTicket or ResolveNow => new MasterReplied(Ticket.Id, Ticket.Result!) { Department = Ticket.Lead },
+            ReplyTicket or ResolveNow => new MasterReplied(Ticket.Id, Ticket.Result!) { Department = Ticket.Lead, MasterSeq = Ticket.LastSeq },
+            ReworkTicket or SurveyTicket { Rating: SurveyRating.Dissatisfied } => new MasterReplyWithdrawn(Ticket.Id, Ticket.LastSeq),
             CloseTicket => new MasterClosed(Ticket.Id),
             _ => null,
         };

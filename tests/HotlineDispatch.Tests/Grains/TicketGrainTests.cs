@@ -1,5 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Measures;
+using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Tests.Infrastructure;
 using HotlineDispatch.Tickets;
@@ -12,6 +14,7 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
 {
     private static readonly Actor Operator = new("op1", "operator");
     private static readonly Actor Dispatcher = new("disp1", "dispatcher");
+    private static readonly Actor Swj = new("swj", "department", "SWJ");
 
     private static int _sequence = 100_000;
 
@@ -163,29 +166,83 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
         Assert.Contains(await department.GetQueue(), s => s.Id == ticket.GetPrimaryKeyString());
     }
 
+    /// <summary>A master answered by SWJ, and a ticket merged into it that has the answer.</summary>
+    private async Task<(ITicketGrain Master, ITicketGrain Merged)> AnsweredMaster()
+    {
+        var master = await Dispatched(lead: "SWJ");
+        var merged = Grains.GetGrain<ITicketGrain>(NewId());
+        await merged.Execute(new AcceptTicket(TicketChannel.Sms, new Caller(null, "13700002222", false), "滨江路1号", "G-GRAIN",
+            "滨江路井盖没了", TicketType.Complaint, false) { ReplyTo = "sms:+8613700002222" }, Operator);
+        await merged.Execute(new MergeTicket(master.GetPrimaryKeyString()), Dispatcher);
+        await master.Execute(new SignTicket("SWJ"), Swj);
+        await master.Execute(new ReplyTicket("SWJ", "已补装井盖"), Swj);
+        await Reached(merged, t => t.Result is not null);
+        return (master, merged);
+    }
+
+    /// <summary>The merged ticket once its master's notices have reached it: the master delivers them after its own step is durable, outside the request.</summary>
+    private static async Task<Ticket> Reached(ITicketGrain merged, Func<Ticket, bool> delivered)
+    {
+        var ticket = await merged.Get();
+        for (var attempt = 0; attempt < 100 && !delivered(ticket); attempt++)
+        {
+            await Task.Delay(50);
+            ticket = await merged.Get();
+        }
+
+        return ticket;
+    }
+
+    /// <summary>The resident heard both results, the standing one last, and was asked for one survey (what the outbox sends, and what the stats expect).</summary>
+    private void AssertBothResultsAndOneSurvey(Ticket merged, string standing)
+    {
+        var told = new TicketNotices(DepartmentCatalog.LoadEmbedded()).For(merged, merged.History)
+            .Where(n => n.Kind is NoticeKinds.Result or NoticeKinds.Survey).ToList();
+        Assert.Equal([NoticeKinds.Result, NoticeKinds.Survey, NoticeKinds.Result], told.Select(n => n.Kind));
+        Assert.Contains(standing, told[^1].Text);
+        var calendar = fixture.Services.GetRequiredService<SlaPolicy>().Calendar;
+        Assert.Single(merged.History.SelectMany(e => TicketMeasures.Of(e, calendar)), f => f.Measure == Measure.SurveyEligible);
+    }
+
     [Fact]
     public async Task The_masters_reply_reaches_every_merged_ticket()
     {
-        var master = await Dispatched(lead: "SWJ");
-        var child = Grains.GetGrain<ITicketGrain>(NewId());
-        await child.Execute(new AcceptTicket(TicketChannel.Sms, new Caller(null, "13700002222", false), "滨江路1号", "G-GRAIN",
-            "滨江路井盖没了", TicketType.Complaint, false), Operator);
+        var (master, child) = await AnsweredMaster();
 
-        await child.Execute(new MergeTicket(master.GetPrimaryKeyString()), Dispatcher);
-        var swj = new Actor("swj", "department", "SWJ");
-        await master.Execute(new SignTicket("SWJ"), swj);
-        await master.Execute(new ReplyTicket("SWJ", "已补装井盖"), swj);
-
-        // Delivered by the master after its own reply is durable, outside the request.
         var merged = await child.Get();
-        for (var attempt = 0; attempt < 100 && merged.Result is null; attempt++)
-        {
-            await Task.Delay(50);
-            merged = await child.Get();
-        }
-
         Assert.Equal((TicketState.Merged, "已补装井盖", true), (merged.State, merged.Result, merged.AwaitingSurvey));
         Assert.Contains(child.GetPrimaryKeyString(), (await master.Get()).MergedIds);
+    }
+
+    [Fact]
+    public async Task A_master_reworked_after_replying_gives_its_merged_tickets_the_new_result_and_no_second_survey()
+    {
+        var (master, child) = await AnsweredMaster();
+
+        await master.Execute(new ReworkTicket("现场核查井盖规格不符"), Dispatcher);
+        // Not asked about the answer being redone meanwhile.
+        Assert.False((await Reached(child, t => !t.AwaitingSurvey)).AwaitingSurvey);
+        await master.Execute(new ReplyTicket("SWJ", "已更换合规井盖"), Swj);
+        var merged = await Reached(child, t => t.Result == "已更换合规井盖");
+
+        AssertBothResultsAndOneSurvey(merged, "已更换合规井盖");
+        // The prompt it already has now rates the result that stands.
+        Assert.True(merged.AwaitingSurvey);
+    }
+
+    [Fact]
+    public async Task A_master_reopened_by_its_residents_dissatisfaction_gives_an_already_surveyed_merged_ticket_the_new_result_only()
+    {
+        var (master, child) = await AnsweredMaster();
+        await child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator);
+
+        await master.Execute(new SurveyTicket(SurveyRating.Dissatisfied, "井盖仍在晃动"), Operator);
+        await master.Execute(new ReplyTicket("SWJ", "已加固井盖底座"), Swj);
+        var merged = await Reached(child, t => t.Result == "已加固井盖底座");
+
+        AssertBothResultsAndOneSurvey(merged, "已加固井盖底座");
+        Assert.False(merged.AwaitingSurvey);
+        Assert.Contains(merged.History, e => e.Action == TicketActions.MasterReplyWithdrawn);
     }
 
     [Fact]

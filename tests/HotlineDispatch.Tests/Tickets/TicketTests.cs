@@ -407,6 +407,35 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_merged_ticket_follows_its_master_back_to_work_and_takes_each_notice_once()
+    {
+        var child = Dispatched();
+        child.Execute(new MergeTicket("20261123-000002"), Dispatcher, Now);
+        var answered = new MasterReplied("20261123-000002", "已修复") { Department = "SWJ", MasterSeq = 5 };
+        var reworked = new MasterReplyWithdrawn("20261123-000002", 6);
+        // The department may answer the rework in the same words: it is still the answer that now stands.
+        var answeredAgain = answered with { MasterSeq = 8 };
+
+        child.Execute(answered, Actor.System, Now);
+        child.Execute(reworked, Actor.System, Now);
+        Assert.False(child.AwaitingSurvey);
+        Assert.Throws<TicketConflictException>(() => child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now));
+        child.Execute(answeredAgain, Actor.System, Now);
+        Assert.Equal((true, Ticket.AnsweredAgain), (child.AwaitingSurvey, child.History[^1].Note));
+
+        // Delivered again after the master's crash, or late behind the notices that followed: nothing changes.
+        var seen = child.History.Count;
+        child.Execute(answered, Actor.System, Now);
+        child.Execute(reworked, Actor.System, Now);
+        child.Execute(answeredAgain, Actor.System, Now);
+        Assert.Equal((seen, true), (child.History.Count, child.AwaitingSurvey));
+
+        child.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        var measures = child.History.SelectMany(e => TicketMeasures.Of(e, _sla.Calendar)).Select(f => f.Measure).ToList();
+        Assert.Equal((1, 1), (measures.Count(m => m == Measure.SurveyEligible), measures.Count(m => m == Measure.Surveyed)));
+    }
+
+    [Fact]
     public void Supervision_flags_an_open_ticket()
     {
         var ticket = Dispatched();
