@@ -89,8 +89,13 @@ public static class ResidentTexts
         return $"工单 {ticket.Id} 当前状态：{state}。{deadline}";
     }
 
+    /// <summary>
+    /// The department as residents know it. A code the catalogue no longer lists (a department merged or
+    /// renamed in a later departments.json, with tickets still dispatched to it) is an internal identifier
+    /// that means nothing to a resident, so it is never shown.
+    /// </summary>
     public static string DepartmentName(string? code, DepartmentCatalog departments) =>
-        code is null ? "办理部门" : departments.Find(code)?.Name ?? code;
+        (code is null ? null : departments.Find(code)?.Name) ?? "相关部门";
 
     private const int MaxQuoted = 300;
 
