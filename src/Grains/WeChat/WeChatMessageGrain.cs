@@ -128,7 +128,7 @@ public sealed class WeChatMessageGrain(
             recorded.TrySetResult();
             var reply = intent switch
             {
-                WeChatIntent.Report report => ResidentTexts.Receipt((await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)).Id),
+                WeChatIntent.Report report => ResidentTexts.Receipt(await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)),
                 WeChatIntent.Query query => await Status(query.Number, message),
                 WeChatIntent.Survey survey => await surveys.RateAsync(state.State.RatedTicketId, survey.Rating, Channel),
                 WeChatIntent.Reply answer => answer.Text,

@@ -69,6 +69,22 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
     }
 
     [Fact]
+    public async Task A_text_longer_than_a_ticket_holds_is_cut_and_both_the_reply_and_the_ticket_say_so()
+    {
+        var limit = HotlineDispatch.Tickets.Ticket.MaxText;
+        var text = new string('长', limit) + "最后这部分没有记录";
+        var reply = (await XmlReply(await Post(Text(NewOpenId(), text, NextMsgId())))).Element("Content")!.Value;
+
+        Assert.Contains($"前{limit}字", reply);
+        var ticket = await Ticket(NumberIn(reply));
+        Assert.True(ticket.GetProperty("contentTruncated").GetBoolean());
+        Assert.Equal(text[..limit], ticket.GetProperty("content").GetString());
+
+        var whole = await Ticket(NumberIn((await XmlReply(await Post(Text(NewOpenId(), "路灯不亮", NextMsgId())))).Element("Content")!.Value));
+        Assert.False(whole.GetProperty("contentTruncated").GetBoolean());
+    }
+
+    [Fact]
     public async Task Voice_image_and_location_become_tickets()
     {
         var openId = NewOpenId();
