@@ -56,6 +56,16 @@ public abstract record WeChatIntent
         return NewTicket(message, text[..cut], "") with { ContentTruncated = true };
     }
 
+    /// <summary>What the resident sent, whole and in words, for people to act on when no ticket or answer came of it.</summary>
+    public static string Described(WeChatMessage message) => message.MsgType switch
+    {
+        "text" => message.Content ?? "",
+        "voice" => message.Recognition ?? "[语音，未识别]",
+        "image" => $"[图片] {message.PicUrl}",
+        "location" => LocationText(message),
+        _ => $"[{message.MsgType}] {message.Event}",
+    };
+
     private static string LocationText(WeChatMessage message)
     {
         var place = string.IsNullOrWhiteSpace(message.Label) ? "" : $"{message.Label.Trim()} ";
