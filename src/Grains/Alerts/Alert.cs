@@ -41,12 +41,12 @@ public sealed record Alert(
 
     /// <summary>
     /// The alert for a resident's message that was recorded but failed every attempt to handle it: people take
-    /// over, so it carries the whole of what was sent and where an answer reaches the resident. One message
-    /// always gives the same alert, so raising it again adds nothing.
+    /// over, so it carries the whole of what was sent, where an answer reaches the resident and the ticket made
+    /// of it, if it got that far. One message always gives the same alert, so raising it again adds nothing.
     /// </summary>
-    public static Alert ForFailedMessage(string messageKey, string replyTo, string sent, int attempts, DateTimeOffset at) =>
+    public static Alert ForFailedMessage(string messageKey, string replyTo, string sent, string? ticketId, int attempts, DateTimeOffset at) =>
         new($"failed-{messageKey}", FailedMessage, $"居民消息经 {attempts} 次尝试仍未能处理，请人工跟进（答复地址 {replyTo}）：{sent}", at,
-            null, null, null);
+            ticketId, null, null);
 
     /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
     public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";

@@ -96,24 +96,30 @@ public sealed class WeChatMessageGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (state.State is { Message: { } message, Answered: false, Parked: false })
+        if (state.State.Parked)
         {
-            // Only a late answer sets the reminder, so whatever is still open here is late.
-            _timing = Timing.Late;
-            try
-            {
-                await Start(message);
-            }
-            catch (Exception ex)
-            {
-                // Left to the reminder service, the failure would be logged and tried again every minute for good.
-                await RetryLater(ex);
-            }
-
+            await StopReminder();
             return;
         }
 
-        await SendLateReply();
+        try
+        {
+            if (state.State is { Message: { } message, Answered: false })
+            {
+                // Only a late answer sets the reminder, so whatever is still open here is late.
+                _timing = Timing.Late;
+                await Start(message);
+            }
+            else
+            {
+                await SendLateReply();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Left to the reminder service, the failure would be logged and tried again every minute for good.
+            await RetryLater(ex);
+        }
     }
 
     /// <summary>Counts a failed attempt at a durable message: the next one after a longer pause, or, after the last, parks it.</summary>
@@ -140,8 +146,10 @@ public sealed class WeChatMessageGrain(
     private async Task Park(Exception failure, int attempts)
     {
         var message = state.State.Message!;
-        await alerts.RaiseAsync(Alert.ForFailedMessage(this.GetPrimaryKeyString(), message.ReplyTo, WeChatIntent.Described(message), attempts,
-            time.GetUtcNow()));
+        // Only an answered report's number is a ticket; before that it is merely reserved.
+        var ticketId = state.State.Answered ? state.State.TicketId : null;
+        await alerts.RaiseAsync(Alert.ForFailedMessage(this.GetPrimaryKeyString(), message.ReplyTo, WeChatIntent.Described(message), ticketId,
+            attempts, time.GetUtcNow()));
         (state.State.Failures, state.State.Parked) = (attempts, true);
         await state.WriteOrForgetAsync(this);
         logger.LogError(failure, "WeChat message {Key} failed all {Attempts} attempts; it is kept and on the alert board for people to handle",
