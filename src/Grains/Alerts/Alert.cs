@@ -4,8 +4,9 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Alerts;
 
 /// <summary>
-/// Something supervisors must see at once: an urgent ticket (<see cref="Urgent"/>) or a surge of
-/// reports of one incident (<see cref="Surge"/>). Stays on the board until a supervisor acknowledges it.
+/// Something supervisors must see at once: an urgent ticket (<see cref="Urgent"/>), a surge of
+/// reports of one incident (<see cref="Surge"/>), or a resident's message that no retry could handle
+/// (<see cref="FailedMessage"/>). Stays on the board until a supervisor acknowledges it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hotline.alert.v1")]
 public sealed record Alert(
@@ -19,6 +20,7 @@ public sealed record Alert(
 {
     public const string Urgent = "urgent";
     public const string Surge = "surge";
+    public const string FailedMessage = "failed-message";
 
     [Id(7)] public string? AcknowledgedBy { get; init; }
 
@@ -36,6 +38,15 @@ public sealed record Alert(
     public static Alert ForSurge(Incident incident, string ticketId) =>
         new($"surge-{incident.Id}", Surge, $"{incident.TicketIds.Count} 件相似诉求集中出现：{incident.Summary}", incident.LastAt,
             ticketId, incident.Id, CellKeys.GridCellOf(incident.Cell));
+
+    /// <summary>
+    /// The alert for a resident's message that was recorded but failed every attempt to handle it: people take
+    /// over, so it carries the whole of what was sent, where an answer reaches the resident and the ticket made
+    /// of it, if it got that far. One message always gives the same alert, so raising it again adds nothing.
+    /// </summary>
+    public static Alert ForFailedMessage(string messageKey, string replyTo, string sent, string? ticketId, int attempts, DateTimeOffset at) =>
+        new($"failed-{messageKey}", FailedMessage, $"居民消息经 {attempts} 次尝试仍未能处理，请人工跟进（答复地址 {replyTo}）：{sent}", at,
+            ticketId, null, null);
 
     /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
     public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";

@@ -7,6 +7,9 @@ namespace HotlineDispatch.Alerts;
 /// </summary>
 public interface IAlertBoard
 {
+    /// <summary>Puts the alert on the board, durably when this returns; an alert already there stays as it is.</summary>
+    Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default);
+
     /// <summary>The newest first, at most <paramref name="limit"/>; only those not yet acknowledged when <paramref name="openOnly"/>.</summary>
     Task<IReadOnlyList<Alert>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken = default);
 

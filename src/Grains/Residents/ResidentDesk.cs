@@ -74,7 +74,7 @@ public sealed class ResidentDesk(
         };
         var number = await memory.Once(NumberDecision, intake.ReserveNumberAsync);
         var ticket = await intake.AcceptAsAsync(number, command, ChannelActor(message));
-        return ResidentTexts.Receipt(ticket.Id);
+        return ResidentTexts.Receipt(ticket);
     }
 
     private async Task<string> StatusAsync(ResidentMessage message, string number)

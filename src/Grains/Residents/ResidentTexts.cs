@@ -41,8 +41,11 @@ public static class ResidentTexts
     public static string GroupSettled(string senderName, string note) =>
         $"@{senderName} 您反映的问题网格员已处理：{Quote(note)} 如仍有问题请在群里告诉我们，谢谢！";
 
-    public static string Receipt(string number) =>
-        $"您好，您反映的问题已受理，工单号：{number}。我们将尽快安排办理，可发送“查询 {number}”了解进度。";
+    /// <summary>The number of the new ticket; when the report was too long to keep whole, also which part was taken.</summary>
+    public static string Receipt(Ticket ticket) =>
+        $"您好，您反映的问题已受理，工单号：{ticket.Id}。" +
+        (ticket.ContentTruncated ? $"因内容较长，工单只记录了您所发内容的前{Ticket.MaxText}字，其余部分请致电12345热线补充。" : "") +
+        $"我们将尽快安排办理，可发送“查询 {ticket.Id}”了解进度。";
 
     public static string NotFound(string number) => $"未查询到您提交的工单 {number}，请核对工单号。如有疑问请致电12345。";
 
@@ -89,8 +92,13 @@ public static class ResidentTexts
         return $"工单 {ticket.Id} 当前状态：{state}。{deadline}";
     }
 
+    /// <summary>
+    /// The department as residents know it. A code the catalogue no longer lists (a department merged or
+    /// renamed in a later departments.json, with tickets still dispatched to it) is an internal identifier
+    /// that means nothing to a resident, so it is never shown.
+    /// </summary>
     public static string DepartmentName(string? code, DepartmentCatalog departments) =>
-        code is null ? "办理部门" : departments.Find(code)?.Name ?? code;
+        (code is null ? null : departments.Find(code)?.Name) ?? "相关部门";
 
     private const int MaxQuoted = 300;
 

@@ -28,7 +28,7 @@ public sealed class TicketNotices(DepartmentCatalog departments)
             switch (e.Action)
             {
                 case TicketActions.Accept:
-                    yield return Notice(e, NoticeKinds.Receipt, ResidentTexts.Receipt(number), ticket.ReceiptInline);
+                    yield return Notice(e, NoticeKinds.Receipt, ResidentTexts.Receipt(ticket), ticket.ReceiptInline);
                     break;
                 case TicketActions.Dispatch:
                     yield return Notice(e, NoticeKinds.Status, ResidentTexts.Dispatched(number, ResidentTexts.DepartmentName(e.Department, departments)));

@@ -11,7 +11,9 @@ namespace HotlineDispatch.Tickets;
 [GenerateSerializer, Alias("hotline.ticket.v1")]
 public sealed class Ticket
 {
-    private const int MaxText = 4000;
+    /// <summary>The longest text a ticket holds in any one field, from every source alike.</summary>
+    public const int MaxText = 4000;
+
     private const int MaxAttachments = 20;
 
     [Id(0)] public string Id { get; set; } = "";
@@ -106,6 +108,9 @@ public sealed class Ticket
 
     /// <summary>The receipt with the number went out in the channel's own answer to the report.</summary>
     [Id(30)] public bool ReceiptInline { get; set; }
+
+    /// <summary>The resident sent more than <see cref="MaxText"/> characters and <see cref="Content"/> holds only their beginning.</summary>
+    [Id(31)] public bool ContentTruncated { get; set; }
     [Id(50)] private HotlineDispatch.Routing.DepartmentGuess[] _suggestions = [];
 
     /// <summary>The router's department suggestions at intake, most likely first; a dispatch elsewhere is a correction.</summary>
@@ -252,6 +257,7 @@ public sealed class Ticket
         SourceRef = sourceRef;
         ReplyTo = replyTo;
         ReceiptInline = c.ReceiptInline;
+        ContentTruncated = c.ContentTruncated;
         Type = c.Type;
         Suggestions = c.Suggestions;
         UrgentCue = c.UrgentCue;

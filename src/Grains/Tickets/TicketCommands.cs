@@ -28,6 +28,10 @@ public sealed record AcceptTicket(
 
     /// <summary>The channel told the resident the number in its own answer (TwiML, a passive WeChat reply), so no separate receipt is sent.</summary>
     [Id(10)] public bool ReceiptInline { get; init; }
+
+    /// <summary>The channel had to cut the resident's text to <see cref="Ticket.MaxText"/> characters to make it a ticket.</summary>
+    [Id(11)] public bool ContentTruncated { get; init; }
+
     /// <summary>The router's department suggestions at intake, most likely first.</summary>
     [Id(30)] public IReadOnlyList<HotlineDispatch.Routing.DepartmentGuess> Suggestions { get; init; } = [];
 

@@ -6,9 +6,6 @@ namespace HotlineDispatch.WeChat;
 /// <summary>What a resident's message to the official account asks for: a ticket, a status, or only an answer.</summary>
 public abstract record WeChatIntent
 {
-    // WeChat's clients send at most 2048 bytes of text; anything longer did not come from them.
-    private const int MaxContent = 2000;
-
     private WeChatIntent()
     {
     }
@@ -38,9 +35,36 @@ public abstract record WeChatIntent
             ResidentRequest.StatusQuery { Number: { } number } => new Query(number),
             ResidentRequest.StatusQuery => new Reply(ResidentTexts.QueryHelp),
             ResidentRequest.SurveyAnswer answer => new Survey(answer.Rating),
-            _ => new Report(NewTicket(message, trimmed.Length <= MaxContent ? trimmed : trimmed[..MaxContent], "")),
+            _ => new Report(TextTicket(message, trimmed)),
         };
     }
+
+    /// <summary>
+    /// A signed message may carry far more than a ticket holds (the body may be 32 KiB), and refusing it would
+    /// lose the report: the ticket takes the beginning, says it was cut, and the receipt tells the resident.
+    /// The whole text stays in the message's own record.
+    /// </summary>
+    private static AcceptTicket TextTicket(WeChatMessage message, string text)
+    {
+        if (text.Length <= Ticket.MaxText)
+        {
+            return NewTicket(message, text, "");
+        }
+
+        // Never half of a surrogate pair: an emoji cut in two is no longer valid text.
+        var cut = char.IsHighSurrogate(text[Ticket.MaxText - 1]) ? Ticket.MaxText - 1 : Ticket.MaxText;
+        return NewTicket(message, text[..cut], "") with { ContentTruncated = true };
+    }
+
+    /// <summary>What the resident sent, whole and in words, for people to act on when no ticket or answer came of it.</summary>
+    public static string Described(WeChatMessage message) => message.MsgType switch
+    {
+        "text" => message.Content ?? "",
+        "voice" => message.Recognition ?? "[语音，未识别]",
+        "image" => $"[图片] {message.PicUrl}",
+        "location" => LocationText(message),
+        _ => $"[{message.MsgType}] {message.Event}",
+    };
 
     private static string LocationText(WeChatMessage message)
     {

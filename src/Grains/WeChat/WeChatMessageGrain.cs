@@ -1,3 +1,4 @@
+using HotlineDispatch.Alerts;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Outbox;
@@ -12,13 +13,15 @@ namespace HotlineDispatch.WeChat;
 /// Takes one WeChat message in exactly once. The message (and, for a report, its reserved ticket
 /// number) is written before anything else, so a retry after a crash finds the same ticket. When
 /// intake outlasts WeChat's patience, WeChat is told <c>success</c> and the answer follows through
-/// the outbox; a reminder set at that moment finishes the work should the silo die first.
+/// the outbox; a reminder set at that moment finishes the work should the silo die first. Work that keeps
+/// failing is retried with growing pauses (<see cref="WeChatRetry"/>) and then parked on the alert board.
 /// </summary>
 public sealed class WeChatMessageGrain(
     [PersistentState("wechat-message", StorageNames.Hotline)] IPersistentState<WeChatMessageState> state,
     TicketIntake intake,
     ResidentSurveys surveys,
     IOutbox outbox,
+    IAlertBoard alerts,
     SlaPolicy sla,
     DepartmentCatalog departments,
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
@@ -44,6 +47,12 @@ public sealed class WeChatMessageGrain(
         if (state.State.Answered)
         {
             return Answer();
+        }
+
+        if (state.State.Parked)
+        {
+            // People have it on the alert board; another attempt would only fail and report it to them again.
+            return WeChatAnswer.Success;
         }
 
         if (state.State.Message is null && WeChatIntent.Of(message) is WeChatIntent.Nothing)
@@ -76,10 +85,9 @@ public sealed class WeChatMessageGrain(
         catch (Exception ex) when (_recorded.Task.IsCompletedSuccessfully)
         {
             // The message is durable: WeChat hears success (not a 500, which shows the resident an error), and the
-            // reminder finishes the work and sends the answer through the outbox.
-            logger.LogWarning(ex, "WeChat message {MsgId} is kept but could not be answered in time; the reminder retries it", message.MsgId);
+            // reminder finishes the work and sends the answer through the outbox, or in the end hands it to people.
             _timing = Timing.Late;
-            await this.RegisterOrUpdateReminder(LateReminder, LateRetry, LateRetry);
+            await RetryLater(ex);
             return WeChatAnswer.Success;
         }
 
@@ -88,15 +96,65 @@ public sealed class WeChatMessageGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (state.State.Message is { } message && !state.State.Answered)
+        if (state.State.Parked)
         {
-            // Only a late answer sets the reminder, so whatever is still open here is late.
-            _timing = Timing.Late;
-            await Start(message);
+            await StopReminder();
             return;
         }
 
-        await SendLateReply();
+        try
+        {
+            if (state.State is { Message: { } message, Answered: false })
+            {
+                // Only a late answer sets the reminder, so whatever is still open here is late.
+                _timing = Timing.Late;
+                await Start(message);
+            }
+            else
+            {
+                await SendLateReply();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Left to the reminder service, the failure would be logged and tried again every minute for good.
+            await RetryLater(ex);
+        }
+    }
+
+    /// <summary>Counts a failed attempt at a durable message: the next one after a longer pause, or, after the last, parks it.</summary>
+    private async Task RetryLater(Exception failure)
+    {
+        var failures = state.State.Failures + 1;
+        if (WeChatRetry.PauseAfter(failures) is not { } pause)
+        {
+            await Park(failure, failures);
+            return;
+        }
+
+        state.State.Failures = failures;
+        await state.WriteOrForgetAsync(this);
+        logger.LogWarning(failure, "WeChat message {Key} is kept but attempt {Attempt} of {MaxAttempts} to answer it failed; the next in {Pause}",
+            this.GetPrimaryKeyString(), failures, WeChatRetry.MaxAttempts, pause);
+        await this.RegisterOrUpdateReminder(LateReminder, pause, pause);
+    }
+
+    /// <summary>
+    /// Gives up on the message, keeping it: the alert hands what the resident sent to people, and the record
+    /// stays. The alert goes first, so a crash before the state is written repeats it, and the board keeps it once.
+    /// </summary>
+    private async Task Park(Exception failure, int attempts)
+    {
+        var message = state.State.Message!;
+        // Only an answered report's number is a ticket; before that it is merely reserved.
+        var ticketId = state.State.Answered ? state.State.TicketId : null;
+        await alerts.RaiseAsync(Alert.ForFailedMessage(this.GetPrimaryKeyString(), message.ReplyTo, WeChatIntent.Described(message), ticketId,
+            attempts, time.GetUtcNow()));
+        (state.State.Failures, state.State.Parked) = (attempts, true);
+        await state.WriteOrForgetAsync(this);
+        logger.LogError(failure, "WeChat message {Key} failed all {Attempts} attempts; it is kept and on the alert board for people to handle",
+            this.GetPrimaryKeyString(), attempts);
+        await StopReminder();
     }
 
     private WeChatAnswer Answer() => state.State.Late ? WeChatAnswer.Success : new WeChatAnswer(state.State.Reply);
@@ -128,7 +186,7 @@ public sealed class WeChatMessageGrain(
             recorded.TrySetResult();
             var reply = intent switch
             {
-                WeChatIntent.Report report => ResidentTexts.Receipt((await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)).Id),
+                WeChatIntent.Report report => ResidentTexts.Receipt(await intake.AcceptAsAsync(state.State.TicketId!, report.Ticket, Channel)),
                 WeChatIntent.Query query => await Status(query.Number, message),
                 WeChatIntent.Survey survey => await surveys.RateAsync(state.State.RatedTicketId, survey.Rating, Channel),
                 WeChatIntent.Reply answer => answer.Text,
@@ -166,6 +224,11 @@ public sealed class WeChatMessageGrain(
             await state.WriteStateAsync();
         }
 
+        await StopReminder();
+    }
+
+    private async Task StopReminder()
+    {
         if (await this.GetReminder(LateReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

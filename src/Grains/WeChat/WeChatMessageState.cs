@@ -20,4 +20,10 @@ public sealed class WeChatMessageState
 
     /// <summary>For a survey answer: the ticket it rates, chosen once, so a retry rates the same one.</summary>
     [Id(6)] public string? RatedTicketId { get; set; }
+
+    /// <summary>Attempts that failed after the message was recorded; they set the pause before the next (<see cref="WeChatRetry"/>).</summary>
+    [Id(7)] public int Failures { get; set; }
+
+    /// <summary>Every attempt failed: the message is on the alert board for people and is no longer retried.</summary>
+    [Id(8)] public bool Parked { get; set; }
 }

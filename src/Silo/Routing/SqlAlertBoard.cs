@@ -10,7 +10,7 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
     private const string Columns = "id, kind, message, at, ticket_id, incident_id, grid_cell, acknowledged_by, acknowledged_at";
 
     /// <summary>Adds the alert in the caller's transaction; an alert already on the board stays as it is.</summary>
-    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, Alert alert, CancellationToken cancellationToken = default) =>
+    public static Task InsertAsync(DbConnection connection, DbTransaction? transaction, Alert alert, CancellationToken cancellationToken = default) =>
         connection.Command("""
             INSERT INTO hotline_alert (id, kind, message, at, ticket_id, incident_id, grid_cell)
             VALUES (@id, @kind, @message, @at, @ticket_id, @incident_id, @grid_cell)
@@ -19,6 +19,13 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
             .With("id", alert.Id).With("kind", alert.Kind).With("message", alert.Message).With("at", alert.At.ToUnixTimeMilliseconds())
             .With("ticket_id", alert.TicketId).With("incident_id", alert.IncidentId).With("grid_cell", alert.GridCell)
             .ExecuteNonQueryAsync(cancellationToken);
+
+    public async Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default)
+    {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await InsertAsync(connection, null, alert, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Alert>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken = default)
     {

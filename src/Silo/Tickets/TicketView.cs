@@ -16,6 +16,7 @@ public sealed record TicketView(
     TicketType Type,
     bool Urgent,
     string Content,
+    bool ContentTruncated,
     string Address,
     string? GridCell,
     TicketView.CallerView Caller,
@@ -48,7 +49,7 @@ public sealed record TicketView(
         DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
 
         return new TicketView(
-            t.Id, t.Id, t.State, t.Channel, t.Type, t.Urgent, t.Content, t.Address, t.GridCell,
+            t.Id, t.Id, t.State, t.Channel, t.Type, t.Urgent, t.Content, t.ContentTruncated, t.Address, t.GridCell,
             CallerFor(t, viewer),
             t.Lead,
             t.Co.Select(c => c.Department).ToList(),

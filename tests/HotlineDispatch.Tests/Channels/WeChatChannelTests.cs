@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HotlineDispatch.Tests.Infrastructure;
 using HotlineDispatch.Tickets;
+using HotlineDispatch.WeChat;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using static HotlineDispatch.Tests.Channels.WeChatRequests;
 
 namespace HotlineDispatch.Tests.Channels;
@@ -69,6 +71,22 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
     }
 
     [Fact]
+    public async Task A_text_longer_than_a_ticket_holds_is_cut_and_both_the_reply_and_the_ticket_say_so()
+    {
+        var limit = HotlineDispatch.Tickets.Ticket.MaxText;
+        var text = new string('长', limit) + "最后这部分没有记录";
+        var reply = (await XmlReply(await Post(Text(NewOpenId(), text, NextMsgId())))).Element("Content")!.Value;
+
+        Assert.Contains($"前{limit}字", reply);
+        var ticket = await Ticket(NumberIn(reply));
+        Assert.True(ticket.GetProperty("contentTruncated").GetBoolean());
+        Assert.Equal(text[..limit], ticket.GetProperty("content").GetString());
+
+        var whole = await Ticket(NumberIn((await XmlReply(await Post(Text(NewOpenId(), "路灯不亮", NextMsgId())))).Element("Content")!.Value));
+        Assert.False(whole.GetProperty("contentTruncated").GetBoolean());
+    }
+
+    [Fact]
     public async Task Voice_image_and_location_become_tickets()
     {
         var openId = NewOpenId();
@@ -86,6 +104,46 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
         var placed = await Ticket(NumberIn(location.Element("Content")!.Value));
         Assert.Equal("江滨区春晖路3号", placed.GetProperty("address").GetString());
         Assert.Contains("28.2282", placed.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task A_message_that_fails_every_attempt_is_retried_ever_less_often_then_kept_and_handed_to_people_on_the_alert_board()
+    {
+        // No ticket holds an address this long, so taking this location in fails the same way every time.
+        var label = "春晖路" + new string('号', HotlineDispatch.Tickets.Ticket.MaxText);
+        var msgId = NextMsgId();
+        var xml = Message(NewOpenId(), "location", msgId,
+            $"<Location_X>28.2282</Location_X><Location_Y>112.9388</Location_Y><Scale>16</Scale><Label><![CDATA[{label}]]></Label>");
+        var count = await TicketCount(api);
+        Assert.Equal("success", await (await Post(xml)).Content.ReadAsStringAsync());
+
+        var grain = Grains.GetGrain<IWeChatMessageGrain>($"wechat-msg-{msgId}");
+        var reminders = api.Services.GetRequiredService<IReminderTable>();
+        async Task<IList<ReminderEntry>> Reminders() => (await reminders.ReadRows(grain.GetGrainId())).Reminders;
+        var first = Assert.Single(await Reminders()).Period;
+        // Each reminder tick is one more attempt; the test plays them instead of waiting hours for them.
+        await grain.AsReference<IRemindable>().ReceiveReminder("late-answer", default);
+        Assert.True(Assert.Single(await Reminders()).Period > first);
+        for (var attempt = 3; attempt <= WeChatRetry.MaxAttempts; attempt++)
+        {
+            await grain.AsReference<IRemindable>().ReceiveReminder("late-answer", default);
+        }
+
+        Assert.Empty(await Reminders());
+        var alerts = await api.ClientFor(TestUsers.Supervisor).GetFromJsonAsync<JsonElement>("/api/v1/alerts?open=true");
+        var alert = Assert.Single(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == $"failed-wechat-msg-{msgId}");
+        Assert.Equal(("failed-message", JsonValueKind.Null), (alert.GetProperty("kind").GetString(), alert.GetProperty("ticketId").ValueKind));
+        Assert.Contains(label, alert.GetProperty("message").GetString()!);
+        var stored = new GrainState<WeChatMessageState>();
+        await api.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Hotline).ReadStateAsync("wechat-message", grain.GetGrainId(), stored);
+        var kept = stored.State!;
+        Assert.Equal((label, true, WeChatRetry.MaxAttempts), (kept.Message?.Label, kept.Parked, kept.Failures));
+
+        // Parked is final: a stray tick or a repeat of the message starts nothing again.
+        await grain.AsReference<IRemindable>().ReceiveReminder("late-answer", default);
+        Assert.Equal("success", await (await Post(xml)).Content.ReadAsStringAsync());
+        Assert.Empty(await Reminders());
+        Assert.Equal(count, await TicketCount(api));
     }
 
     [Fact]

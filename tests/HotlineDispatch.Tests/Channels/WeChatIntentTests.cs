@@ -18,6 +18,24 @@ public sealed class WeChatIntentTests
     }
 
     [Fact]
+    public void A_long_text_is_kept_whole_as_far_as_a_ticket_holds_text()
+    {
+        var text = new string('长', Ticket.MaxText);
+        var report = Assert.IsType<WeChatIntent.Report>(WeChatIntent.Of(Message("text") with { Content = text }));
+        Assert.Equal((text, false), (report.Ticket.Content, report.Ticket.ContentTruncated));
+    }
+
+    [Fact]
+    public void Text_beyond_what_a_ticket_holds_keeps_its_beginning_and_says_it_was_cut()
+    {
+        var text = new string('长', Ticket.MaxText - 1) + "😀" + new string('尾', 500);
+        var report = Assert.IsType<WeChatIntent.Report>(WeChatIntent.Of(Message("text") with { Content = text }));
+
+        // The emoji straddles the limit, so it goes whole rather than leave half a character behind.
+        Assert.Equal((text[..(Ticket.MaxText - 1)], true), (report.Ticket.Content, report.Ticket.ContentTruncated));
+    }
+
+    [Fact]
     public void Voice_uses_the_recognition_and_without_one_asks_for_text()
     {
         var report = Assert.IsType<WeChatIntent.Report>(WeChatIntent.Of(Message("voice") with { Recognition = "井盖丢了" }));

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using HotlineDispatch.Tests.Infrastructure;
+using HotlineDispatch.WeChat;
+using Microsoft.Extensions.DependencyInjection;
 using static HotlineDispatch.Tests.Channels.WeChatRequests;
 
 namespace HotlineDispatch.Tests.Channels;
@@ -61,5 +63,29 @@ public sealed class WeChatLateReplyTests(LateReplyApiFactory api) : IClassFixtur
         var status = (await SentTo(openId, 2))[^1];
         Assert.Equal(("reply", null), (status.Kind, status.TicketId));
         Assert.Contains(number, status.Text);
+    }
+
+    [Fact]
+    public async Task A_late_answer_the_outbox_keeps_refusing_goes_to_the_alert_board_after_the_last_attempt()
+    {
+        var openId = NewOpenId();
+        api.Outbox.Refuse($"wechat:{openId}");
+        var msgId = NextMsgId();
+        Assert.Equal("success", await PostText(openId, "小区门口积水很深，走不过去", msgId));
+
+        var grain = api.Services.GetRequiredService<IGrainFactory>().GetGrain<IWeChatMessageGrain>($"wechat-msg-{msgId}");
+        // Each reminder tick is one more attempt; the test plays them instead of waiting hours for them.
+        for (var attempt = 1; attempt <= WeChatRetry.MaxAttempts; attempt++)
+        {
+            await grain.AsReference<IRemindable>().ReceiveReminder("late-answer", default);
+        }
+
+        Assert.Empty((await api.Services.GetRequiredService<IReminderTable>().ReadRows(grain.GetGrainId())).Reminders);
+        var alerts = await api.ClientFor(TestUsers.Supervisor).GetFromJsonAsync<JsonElement>("/api/v1/alerts?open=true");
+        var alert = Assert.Single(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == $"failed-wechat-msg-{msgId}");
+        Assert.Contains("小区门口积水很深，走不过去", alert.GetProperty("message").GetString()!);
+        // The ticket was made; only its receipt never reached the outbox, so people can tell the resident its number.
+        var ticket = await api.ClientFor(TestUsers.Operator).GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{alert.GetProperty("ticketId").GetString()}");
+        Assert.Equal(msgId, ticket.GetProperty("sourceRef").GetString());
     }
 }
