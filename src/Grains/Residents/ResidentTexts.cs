@@ -94,5 +94,5 @@ public static class ResidentTexts
 
     private const int MaxQuoted = 300;
 
-    private static string Quote(string text) => text.Length <= MaxQuoted ? text : text[..MaxQuoted] + "…";
+    private static string Quote(string text) => Excerpts.Of(text, MaxQuoted);
 }

@@ -70,7 +70,7 @@ public sealed record TicketSummary(
             ticket.Co.Select(c => c.Department).ToList(),
             ticket.GridCell,
             ticket.Address,
-            ticket.Content.Length <= ExcerptLength ? ticket.Content : ticket.Content[..ExcerptLength] + "…",
+            Excerpts.Of(ticket.Content, ExcerptLength),
             ticket.AcceptedAt,
             ticket.SignBy,
             ticket.ReplyBy,
