@@ -141,6 +141,9 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(card).ToHaveCountAsync(0);
         await Shot(department, "6-department-replied");
 
+        await Assertions.Expect(grid.Locator("#summary")).ToContainTextAsync("在办工单 0");
+        await Assertions.Expect(grid.Locator($"#tickets tr[data-ticket='{number}']")).ToHaveCountAsync(0);
+
         await Assertions.Expect(leader.Locator("#kpi-accepted")).ToHaveTextAsync((acceptedBefore + 1).ToString());
         await Assertions.Expect(leader.Locator("#kpi-replied")).ToHaveTextAsync((repliedBefore + 1).ToString());
         await Assertions.Expect(leader.Locator("#kpi-disposalRate")).ToHaveTextAsync("100.0%");

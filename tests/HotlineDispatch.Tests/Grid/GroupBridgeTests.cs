@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HotlineDispatch.Tests.Infrastructure;
+using HotlineDispatch.Tests.Routing;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -218,6 +219,29 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
         var measures = view.GetProperty("measures");
         Assert.Equal((2, 1, 1, 0.5), (measures.GetProperty("requestsCollected").GetInt64(), measures.GetProperty("settled").GetInt64(),
             measures.GetProperty("ticketed").GetInt64(), measures.GetProperty("selfResolutionRate").GetDouble()));
+    }
+
+    [Fact]
+    public async Task The_cells_open_tickets_are_those_still_being_worked_on_not_those_waiting_only_for_the_survey()
+    {
+        var cell = NewId("cell-");
+        var (waiting, working, replied, answered) = (
+            (await api.CreateTicket("春晖路3号门口井盖松了，走上去咣当响", cell)).GetProperty("id").GetString()!,
+            (await api.CreateTicket("春晖路5号路灯不亮一周了", cell)).GetProperty("id").GetString()!,
+            (await api.CreateTicket("春晖路7号人行道砖翘起来了", cell)).GetProperty("id").GetString()!,
+            (await api.CreateTicket("春晖路垃圾几点收", cell)).GetProperty("id").GetString()!);
+        foreach (var id in new[] { working, replied })
+        {
+            await Ok(await api.Step(TestUsers.Dispatcher, id, "dispatch", new { lead = "CGJ", co = Array.Empty<string>() }));
+            await Ok(await api.Step(TestUsers.Cgj, id, "sign", new { department = "CGJ" }));
+        }
+
+        await Ok(await api.Step(TestUsers.Cgj, replied, "reply", new { department = "CGJ", result = "已铺平" }));
+        await Ok(await api.Step(TestUsers.Operator, answered, "resolve-now", new { answer = "每天早晚各一次" }));
+
+        var open = (await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/grid/{cell}"))).GetProperty("openTickets");
+        Assert.Equal(2, open.GetProperty("total").GetInt32());
+        Assert.Equal(new[] { waiting, working }.Order(), open.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetString()).Order());
     }
 
     [Fact]

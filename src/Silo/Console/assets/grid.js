@@ -13,13 +13,13 @@
     $('cell').addEventListener('change', () => { cell = $('cell').value.trim(); location.hash = encodeURIComponent(cell); refresh(); });
   }
 
-  const closed = ['resolved', 'closed', 'merged', 'replied'];
-
-  async function refreshSummary() {
+  // The count and the table come from one answer, so they always speak of the same tickets.
+  async function refreshCell() {
     const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}`);
     if (!answer.ok) { Hotline.message($('summary'), answer.problem, true); return; }
     const g = answer.data;
     $('summary').replaceChildren(el('p', {}, `网格员：${g.gridWorkers.length ? g.gridWorkers.join('、') : '—'} · 在办工单 ${g.openTickets.total} · 收件箱 ${g.inboxSize}`));
+    renderTickets(g.openTickets.items, g.openTickets.total);
   }
 
   async function refreshInbox() {
@@ -45,22 +45,20 @@
       })));
   }
 
-  async function refreshTickets() {
-    const answer = await api('GET', `/api/v1/tickets?pageSize=200&gridCell=${encodeURIComponent(cell)}`);
-    if (!answer.ok) { Hotline.message($('tickets'), answer.problem, true); return; }
-    const open = answer.data.items.filter(t => !closed.includes(t.state));
+  function renderTickets(open, total) {
+    const unlisted = total > open.length ? el('p', { className: 'muted' }, `另有 ${total - open.length} 件未列出（仅列受理最早的 ${open.length} 件）。`) : '';
     $('tickets').replaceChildren(open.length === 0 ? el('p', { className: 'muted' }, '本网格暂无在办工单。') : el('table', {},
       el('tr', {}, ['工单编号', '状态', '主办单位', '摘要', '已等待', '办结时限'].map(h => el('th', {}, h))),
       open.map(t => el('tr', { 'data-ticket': t.id },
         el('td', {}, t.number), el('td', {}, labels.state[t.state] || t.state), el('td', {}, t.lead ? Hotline.departmentName(t.lead) : '待派单'),
         el('td', {}, t.excerpt), el('td', {}, Hotline.duration(Date.now() - new Date(t.acceptedAt).getTime())),
-        el('td', {}, t.replyBy ? Hotline.countdown(t.replyBy) : '—')))));
+        el('td', {}, t.replyBy ? Hotline.countdown(t.replyBy) : '—')))), unlisted);
   }
 
   async function refresh() {
     $('title').textContent = cell ? `网格 ${cell}` : '网格（请输入网格编号）';
     if (!cell) return;
-    await Promise.all([refreshSummary(), refreshInbox(), refreshTickets()]);
+    await Promise.all([refreshCell(), refreshInbox()]);
   }
 
   Hotline.poll(refresh, 5000);
