@@ -60,6 +60,9 @@ public sealed class GridCellGrain(
     public Task<IReadOnlyList<InboxItem>> Inbox() =>
         Task.FromResult<IReadOnlyList<InboxItem>>(state.State.Inbox.OrderBy(i => i.ReceivedAt).ToList());
 
+    public Task<IReadOnlyList<HandledRequest>> Handled() =>
+        Task.FromResult<IReadOnlyList<HandledRequest>>(state.State.Handled.AsEnumerable().Reverse().ToList());
+
     public Task<GridCellStatus> Status()
     {
         var answered = state.State.Settled + state.State.Ticketed;
@@ -71,7 +74,8 @@ public sealed class GridCellGrain(
             state.State.Collected,
             state.State.Settled,
             state.State.Ticketed,
-            answered == 0 ? null : state.State.WaitedSeconds / answered));
+            answered == 0 ? null : state.State.WaitedSeconds / answered,
+            state.State.SettledByOthers));
     }
 
     public async Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor)
@@ -106,7 +110,7 @@ public sealed class GridCellGrain(
 
         // Queued before the request is marked answered: after a crash here the group may hear twice, never not at all.
         await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));
-        MarkAnswered(item, ticket.Id, null, actor);
+        MarkAnswered(AnswerBy(actor, item, ticket.Id, null));
         state.State.Ticketed++;
         await state.WriteOrForgetAsync(this);
         return ticket;
@@ -127,17 +131,26 @@ public sealed class GridCellGrain(
             throw new InboxItemHandledException($"Ticket {item.TicketId} is being made from request {messageId}; ask for the ticket again to finish it.");
         }
 
-        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupSettled(item.Message.SenderName, note), "settled", null));
-        var handled = MarkAnswered(item, null, note, actor);
+        var handled = AnswerBy(actor, item, null, note);
+        await outbox.EnqueueAsync(new OutboundMessage(
+            item.ReplyTo, ResidentTexts.GroupSettled(item.Message.SenderName, note, handled.ByGridWorker), "settled", null));
+        MarkAnswered(handled);
         state.State.Settled++;
+        if (!handled.ByGridWorker)
+        {
+            state.State.SettledByOthers++;
+        }
+
         await state.WriteOrForgetAsync(this);
         return handled;
     }
 
-    private HandledRequest MarkAnswered(InboxItem item, string? ticketId, string? note, Actor actor)
+    private HandledRequest AnswerBy(Actor actor, InboxItem item, string? ticketId, string? note) =>
+        new(item, ticketId, note, actor.Name, time.GetUtcNow()) { HandledByRole = actor.Role };
+
+    private void MarkAnswered(HandledRequest handled)
     {
-        var handled = new HandledRequest(item, ticketId, note, actor.Name, time.GetUtcNow());
-        state.State.Inbox.Remove(item);
+        state.State.Inbox.Remove(handled.Item);
         state.State.Handled.Add(handled);
         if (state.State.Handled.Count > MaxHandled)
         {
@@ -145,7 +158,6 @@ public sealed class GridCellGrain(
         }
 
         state.State.WaitedSeconds += handled.Waited.TotalSeconds;
-        return handled;
     }
 
     private InboxItem Replace(InboxItem old, InboxItem updated)

@@ -13,7 +13,11 @@ public sealed class GridCellState
 
     [Id(3)] public long Collected { get; set; }
 
+    /// <summary>All settled requests, whoever settled them.</summary>
     [Id(4)] public long Settled { get; set; }
+
+    /// <summary>Of <see cref="Settled"/>, those settled by someone other than a grid worker (an admin).</summary>
+    [Id(7)] public long SettledByOthers { get; set; }
 
     [Id(5)] public long Ticketed { get; set; }
 

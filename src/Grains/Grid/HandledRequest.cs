@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Grid;
 
-/// <summary>A request the grid worker answered: turned into a ticket, or settled in person.</summary>
+/// <summary>A request the cell answered: turned into a ticket, or settled in person; by the grid worker or an admin.</summary>
 [GenerateSerializer, Immutable, Alias("hotline.handled-request.v1")]
 public sealed record HandledRequest(
     [property: Id(0)] InboxItem Item,
@@ -9,7 +9,12 @@ public sealed record HandledRequest(
     [property: Id(3)] string HandledBy,
     [property: Id(4)] DateTimeOffset HandledAt)
 {
+    /// <summary>The role <see cref="HandledBy"/> acted in; null on records kept before roles were, when every settle counted as the grid worker's.</summary>
+    [Id(5)] public string? HandledByRole { get; init; }
+
     public bool Settled => TicketId is null;
+
+    public bool ByGridWorker => HandledByRole is null or GridWorkerRole.Name;
 
     public TimeSpan Waited => HandledAt - Item.ReceivedAt;
 }

@@ -24,6 +24,10 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("Inbox")]
     Task<IReadOnlyList<InboxItem>> Inbox();
 
+    /// <summary>The cell's record of the requests it answered lately (<see cref="GridCellState.Handled"/>), newest first.</summary>
+    [Alias("Handled")]
+    Task<IReadOnlyList<HandledRequest>> Handled();
+
     [Alias("Status")]
     Task<GridCellStatus> Status();
 

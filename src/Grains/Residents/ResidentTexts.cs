@@ -38,8 +38,8 @@ public static class ResidentTexts
     public static string GroupTicket(string senderName, string number) =>
         $"@{senderName} 您反映的问题已登记为工单 {number}，我们会尽快办理并在群里反馈，谢谢！";
 
-    public static string GroupSettled(string senderName, string note) =>
-        $"@{senderName} 您反映的问题网格员已处理：{Quote(note)} 如仍有问题请在群里告诉我们，谢谢！";
+    public static string GroupSettled(string senderName, string note, bool byGridWorker) =>
+        $"@{senderName} 您反映的问题{(byGridWorker ? "网格员" : "")}已处理：{Quote(note)} 如仍有问题请在群里告诉我们，谢谢！";
 
     public static string Receipt(string number) =>
         $"您好，您反映的问题已受理，工单号：{number}。我们将尽快安排办理，可发送“查询 {number}”了解进度。";

@@ -23,6 +23,7 @@ public static class GridApi
         var group = routes.MapGroup("/api/v1/grid/{cell}").AddEndpointFilter(CellFilter);
         group.MapGet("/", Cell).RequireAuthorization(GridAccess.Readers);
         group.MapGet("/inbox", Inbox).RequireAuthorization(GridAccess.Readers);
+        group.MapGet("/handled", Handled).RequireAuthorization(GridAccess.Readers);
         group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers);
         group.MapPost("/inbox/{messageId}/settle", Settle).RequireAuthorization(GridAccess.Workers);
         return group;
@@ -55,6 +56,7 @@ public static class GridApi
             {
                 requestsCollected = status.Collected,
                 settled = status.Settled,
+                settledByGridWorker = status.SettledByGridWorker,
                 ticketed = status.Ticketed,
                 selfResolutionRate = status.SelfResolutionRate,
                 averageWaitSeconds = status.AverageWaitSeconds,
@@ -67,6 +69,12 @@ public static class GridApi
         var now = time.GetUtcNow();
         var items = await CellGrain(grains, cell).Inbox();
         return Results.Ok(new { items = items.Select(i => InboxItemView.Of(i, now, sla.Calendar)) });
+    }
+
+    private static async Task<IResult> Handled(string cell, IGrainFactory grains, SlaPolicy sla)
+    {
+        var handled = await CellGrain(grains, cell).Handled();
+        return Results.Ok(new { items = handled.Select(h => HandledRequestView.Of(h, sla.Calendar)) });
     }
 
     private static async Task<IResult> MakeTicket(
@@ -98,15 +106,7 @@ public static class GridApi
         }
 
         var handled = await CellGrain(grains, cell).Settle(messageId, body.Note.Trim(), CurrentUser.From(http.User).Actor);
-        return Results.Ok(new
-        {
-            messageId = handled.Item.MessageId,
-            settled = true,
-            note = handled.Note,
-            handledBy = handled.HandledBy,
-            handledAt = sla.Calendar.ToLocal(handled.HandledAt),
-            waitedSeconds = (long)handled.Waited.TotalSeconds,
-        });
+        return Results.Ok(HandledRequestView.Of(handled, sla.Calendar));
     }
 
     private static IGridCellGrain CellGrain(IGrainFactory grains, string cell) => grains.GetGrain<IGridCellGrain>(GridKeys.Cell(cell));

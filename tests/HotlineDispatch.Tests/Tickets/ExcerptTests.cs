@@ -32,7 +32,7 @@ public sealed class ExcerptTests
     [Fact]
     public void A_settle_note_quoted_to_the_group_keeps_the_emoji_at_the_cut_whole()
     {
-        var text = ResidentTexts.GroupSettled("老杨", new string('好', 299) + "👍" + "多余的话");
+        var text = ResidentTexts.GroupSettled("老杨", new string('好', 299) + "👍" + "多余的话", byGridWorker: true);
 
         Assert.Contains(new string('好', 299) + "👍… ", text);
     }
