@@ -21,6 +21,9 @@ public sealed class GridCellState
 
     [Id(5)] public long Ticketed { get; set; }
 
+    /// <summary>Of <see cref="Collected"/>, those dismissed as not requests at all.</summary>
+    [Id(8)] public long Dismissed { get; set; }
+
     /// <summary>Sum of the waits of every answered request, for the average wait.</summary>
     [Id(6)] public double WaitedSeconds { get; set; }
 }

@@ -3,7 +3,10 @@ using HotlineDispatch.Grid;
 
 namespace HotlineDispatch.Silo.Grid;
 
-/// <summary>A request the cell answered, as its record shows it: how, by whom and in which role, and after how long it waited.</summary>
+/// <summary>
+/// A request the cell answered, as its record shows it: how (a ticket, settled, or dismissed as no request, the note
+/// saying what was done or why), by whom and in which role, and after how long it waited.
+/// </summary>
 public sealed record HandledRequestView(
     string MessageId,
     string GroupId,
@@ -12,6 +15,7 @@ public sealed record HandledRequestView(
     string Text,
     DateTimeOffset ReceivedAt,
     bool Settled,
+    bool Dismissed,
     string? TicketId,
     string? Note,
     string HandledBy,
@@ -27,6 +31,7 @@ public sealed record HandledRequestView(
         handled.Item.Message.Text,
         calendar.ToLocal(handled.Item.ReceivedAt),
         handled.Settled,
+        handled.Dismissed,
         handled.TicketId,
         handled.Note,
         handled.HandledBy,

@@ -269,6 +269,38 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
     }
 
     [Fact]
+    public async Task Chatter_dismissed_as_no_request_leaves_the_inbox_and_the_rate_and_stays_on_record()
+    {
+        var (cell, groupId, worker, requests) = await CellWithTwoRequests();
+        var (chatter, request) = (requests[0], requests[1]);
+        var client = api.ClientFor(worker);
+        var dismiss = $"/api/v1/grid/{cell}/inbox/{chatter}/dismiss";
+        var told = api.Outbox.To($"group:{groupId}").Count;
+
+        var blank = await client.PostAsJsonAsync(dismiss, new { reason = " " });
+        Assert.Equal("reason", (await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.GridWorker).PostAsJsonAsync(dismiss, new { reason = "闲聊" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Leader).PostAsJsonAsync(dismiss, new { reason = "闲聊" })).StatusCode);
+
+        var dismissed = await Ok(await client.PostAsJsonAsync(dismiss, new { reason = "邻居闲聊，不是诉求" }));
+        var again = await Ok(await api.ClientWithToken(TestUsers.AdminToken).PostAsJsonAsync(dismiss, new { reason = "重复点了一次" }));
+        Assert.Equal(dismissed.ToString(), again.ToString());
+        Assert.Equal((true, false, "邻居闲聊，不是诉求", worker.Name), (dismissed.GetProperty("dismissed").GetBoolean(),
+            dismissed.GetProperty("settled").GetBoolean(), dismissed.GetProperty("note").GetString(), dismissed.GetProperty("handledBy").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{chatter}/settle", new { note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{chatter}/ticket", new { })).StatusCode);
+        Assert.Equal(told, api.Outbox.To($"group:{groupId}").Count);
+        Assert.Equal([request], (await Inbox(cell)).Select(i => i.GetProperty("messageId").GetString()));
+
+        await Ok(await client.PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{request}/settle", new { note = "已通知物业清运" }));
+        var record = (await Ok(await client.GetAsync($"/api/v1/grid/{cell}/handled"))).GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal([(request, false), (chatter, true)], record.Select(h => (h.GetProperty("messageId").GetString(), h.GetProperty("dismissed").GetBoolean())));
+        var measures = (await Ok(await client.GetAsync($"/api/v1/grid/{cell}"))).GetProperty("measures");
+        Assert.Equal((1, 1, 1, 1.0), (measures.GetProperty("requestsCollected").GetInt64(), measures.GetProperty("settled").GetInt64(),
+            measures.GetProperty("dismissed").GetInt64(), measures.GetProperty("selfResolutionRate").GetDouble()));
+    }
+
+    [Fact]
     public async Task The_cells_open_tickets_are_those_still_being_worked_on_not_those_waiting_only_for_the_survey()
     {
         var cell = NewId("cell-");

@@ -29,7 +29,7 @@
     $('inbox').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '收件箱为空。') : el('table', {},
       el('tr', {}, ['群', '居民', '内容', '已等待', '建议单位', ''].map(h => el('th', {}, h))),
       items.map(m => {
-        const note = el('input', { 'aria-label': '处置说明', placeholder: '现场处置说明' });
+        const note = el('input', { 'aria-label': '说明', placeholder: '现场处置说明或忽略原因' });
         const act = async (step, body, done) => {
           const result = await api('POST', `/api/v1/grid/${encodeURIComponent(cell)}/inbox/${encodeURIComponent(m.messageId)}/${step}`, body);
           Hotline.message($('result'), result.ok ? done : result.problem, !result.ok);
@@ -41,7 +41,9 @@
           el('td', {}, m.suggestedDepartment ? Hotline.departmentName(m.suggestedDepartment) : '—'),
           el('td', {}, el('div', { className: 'row' },
             el('button', { type: 'button', onclick: () => act('ticket', {}, '已转为工单') }, '转为工单'),
-            note, el('button', { type: 'button', className: 'secondary', onclick: () => act('settle', { note: note.value }, '已标记为现场处置') }, '现场处置'))));
+            note, el('button', { type: 'button', className: 'secondary', onclick: () => act('settle', { note: note.value }, '已标记为现场处置') }, '现场处置'),
+            el('button', { type: 'button', className: 'secondary', title: '闲聊误判为诉求：移出收件箱，不计入收集数和自处置率',
+              onclick: () => act('dismiss', { reason: note.value }, '已忽略：不是诉求') }, '不是诉求'))));
       })));
   }
 
