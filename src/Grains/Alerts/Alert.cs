@@ -51,5 +51,5 @@ public sealed record Alert(
     /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
     public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
 
-    private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Excerpt(string text) => Excerpts.Of(text, 40);
 }

@@ -60,6 +60,9 @@ public sealed class GridCellGrain(
     public Task<IReadOnlyList<InboxItem>> Inbox() =>
         Task.FromResult<IReadOnlyList<InboxItem>>(state.State.Inbox.OrderBy(i => i.ReceivedAt).ToList());
 
+    public Task<IReadOnlyList<HandledRequest>> Handled() =>
+        Task.FromResult<IReadOnlyList<HandledRequest>>(state.State.Handled.AsEnumerable().Reverse().ToList());
+
     public Task<GridCellStatus> Status()
     {
         var answered = state.State.Settled + state.State.Ticketed;
@@ -71,16 +74,16 @@ public sealed class GridCellGrain(
             state.State.Collected,
             state.State.Settled,
             state.State.Ticketed,
-            answered == 0 ? null : state.State.WaitedSeconds / answered));
+            answered == 0 ? null : state.State.WaitedSeconds / answered,
+            state.State.SettledByOthers,
+            state.State.Dismissed));
     }
 
     public async Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor)
     {
-        if (Answered(messageId) is { } done)
+        if (Earlier(messageId, h => h.TicketId is not null) is { } done)
         {
-            return done.TicketId is { } id
-                ? await GrainFactory.GetGrain<ITicketGrain>(id).Get()
-                : throw new InboxItemHandledException($"Request {messageId} was already settled in person; it cannot also become a ticket.");
+            return await GrainFactory.GetGrain<ITicketGrain>(done.TicketId!).Get();
         }
 
         var item = Open(messageId) ?? throw new InboxItemNotFoundException(Cell, messageId);
@@ -106,7 +109,7 @@ public sealed class GridCellGrain(
 
         // Queued before the request is marked answered: after a crash here the group may hear twice, never not at all.
         await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));
-        MarkAnswered(item, ticket.Id, null, actor);
+        MarkAnswered(AnswerBy(actor, item, ticket.Id, null));
         state.State.Ticketed++;
         await state.WriteOrForgetAsync(this);
         return ticket;
@@ -114,38 +117,72 @@ public sealed class GridCellGrain(
 
     public async Task<HandledRequest> Settle(string messageId, string note, Actor actor)
     {
-        if (Answered(messageId) is { } done)
+        if (Earlier(messageId, h => h.Settled) is { } done)
         {
-            return done.Settled
-                ? done
-                : throw new InboxItemHandledException($"Request {messageId} already became ticket {done.TicketId}; follow it there.");
+            return done;
         }
 
-        var item = Open(messageId) ?? throw new InboxItemNotFoundException(Cell, messageId);
-        if (item.TicketId is not null)
-        {
-            throw new InboxItemHandledException($"Ticket {item.TicketId} is being made from request {messageId}; ask for the ticket again to finish it.");
-        }
-
-        await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupSettled(item.Message.SenderName, note), "settled", null));
-        var handled = MarkAnswered(item, null, note, actor);
+        var item = Unticketed(messageId);
+        var handled = AnswerBy(actor, item, null, note);
+        await outbox.EnqueueAsync(new OutboundMessage(
+            item.ReplyTo, ResidentTexts.GroupSettled(item.Message.SenderName, note, handled.ByGridWorker), "settled", null));
+        MarkAnswered(handled);
         state.State.Settled++;
+        if (!handled.ByGridWorker)
+        {
+            state.State.SettledByOthers++;
+        }
+
         await state.WriteOrForgetAsync(this);
         return handled;
     }
 
-    private HandledRequest MarkAnswered(InboxItem item, string? ticketId, string? note, Actor actor)
+    public async Task<HandledRequest> Dismiss(string messageId, string reason, Actor actor)
     {
-        var handled = new HandledRequest(item, ticketId, note, actor.Name, time.GetUtcNow());
-        state.State.Inbox.Remove(item);
+        if (Earlier(messageId, h => h.Dismissed) is { } done)
+        {
+            return done;
+        }
+
+        var handled = AnswerBy(actor, Unticketed(messageId), null, reason) with { Dismissed = true };
+        MarkAnswered(handled);
+        state.State.Dismissed++;
+        await state.WriteOrForgetAsync(this);
+        return handled;
+    }
+
+    /// <summary>The earlier answer to a request answered this way before, or null; one answered another way is a conflict.</summary>
+    private HandledRequest? Earlier(string messageId, Func<HandledRequest, bool> sameWay) =>
+        Answered(messageId) is not { } done ? null
+        : sameWay(done) ? done
+        : throw new InboxItemHandledException($"Request {messageId} was already {done.Outcome}; it cannot also be answered another way.");
+
+    /// <summary>An open request that no ticket is being made from, so it may be closed without one.</summary>
+    private InboxItem Unticketed(string messageId)
+    {
+        var item = Open(messageId) ?? throw new InboxItemNotFoundException(Cell, messageId);
+        return item.TicketId is null
+            ? item
+            : throw new InboxItemHandledException($"Ticket {item.TicketId} is being made from request {messageId}; ask for the ticket again to finish it.");
+    }
+
+    private HandledRequest AnswerBy(Actor actor, InboxItem item, string? ticketId, string? note) =>
+        new(item, ticketId, note, actor.Name, time.GetUtcNow()) { HandledByRole = actor.Role };
+
+    private void MarkAnswered(HandledRequest handled)
+    {
+        state.State.Inbox.Remove(handled.Item);
         state.State.Handled.Add(handled);
         if (state.State.Handled.Count > MaxHandled)
         {
             state.State.Handled.RemoveRange(0, state.State.Handled.Count - MaxHandled);
         }
 
-        state.State.WaitedSeconds += handled.Waited.TotalSeconds;
-        return handled;
+        // Chatter waited for no answer: the average wait is the residents'.
+        if (!handled.Dismissed)
+        {
+            state.State.WaitedSeconds += handled.Waited.TotalSeconds;
+        }
     }
 
     private InboxItem Replace(InboxItem old, InboxItem updated)

@@ -13,9 +13,16 @@ public sealed class GridCellState
 
     [Id(3)] public long Collected { get; set; }
 
+    /// <summary>All settled requests, whoever settled them.</summary>
     [Id(4)] public long Settled { get; set; }
 
+    /// <summary>Of <see cref="Settled"/>, those settled by someone other than a grid worker (an admin).</summary>
+    [Id(7)] public long SettledByOthers { get; set; }
+
     [Id(5)] public long Ticketed { get; set; }
+
+    /// <summary>Of <see cref="Collected"/>, those dismissed as not requests at all.</summary>
+    [Id(8)] public long Dismissed { get; set; }
 
     /// <summary>Sum of the waits of every answered request, for the average wait.</summary>
     [Id(6)] public double WaitedSeconds { get; set; }

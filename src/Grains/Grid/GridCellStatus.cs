@@ -10,8 +10,18 @@ public sealed record GridCellStatus(
     [property: Id(4)] long Collected,
     [property: Id(5)] long Settled,
     [property: Id(6)] long Ticketed,
-    [property: Id(7)] double? AverageWaitSeconds)
+    [property: Id(7)] double? AverageWaitSeconds,
+    [property: Id(8)] long SettledByOthers,
+    [property: Id(9)] long Dismissed)
 {
-    /// <summary>网格自处置率: requests settled by the grid worker / requests collected; null before the first.</summary>
-    public double? SelfResolutionRate => Collected == 0 ? null : (double)Settled / Collected;
+    public long SettledByGridWorker => Settled - SettledByOthers;
+
+    /// <summary>What the cell collected, less what turned out to be no request at all.</summary>
+    public long Requests => Collected - Dismissed;
+
+    /// <summary>
+    /// 网格自处置率: requests the grid worker settled / requests collected; null before the first. A request an admin
+    /// settled was settled, but not by the grid.
+    /// </summary>
+    public double? SelfResolutionRate => Requests == 0 ? null : (double)SettledByGridWorker / Requests;
 }

@@ -24,6 +24,10 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("Inbox")]
     Task<IReadOnlyList<InboxItem>> Inbox();
 
+    /// <summary>The cell's record of the requests it answered lately (<see cref="GridCellState.Handled"/>), newest first.</summary>
+    [Alias("Handled")]
+    Task<IReadOnlyList<HandledRequest>> Handled();
+
     [Alias("Status")]
     Task<GridCellStatus> Status();
 
@@ -37,4 +41,11 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// <summary>Records that the grid worker settled the request in person, and tells the group. Asked again, answers the same.</summary>
     [Alias("Settle")]
     Task<HandledRequest> Settle(string messageId, string note, Actor actor);
+
+    /// <summary>
+    /// Takes chatter the detector mistook for a request out of the inbox, keeping it on record with the reason; it is
+    /// neither settled nor collected, and the group hears nothing. Asked again, answers the same.
+    /// </summary>
+    [Alias("Dismiss")]
+    Task<HandledRequest> Dismiss(string messageId, string reason, Actor actor);
 }

@@ -94,7 +94,7 @@ public sealed class CellReportsGrain(
         return Task.CompletedTask;
     }
 
-    private static string Excerpt(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static string Excerpt(string text) => Excerpts.Of(text, 60);
 
     private sealed class Kept(CellReport report)
     {

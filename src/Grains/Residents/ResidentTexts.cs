@@ -38,8 +38,8 @@ public static class ResidentTexts
     public static string GroupTicket(string senderName, string number) =>
         $"@{senderName} 您反映的问题已登记为工单 {number}，我们会尽快办理并在群里反馈，谢谢！";
 
-    public static string GroupSettled(string senderName, string note) =>
-        $"@{senderName} 您反映的问题网格员已处理：{Quote(note)} 如仍有问题请在群里告诉我们，谢谢！";
+    public static string GroupSettled(string senderName, string note, bool byGridWorker) =>
+        $"@{senderName} 您反映的问题{(byGridWorker ? "网格员" : "")}已处理：{Quote(note)} 如仍有问题请在群里告诉我们，谢谢！";
 
     /// <summary>The number of the new ticket; when the report was too long to keep whole, also which part was taken.</summary>
     public static string Receipt(Ticket ticket) =>
@@ -102,5 +102,5 @@ public static class ResidentTexts
 
     private const int MaxQuoted = 300;
 
-    private static string Quote(string text) => text.Length <= MaxQuoted ? text : text[..MaxQuoted] + "…";
+    private static string Quote(string text) => Excerpts.Of(text, MaxQuoted);
 }

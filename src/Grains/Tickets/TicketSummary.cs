@@ -48,6 +48,13 @@ public sealed record TicketSummary(
     public bool IsWithDepartment =>
         State is TicketState.Dispatched or TicketState.InProgress or TicketState.AwaitingResident or TicketState.Reopened;
 
+    /// <summary>
+    /// Still being worked on: waiting for its dispatch or with a department. A ticket answered at intake or replied to
+    /// waits only for the resident's survey, so the open tickets a grid worker follows leave it out.
+    /// </summary>
+    public static IReadOnlyList<TicketState> InWorkStates { get; } =
+        [TicketState.Accepted, TicketState.Dispatched, TicketState.InProgress, TicketState.AwaitingResident, TicketState.Reopened];
+
     public bool IsAssignedTo(string department) => Lead == department || Co.Contains(department);
 
     /// <summary>Past its reply deadline while still with the department (see <see cref="OverdueFrom"/>).</summary>
@@ -70,7 +77,7 @@ public sealed record TicketSummary(
             ticket.Co.Select(c => c.Department).ToList(),
             ticket.GridCell,
             ticket.Address,
-            ticket.Content.Length <= ExcerptLength ? ticket.Content : ticket.Content[..ExcerptLength] + "…",
+            Excerpts.Of(ticket.Content, ExcerptLength),
             ticket.AcceptedAt,
             ticket.SignBy,
             ticket.ReplyBy,

@@ -7,7 +7,8 @@ public static class Roles
     public const string Operator = "operator";
     public const string Dispatcher = "dispatcher";
     public const string Department = "department";
-    public const string GridWorker = "gridworker";
+    // The grid cells tell their grid worker's answers from an admin's by this name, so it is theirs.
+    public const string GridWorker = HotlineDispatch.Grid.GridWorkerRole.Name;
     public const string Supervisor = "supervisor";
     public const string Leader = "leader";
 

@@ -23,8 +23,10 @@ public static class GridApi
         var group = routes.MapGroup("/api/v1/grid/{cell}").AddEndpointFilter(CellFilter);
         group.MapGet("/", Cell).RequireAuthorization(GridAccess.Readers);
         group.MapGet("/inbox", Inbox).RequireAuthorization(GridAccess.Readers);
+        group.MapGet("/handled", Handled).RequireAuthorization(GridAccess.Readers);
         group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers);
         group.MapPost("/inbox/{messageId}/settle", Settle).RequireAuthorization(GridAccess.Workers);
+        group.MapPost("/inbox/{messageId}/dismiss", Dismiss).RequireAuthorization(GridAccess.Workers);
         return group;
     }
 
@@ -53,9 +55,11 @@ public static class GridApi
             oldestWaitingSeconds = status.OldestWaitingSince is { } since ? (long?)(now - since).TotalSeconds : null,
             measures = new
             {
-                requestsCollected = status.Collected,
+                requestsCollected = status.Requests,
                 settled = status.Settled,
+                settledByGridWorker = status.SettledByGridWorker,
                 ticketed = status.Ticketed,
+                dismissed = status.Dismissed,
                 selfResolutionRate = status.SelfResolutionRate,
                 averageWaitSeconds = status.AverageWaitSeconds,
             },
@@ -67,6 +71,12 @@ public static class GridApi
         var now = time.GetUtcNow();
         var items = await CellGrain(grains, cell).Inbox();
         return Results.Ok(new { items = items.Select(i => InboxItemView.Of(i, now, sla.Calendar)) });
+    }
+
+    private static async Task<IResult> Handled(string cell, IGrainFactory grains, SlaPolicy sla)
+    {
+        var handled = await CellGrain(grains, cell).Handled();
+        return Results.Ok(new { items = handled.Select(h => HandledRequestView.Of(h, sla.Calendar)) });
     }
 
     private static async Task<IResult> MakeTicket(
@@ -89,24 +99,24 @@ public static class GridApi
         return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 
-    private static async Task<IResult> Settle(
-        string cell, string messageId, SettleRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla)
+    private static Task<IResult> Settle(string cell, string messageId, SettleRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla) =>
+        AnswerWithoutTicket(body.Note, "note", "what was done", http, sla, (text, actor) => CellGrain(grains, cell).Settle(messageId, text, actor));
+
+    private static Task<IResult> Dismiss(string cell, string messageId, DismissRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla) =>
+        AnswerWithoutTicket(body.Reason, "reason", "why this is not a request", http, sla,
+            (text, actor) => CellGrain(grains, cell).Dismiss(messageId, text, actor));
+
+    /// <summary>Settles or dismisses a request; either needs a text that says what was done or why.</summary>
+    private static async Task<IResult> AnswerWithoutTicket(
+        string? text, string field, string meaning, HttpContext http, SlaPolicy sla, Func<string, Actor, Task<HandledRequest>> answer)
     {
-        if (string.IsNullOrWhiteSpace(body.Note) || body.Note.Trim().Length > MaxNote)
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxNote)
         {
-            return Problems.BadRequest("note", $"note is required: what was done, at most {MaxNote} characters.");
+            return Problems.BadRequest(field, $"{field} is required: {meaning}, at most {MaxNote} characters.");
         }
 
-        var handled = await CellGrain(grains, cell).Settle(messageId, body.Note.Trim(), CurrentUser.From(http.User).Actor);
-        return Results.Ok(new
-        {
-            messageId = handled.Item.MessageId,
-            settled = true,
-            note = handled.Note,
-            handledBy = handled.HandledBy,
-            handledAt = sla.Calendar.ToLocal(handled.HandledAt),
-            waitedSeconds = (long)handled.Waited.TotalSeconds,
-        });
+        var handled = await answer(text.Trim(), CurrentUser.From(http.User).Actor);
+        return Results.Ok(HandledRequestView.Of(handled, sla.Calendar));
     }
 
     private static IGridCellGrain CellGrain(IGrainFactory grains, string cell) => grains.GetGrain<IGridCellGrain>(GridKeys.Cell(cell));

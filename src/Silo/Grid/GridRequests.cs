@@ -4,3 +4,6 @@ namespace HotlineDispatch.Silo.Grid;
 public sealed record InboxTicketRequest(string? Type, string? Dispatch);
 
 public sealed record SettleRequest(string? Note);
+
+/// <summary>Dismisses an inbox item that is no request at all: why.</summary>
+public sealed record DismissRequest(string? Reason);

@@ -5,12 +5,15 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Grid;
 
-/// <summary>The open tickets of a grid cell, read from the read model's ticket index.</summary>
+/// <summary>The open tickets of a grid cell (<see cref="TicketSummary.InWorkStates"/>), read from the read model's ticket index.</summary>
 public sealed class SqlCellTickets(ReadModelDatabase database)
 {
+    // The states are the enum's own names, so they can stand in the statement as literals.
+    private static readonly string Open =
+        $"grid_cell = @cell AND state IN ({string.Join(", ", TicketSummary.InWorkStates.Select(s => $"'{s}'"))})";
+
     public async Task<(IReadOnlyList<TicketSummary> Items, int Total)> OpenAsync(string cell, int limit, CancellationToken cancellationToken)
     {
-        const string Open = "grid_cell = @cell AND state NOT IN ('Closed', 'Merged')";
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var count = connection.Command($"SELECT COUNT(*) FROM hotline_ticket WHERE {Open}").With("cell", cell);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));

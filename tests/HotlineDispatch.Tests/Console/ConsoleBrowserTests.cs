@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HotlineDispatch.Channels.Groups;
 using HotlineDispatch.Tests.Channels;
 using HotlineDispatch.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -9,7 +10,8 @@ namespace HotlineDispatch.Tests.Console;
 
 /// <summary>
 /// The console in real headless Chromium (Debian's <c>/usr/bin/chromium</c>, which test.sh installs),
-/// against the dispatcher as its own process: an operator logs a call, the department finds it in its
+/// against the dispatcher as its own process: an operator logs a call, the grid worker sees it among the
+/// cell's open tickets and dismisses a chat message that is no request, the department finds the call in its
 /// queue, signs and replies, and the leader's dashboard shows the numbers move; the operator sees what
 /// a call may duplicate and calls back a missed call, and the leader sees the surge. Screenshots of each
 /// page are kept under tests/HotlineDispatch.Tests/TestResults/console/.
@@ -33,6 +35,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         settings["Hotline:Cluster:SiloPort"] = FreePorts.Next().ToString();
         settings["Hotline:Cluster:GatewayPort"] = FreePorts.Next().ToString();
         settings["Hotline:Calendar:AlwaysWorking"] = "true";
+        settings["Hotline:Groups:BridgeSecret"] = ChannelsApiFactory.BridgeSecret;
         foreach (var (key, value) in TwilioTesting.Settings())
         {
             settings[key] = value;
@@ -89,6 +92,20 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     private Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
 
+    /// <summary>Posts a chat-group message as the group bridge does, into a group of <paramref name="cell"/>.</summary>
+    private async Task PostToGroup(string cell, string messageId, string text)
+    {
+        using var admin = _silo.Client(TestUsers.AdminToken);
+        (await admin.PutAsJsonAsync($"/api/v1/groups/grp-{cell}", new { name = "春晖社区网格群", gridCell = cell })).EnsureSuccessStatusCode();
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { messageId, groupName = "春晖社区网格群", senderId = "wxid_1", senderName = "老杨", text, sentAt = DateTimeOffset.UtcNow });
+        using var bridge = new HttpClient { BaseAddress = _silo.BaseAddress };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/channels/groups/grp-{cell}/messages") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Hotline-Timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString());
+        request.Headers.Add("X-Hotline-Signature", BridgeSignature.Compute(ChannelsApiFactory.BridgeSecret, body));
+        (await bridge.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
     private static async Task<int> Number(IPage page, string selector) =>
         int.Parse(await page.Locator(selector).InnerTextAsync());
 
@@ -121,11 +138,16 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(operatorPage.Locator($"#recent tr[data-ticket='{number}']")).ToBeVisibleAsync();
         await Shot(operatorPage, "3-operator-logged");
 
+        await PostToGroup("G-7", "m-browser-1", "我们5栋2单元楼道里一股煤气味，比昨天还重，能不能叫燃气公司来看看");
         var grid = await SignIn(TestUsers.GridWorker, "grid");
         await Assertions.Expect(grid.Locator($"#tickets tr[data-ticket='{number}']")).ToContainTextAsync("城市管理局");
         await Assertions.Expect(grid.Locator("#summary")).ToContainTextAsync("在办工单 1");
-        await Assertions.Expect(grid.Locator("#inbox")).ToContainTextAsync("收件箱为空");
+        var request = grid.Locator("#inbox tr[data-message='m-browser-1']");
+        await request.GetByLabel("说明").FillAsync("群友转发的旧消息，已核实不是本小区");
         await Shot(grid, "4-grid-cell");
+        await request.GetByRole(AriaRole.Button, new() { Name = "不是诉求" }).ClickAsync();
+        await Assertions.Expect(grid.Locator("#result")).ToContainTextAsync("已忽略");
+        await Assertions.Expect(grid.Locator("#inbox")).ToContainTextAsync("收件箱为空");
 
         var department = await SignIn(TestUsers.Cgj, "department");
         var card = department.Locator($"article[data-ticket='{number}']");
@@ -140,6 +162,9 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(department.Locator("#result")).ToContainTextAsync("已办结反馈");
         await Assertions.Expect(card).ToHaveCountAsync(0);
         await Shot(department, "6-department-replied");
+
+        await Assertions.Expect(grid.Locator("#summary")).ToContainTextAsync("在办工单 0");
+        await Assertions.Expect(grid.Locator($"#tickets tr[data-ticket='{number}']")).ToHaveCountAsync(0);
 
         await Assertions.Expect(leader.Locator("#kpi-accepted")).ToHaveTextAsync((acceptedBefore + 1).ToString());
         await Assertions.Expect(leader.Locator("#kpi-replied")).ToHaveTextAsync((repliedBefore + 1).ToString());

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Tests.Infrastructure;
+using HotlineDispatch.Tests.Routing;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +54,29 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
     private async Task<JsonElement[]> Inbox(string cell, TestUser? user = null) =>
         (await Ok(await (user is null ? api.ClientWithToken(TestUsers.AdminToken) : api.ClientFor(user)).GetAsync($"/api/v1/grid/{cell}/inbox")))
         .GetProperty("items").EnumerateArray().ToArray();
+
+    /// <summary>A grid worker of a cell of its own, so a test's measures count only its own requests.</summary>
+    private async Task<TestUser> NewGridWorker(string cell)
+    {
+        var worker = new TestUser(NewId("grid-"), Roles.GridWorker, NewId("grid-token-"), GridCell: cell);
+        await Ok(await api.ClientWithToken(TestUsers.AdminToken).PutAsJsonAsync($"/api/v1/users/{worker.Name}",
+            new { role = worker.Role, gridCell = cell, token = worker.Token }));
+        return worker;
+    }
+
+    /// <summary>A cell of its own with its grid worker and one group, where the example set's two requests wait.</summary>
+    private async Task<(string Cell, string GroupId, TestUser Worker, string[] Requests)> CellWithTwoRequests()
+    {
+        var (groupId, cell) = (NewId("grp"), NewId("cell-"));
+        var worker = await NewGridWorker(cell);
+        await Register(groupId, cell);
+        foreach (var (text, _) in GroupExamples.Messages)
+        {
+            await Ok(await Bridge(groupId, Message(text)));
+        }
+
+        return (cell, groupId, worker, (await Inbox(cell)).Select(i => i.GetProperty("messageId").GetString()!).ToArray());
+    }
 
     private async Task<JsonElement[]> Log(string groupId) =>
         (await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/groups/{groupId}"))).GetProperty("recent").EnumerateArray().ToArray();
@@ -218,6 +243,84 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
         var measures = view.GetProperty("measures");
         Assert.Equal((2, 1, 1, 0.5), (measures.GetProperty("requestsCollected").GetInt64(), measures.GetProperty("settled").GetInt64(),
             measures.GetProperty("ticketed").GetInt64(), measures.GetProperty("selfResolutionRate").GetDouble()));
+    }
+
+    [Fact]
+    public async Task A_request_an_admin_settles_is_recorded_as_the_admins_and_is_not_the_grids_self_resolution()
+    {
+        var (cell, groupId, worker, requests) = await CellWithTwoRequests();
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+
+        var byWorker = await Ok(await api.ClientFor(worker).PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{requests[0]}/settle", new { note = "已叫燃气公司上门" }));
+        Assert.Contains("网格员已处理", api.Outbox.To($"group:{groupId}")[^1].Text);
+        var byAdmin = await Ok(await admin.PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{requests[1]}/settle", new { note = "已通知物业清运" }));
+        Assert.DoesNotContain("网格员", api.Outbox.To($"group:{groupId}")[^1].Text);
+
+        Assert.Equal((worker.Name, "gridworker"), (byWorker.GetProperty("handledBy").GetString(), byWorker.GetProperty("handledByRole").GetString()));
+        Assert.Equal(("admin", "admin"), (byAdmin.GetProperty("handledBy").GetString(), byAdmin.GetProperty("handledByRole").GetString()));
+        var record = (await Ok(await api.ClientFor(worker).GetAsync($"/api/v1/grid/{cell}/handled"))).GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal([(requests[1], "admin", "已通知物业清运"), (requests[0], worker.Name, "已叫燃气公司上门")], record.Select(h =>
+            (h.GetProperty("messageId").GetString(), h.GetProperty("handledBy").GetString(), h.GetProperty("note").GetString())));
+        Assert.All(record, h => Assert.True(h.GetProperty("settled").GetBoolean()));
+
+        var measures = (await Ok(await admin.GetAsync($"/api/v1/grid/{cell}"))).GetProperty("measures");
+        Assert.Equal((2, 2, 1, 0.5), (measures.GetProperty("requestsCollected").GetInt64(), measures.GetProperty("settled").GetInt64(),
+            measures.GetProperty("settledByGridWorker").GetInt64(), measures.GetProperty("selfResolutionRate").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Chatter_dismissed_as_no_request_leaves_the_inbox_and_the_rate_and_stays_on_record()
+    {
+        var (cell, groupId, worker, requests) = await CellWithTwoRequests();
+        var (chatter, request) = (requests[0], requests[1]);
+        var client = api.ClientFor(worker);
+        var dismiss = $"/api/v1/grid/{cell}/inbox/{chatter}/dismiss";
+        var told = api.Outbox.To($"group:{groupId}").Count;
+
+        var blank = await client.PostAsJsonAsync(dismiss, new { reason = " " });
+        Assert.Equal("reason", (await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.GridWorker).PostAsJsonAsync(dismiss, new { reason = "闲聊" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Leader).PostAsJsonAsync(dismiss, new { reason = "闲聊" })).StatusCode);
+
+        var dismissed = await Ok(await client.PostAsJsonAsync(dismiss, new { reason = "邻居闲聊，不是诉求" }));
+        var again = await Ok(await api.ClientWithToken(TestUsers.AdminToken).PostAsJsonAsync(dismiss, new { reason = "重复点了一次" }));
+        Assert.Equal(dismissed.ToString(), again.ToString());
+        Assert.Equal((true, false, "邻居闲聊，不是诉求", worker.Name), (dismissed.GetProperty("dismissed").GetBoolean(),
+            dismissed.GetProperty("settled").GetBoolean(), dismissed.GetProperty("note").GetString(), dismissed.GetProperty("handledBy").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{chatter}/settle", new { note = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{chatter}/ticket", new { })).StatusCode);
+        Assert.Equal(told, api.Outbox.To($"group:{groupId}").Count);
+        Assert.Equal([request], (await Inbox(cell)).Select(i => i.GetProperty("messageId").GetString()));
+
+        await Ok(await client.PostAsJsonAsync($"/api/v1/grid/{cell}/inbox/{request}/settle", new { note = "已通知物业清运" }));
+        var record = (await Ok(await client.GetAsync($"/api/v1/grid/{cell}/handled"))).GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal([(request, false), (chatter, true)], record.Select(h => (h.GetProperty("messageId").GetString(), h.GetProperty("dismissed").GetBoolean())));
+        var measures = (await Ok(await client.GetAsync($"/api/v1/grid/{cell}"))).GetProperty("measures");
+        Assert.Equal((1, 1, 1, 1.0), (measures.GetProperty("requestsCollected").GetInt64(), measures.GetProperty("settled").GetInt64(),
+            measures.GetProperty("dismissed").GetInt64(), measures.GetProperty("selfResolutionRate").GetDouble()));
+    }
+
+    [Fact]
+    public async Task The_cells_open_tickets_are_those_still_being_worked_on_not_those_waiting_only_for_the_survey()
+    {
+        var cell = NewId("cell-");
+        var (waiting, working, replied, answered) = (
+            (await api.CreateTicket("春晖路3号门口井盖松了，走上去咣当响", cell)).GetProperty("id").GetString()!,
+            (await api.CreateTicket("春晖路5号路灯不亮一周了", cell)).GetProperty("id").GetString()!,
+            (await api.CreateTicket("春晖路7号人行道砖翘起来了", cell)).GetProperty("id").GetString()!,
+            (await api.CreateTicket("春晖路垃圾几点收", cell)).GetProperty("id").GetString()!);
+        foreach (var id in new[] { working, replied })
+        {
+            await Ok(await api.Step(TestUsers.Dispatcher, id, "dispatch", new { lead = "CGJ", co = Array.Empty<string>() }));
+            await Ok(await api.Step(TestUsers.Cgj, id, "sign", new { department = "CGJ" }));
+        }
+
+        await Ok(await api.Step(TestUsers.Cgj, replied, "reply", new { department = "CGJ", result = "已铺平" }));
+        await Ok(await api.Step(TestUsers.Operator, answered, "resolve-now", new { answer = "每天早晚各一次" }));
+
+        var open = (await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/grid/{cell}"))).GetProperty("openTickets");
+        Assert.Equal(2, open.GetProperty("total").GetInt32());
+        Assert.Equal(new[] { waiting, working }.Order(), open.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetString()).Order());
     }
 
     [Fact]

@@ -13,13 +13,13 @@
     $('cell').addEventListener('change', () => { cell = $('cell').value.trim(); location.hash = encodeURIComponent(cell); refresh(); });
   }
 
-  const closed = ['resolved', 'closed', 'merged', 'replied'];
-
-  async function refreshSummary() {
+  // The count and the table come from one answer, so they always speak of the same tickets.
+  async function refreshCell() {
     const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}`);
     if (!answer.ok) { Hotline.message($('summary'), answer.problem, true); return; }
     const g = answer.data;
     $('summary').replaceChildren(el('p', {}, `网格员：${g.gridWorkers.length ? g.gridWorkers.join('、') : '—'} · 在办工单 ${g.openTickets.total} · 收件箱 ${g.inboxSize}`));
+    renderTickets(g.openTickets.items, g.openTickets.total);
   }
 
   async function refreshInbox() {
@@ -29,7 +29,7 @@
     $('inbox').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '收件箱为空。') : el('table', {},
       el('tr', {}, ['群', '居民', '内容', '已等待', '建议单位', ''].map(h => el('th', {}, h))),
       items.map(m => {
-        const note = el('input', { 'aria-label': '处置说明', placeholder: '现场处置说明' });
+        const note = el('input', { 'aria-label': '说明', placeholder: '现场处置说明或忽略原因' });
         const act = async (step, body, done) => {
           const result = await api('POST', `/api/v1/grid/${encodeURIComponent(cell)}/inbox/${encodeURIComponent(m.messageId)}/${step}`, body);
           Hotline.message($('result'), result.ok ? done : result.problem, !result.ok);
@@ -41,26 +41,26 @@
           el('td', {}, m.suggestedDepartment ? Hotline.departmentName(m.suggestedDepartment) : '—'),
           el('td', {}, el('div', { className: 'row' },
             el('button', { type: 'button', onclick: () => act('ticket', {}, '已转为工单') }, '转为工单'),
-            note, el('button', { type: 'button', className: 'secondary', onclick: () => act('settle', { note: note.value }, '已标记为现场处置') }, '现场处置'))));
+            note, el('button', { type: 'button', className: 'secondary', onclick: () => act('settle', { note: note.value }, '已标记为现场处置') }, '现场处置'),
+            el('button', { type: 'button', className: 'secondary', title: '闲聊误判为诉求：移出收件箱，不计入收集数和自处置率',
+              onclick: () => act('dismiss', { reason: note.value }, '已忽略：不是诉求') }, '不是诉求'))));
       })));
   }
 
-  async function refreshTickets() {
-    const answer = await api('GET', `/api/v1/tickets?pageSize=200&gridCell=${encodeURIComponent(cell)}`);
-    if (!answer.ok) { Hotline.message($('tickets'), answer.problem, true); return; }
-    const open = answer.data.items.filter(t => !closed.includes(t.state));
+  function renderTickets(open, total) {
+    const unlisted = total > open.length ? el('p', { className: 'muted' }, `另有 ${total - open.length} 件未列出（仅列受理最早的 ${open.length} 件）。`) : '';
     $('tickets').replaceChildren(open.length === 0 ? el('p', { className: 'muted' }, '本网格暂无在办工单。') : el('table', {},
       el('tr', {}, ['工单编号', '状态', '主办单位', '摘要', '已等待', '办结时限'].map(h => el('th', {}, h))),
       open.map(t => el('tr', { 'data-ticket': t.id },
         el('td', {}, t.number), el('td', {}, labels.state[t.state] || t.state), el('td', {}, t.lead ? Hotline.departmentName(t.lead) : '待派单'),
         el('td', {}, t.excerpt), el('td', {}, Hotline.duration(Date.now() - new Date(t.acceptedAt).getTime())),
-        el('td', {}, t.replyBy ? Hotline.countdown(t.replyBy) : '—')))));
+        el('td', {}, t.replyBy ? Hotline.countdown(t.replyBy) : '—')))), unlisted);
   }
 
   async function refresh() {
     $('title').textContent = cell ? `网格 ${cell}` : '网格（请输入网格编号）';
     if (!cell) return;
-    await Promise.all([refreshSummary(), refreshInbox(), refreshTickets()]);
+    await Promise.all([refreshCell(), refreshInbox()]);
   }
 
   Hotline.poll(refresh, 5000);
