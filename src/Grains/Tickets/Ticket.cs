@@ -559,6 +559,12 @@ public sealed class Ticket
 
     private void DoAttachMerged(AttachMerged c, Actor actor, TicketContext context)
     {
+        if (State == TicketState.Merged)
+        {
+            // Where the later of two merges naming each other ends: the refusal says why, not only the state.
+            throw new TicketConflictException(State, $"Ticket {Id} has itself been merged into {MasterId}, so no ticket can be merged into it.");
+        }
+
         RequireState(TicketActions.AttachMerged, TicketState.Accepted, TicketState.Dispatched, TicketState.InProgress,
             TicketState.Reopened, TicketState.AwaitingResident);
         if (!MergedIds.Contains(c.ChildId))

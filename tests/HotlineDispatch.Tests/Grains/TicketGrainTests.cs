@@ -255,6 +255,53 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Two_tickets_merged_into_each_other_at_once_end_with_one_merge_and_a_conflict()
+    {
+        await AssertOneMergeOfRing(2);
+    }
+
+    [Fact]
+    public async Task A_ring_of_three_merges_at_once_ends_with_one_merge_and_two_conflicts()
+    {
+        await AssertOneMergeOfRing(3);
+    }
+
+    /// <summary>Merges each of <paramref name="size"/> tickets into the next, the last into the first, all at once.</summary>
+    private async Task AssertOneMergeOfRing(int size)
+    {
+        var ring = new List<string>();
+        for (var i = 0; i < size; i++)
+        {
+            var ticket = await Dispatched();
+            // Each merge then waits for its ticket to load, so all of them are queued before any attach is sent.
+            await fixture.Cluster.DeactivateAsync(ticket);
+            ring.Add(ticket.GetPrimaryKeyString());
+        }
+
+        var outcomes = await Task.WhenAll(ring.Select(async (id, i) =>
+        {
+            try
+            {
+                await Grains.Merge(id, new MergeTicket(ring[(i + 1) % size]), Dispatcher);
+                return null;
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.OfType<Exception>(), e => Assert.IsType<TicketConflictException>(e));
+        // Nothing half-done: one ticket is merged, and its master alone lists it.
+        var tickets = await Task.WhenAll(ring.Select(id => Grains.GetGrain<ITicketGrain>(id).Get()));
+        var merged = Assert.Single(tickets, t => t.State == TicketState.Merged);
+        var master = Assert.Single(tickets, t => t.MergedIds.Count > 0);
+        Assert.Equal(master.Id, merged.MasterId);
+        Assert.Equal([merged.Id], master.MergedIds);
+    }
+
+    [Fact]
     public async Task A_projection_repeated_after_a_crash_counts_only_the_events_not_yet_counted()
     {
         var ticket = await (await Dispatched(lead: "JYJ")).Get();
