@@ -188,6 +188,12 @@ public sealed class Ticket
     /// </summary>
     public void EnsureCanMergeInto(string masterId)
     {
+        if (!Exists)
+        {
+            // Checked here, not when the step runs: by then the master would already list a ticket that does not exist.
+            throw new TicketNotFoundException(Id);
+        }
+
         RequireState(TicketActions.Merge, TicketState.Accepted, TicketState.Dispatched);
         if (string.IsNullOrWhiteSpace(masterId))
         {

@@ -302,6 +302,15 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Merging_a_ticket_that_does_not_exist_leaves_its_master_untouched()
+    {
+        var master = await Dispatched();
+        await Assert.ThrowsAsync<TicketNotFoundException>(() => Grains.Merge(NewId(), new MergeTicket(master.GetPrimaryKeyString()), Dispatcher));
+
+        Assert.Empty((await master.Get()).MergedIds);
+    }
+
+    [Fact]
     public async Task A_projection_repeated_after_a_crash_counts_only_the_events_not_yet_counted()
     {
         var ticket = await (await Dispatched(lead: "JYJ")).Get();
