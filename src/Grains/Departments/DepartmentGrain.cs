@@ -4,8 +4,9 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Departments;
 
 /// <summary>
-/// Holds its queue in memory only: the read model is its durable source, loaded at activation and
-/// kept current by the projection, so a department costs no write of its own per ticket step.
+/// Holds its queue in memory only: the read model is its durable source, loaded at activation (and again
+/// when the projection could not reach it) and kept current by the projection, so a department costs no
+/// write of its own per ticket step.
 /// </summary>
 public sealed class DepartmentGrain(ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : Grain, IDepartmentGrain
 {
@@ -13,9 +14,16 @@ public sealed class DepartmentGrain(ITicketIndex index, [FromKeyedServices(Hotli
 
     private string Code => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Load(cancellationToken);
+
+    public Task Reload() => Load(CancellationToken.None);
+
+    private async Task Load(CancellationToken cancellationToken)
     {
-        foreach (var summary in await index.WithDepartmentAsync(Code, cancellationToken))
+        var open = await index.WithDepartmentAsync(Code, cancellationToken);
+        // Replaced, not merged: a ticket that left the department in an update this grain missed must leave the queue too.
+        _open.Clear();
+        foreach (var summary in open)
         {
             _open[summary.Id] = summary;
         }

@@ -16,4 +16,8 @@ public interface IDepartmentGrain : IGrainWithStringKey
     /// <summary>Told by the projection after each commit; older summaries than the ones held are ignored.</summary>
     [Alias("Track")]
     Task Track(IReadOnlyList<TicketSummary> tickets);
+
+    /// <summary>Replaces the queue with the read model's: asked for when a <see cref="Track"/> did not get through.</summary>
+    [Alias("Reload")]
+    Task Reload();
 }

@@ -8,6 +8,13 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<Ticket> Execute(TicketCommand command, Actor actor);
 
+    /// <summary>
+    /// Merges <paramref name="childId"/> into this ticket, holding this ticket's turn before the child's (see
+    /// <see cref="TicketMerges"/>); answers the merged child.
+    /// </summary>
+    [Alias("TakeMerged")]
+    Task<Ticket> TakeMerged(string childId, Actor actor);
+
     [Alias("Get")]
     Task<Ticket> Get();
 

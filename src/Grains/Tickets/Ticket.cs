@@ -193,6 +193,12 @@ public sealed class Ticket
     /// </summary>
     public void EnsureCanMergeInto(string masterId)
     {
+        if (!Exists)
+        {
+            // Checked here, not when the step runs: by then the master would already list a ticket that does not exist.
+            throw new TicketNotFoundException(Id);
+        }
+
         RequireState(TicketActions.Merge, TicketState.Accepted, TicketState.Dispatched);
         if (string.IsNullOrWhiteSpace(masterId))
         {
@@ -565,6 +571,12 @@ public sealed class Ticket
 
     private void DoAttachMerged(AttachMerged c, Actor actor, TicketContext context)
     {
+        if (State == TicketState.Merged)
+        {
+            // Where the later of two merges naming each other ends: the refusal says why, not only the state.
+            throw new TicketConflictException(State, $"Ticket {Id} has itself been merged into {MasterId}, so no ticket can be merged into it.");
+        }
+
         RequireState(TicketActions.AttachMerged, TicketState.Accepted, TicketState.Dispatched, TicketState.InProgress,
             TicketState.Reopened, TicketState.AwaitingResident);
         if (!MergedIds.Contains(c.ChildId))

@@ -75,6 +75,13 @@ public sealed class TicketGrain(
         return Ticket;
     }
 
+    public async Task<Ticket> TakeMerged(string childId, Actor actor)
+    {
+        // The child attaches itself here while this turn waits for it: its call comes back along this call chain.
+        using var attach = RequestContext.AllowCallChainReentrancy();
+        return await GrainFactory.GetGrain<ITicketGrain>(childId).Execute(new MergeTicket(this.GetPrimaryKeyString()), actor);
+    }
+
     public Task<Ticket> Get() =>
         Ticket.Exists ? Task.FromResult(Ticket) : throw new TicketNotFoundException(this.GetPrimaryKeyString());
 

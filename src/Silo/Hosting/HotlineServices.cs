@@ -27,6 +27,7 @@ public static class HotlineServices
         services.AddSingleton(DepartmentCatalog.LoadEmbedded());
         services.AddSingleton(storage);
         services.AddSingleton(storage.ReadModel());
+        services.AddSingleton<DepartmentResync>();
         services.AddSingleton<SqlTicketProjection>();
         services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
         services.AddSingleton<ITicketIndex, SqlTicketIndex>();

@@ -27,18 +27,21 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     private readonly ReadModelDatabase _database;
     private readonly WorkingCalendar _calendar;
     private readonly IGrainFactory _grains;
+    private readonly DepartmentResync _resync;
     private readonly ILogger<SqlTicketProjection> _logger;
     private readonly IReadOnlyList<ITicketProjectionPart> _parts;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     public SqlTicketProjection(
-        ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, IEnumerable<ITicketProjectionPart> parts, ILogger<SqlTicketProjection> logger)
+        ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, DepartmentResync resync, IEnumerable<ITicketProjectionPart> parts,
+        ILogger<SqlTicketProjection> logger)
     {
         _parts = parts.ToList();
         _database = database;
         _calendar = sla.Calendar;
         _grains = grains;
+        _resync = resync;
         _logger = logger;
         _writer = Task.Run(WriteLoop);
     }
@@ -269,8 +272,8 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             }
             catch (Exception ex)
             {
-                // The department reloads its queue from the read model when it next activates.
-                _logger.LogWarning(ex, "Department {Department} missed {Count} ticket updates", department, summaries.Count);
+                _logger.LogWarning(ex, "Department {Department} missed {Count} ticket updates; reloading its queue", department, summaries.Count);
+                _resync.Missed(department);
             }
         }
     }

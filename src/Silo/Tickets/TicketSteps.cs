@@ -29,7 +29,8 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
             return Problems.Forbidden($"Ticket {id} is not dispatched to {user.Department}.");
         }
 
-        return Results.Ok(View(await grain.Execute(command, user.Actor), user));
+        var ticket = command is MergeTicket merge ? await grains.Merge(id, merge, user.Actor) : await grain.Execute(command, user.Actor);
+        return Results.Ok(View(ticket, user));
     }
 
     public Task<Ticket> Read(string id) => Grain(id).Get();

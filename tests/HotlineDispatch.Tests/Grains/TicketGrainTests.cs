@@ -3,6 +3,7 @@ using HotlineDispatch.Departments;
 using HotlineDispatch.Measures;
 using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tests.Infrastructure;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,6 +167,45 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
         Assert.Contains(await department.GetQueue(), s => s.Id == ticket.GetPrimaryKeyString());
     }
 
+    [Fact]
+    public async Task A_department_that_missed_an_update_reloads_its_queue_from_the_read_model()
+    {
+        var (ticket, department) = await ReturnedUnseenBy("ZJJ", lostToo: []);
+
+        var queue = await Eventually(department.GetQueue, q => q.All(s => s.Id != ticket));
+        Assert.DoesNotContain(queue, s => s.Id == ticket);
+    }
+
+    [Fact]
+    public async Task A_department_reload_that_fails_is_tried_again()
+    {
+        var (ticket, department) = await ReturnedUnseenBy("XZSPJ", lostToo: [nameof(IDepartmentGrain.Reload)]);
+        await Eventually(() => Task.FromResult(fixture.Lost(department, nameof(IDepartmentGrain.Reload))), lost => lost > 0);
+        fixture.Deliver(department, nameof(IDepartmentGrain.Reload));
+        Assert.Contains(await department.GetQueue(), s => s.Id == ticket);
+
+        var queue = await Eventually(async () =>
+        {
+            fixture.Clock.Advance(DepartmentResync.RetryAfter);
+            return await department.GetQueue();
+        }, q => q.All(s => s.Id != ticket));
+        Assert.DoesNotContain(queue, s => s.Id == ticket);
+    }
+
+    /// <summary>A ticket returned by <paramref name="code"/> while the department's grain was told nothing of it.</summary>
+    private async Task<(string Ticket, IDepartmentGrain Department)> ReturnedUnseenBy(string code, string[] lostToo)
+    {
+        var ticket = await Dispatched(lead: code);
+        var department = Grains.GetGrain<IDepartmentGrain>(code);
+        Assert.Contains(await department.GetQueue(), s => s.Id == ticket.GetPrimaryKeyString());
+
+        string[] lost = [nameof(IDepartmentGrain.Track), .. lostToo];
+        Array.ForEach(lost, method => fixture.Lose(department, method));
+        await ticket.Execute(new ReturnTicket(code, "不属于本单位"), new Actor("handler", "department", code));
+        fixture.Deliver(department, nameof(IDepartmentGrain.Track));
+        return (ticket.GetPrimaryKeyString(), department);
+    }
+
     /// <summary>A master answered by SWJ, and a ticket merged into it that has the answer.</summary>
     private async Task<(ITicketGrain Master, ITicketGrain Merged)> AnsweredMaster()
     {
@@ -181,16 +221,19 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
     }
 
     /// <summary>The merged ticket once its master's notices have reached it: the master delivers them after its own step is durable, outside the request.</summary>
-    private static async Task<Ticket> Reached(ITicketGrain merged, Func<Ticket, bool> delivered)
+    private static Task<Ticket> Reached(ITicketGrain merged, Func<Ticket, bool> delivered) => Eventually(merged.Get, delivered);
+
+    /// <summary>What <paramref name="read"/> answers once <paramref name="done"/> holds of it, or after five seconds of asking.</summary>
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
     {
-        var ticket = await merged.Get();
-        for (var attempt = 0; attempt < 100 && !delivered(ticket); attempt++)
+        var value = await read();
+        for (var attempt = 0; attempt < 100 && !done(value); attempt++)
         {
             await Task.Delay(50);
-            ticket = await merged.Get();
+            value = await read();
         }
 
-        return ticket;
+        return value;
     }
 
     /// <summary>The resident heard both results, the standing one last, and was asked for one survey (what the outbox sends, and what the stats expect).</summary>
@@ -252,6 +295,62 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<TicketNotFoundException>(() => child.Execute(new MergeTicket(NewId()), Dispatcher));
 
         Assert.Equal(TicketState.Dispatched, (await child.Get()).State);
+    }
+
+    [Fact]
+    public async Task Two_tickets_merged_into_each_other_at_once_end_with_one_merge_and_a_conflict()
+    {
+        await AssertOneMergeOfRing(2);
+    }
+
+    [Fact]
+    public async Task A_ring_of_three_merges_at_once_ends_with_one_merge_and_two_conflicts()
+    {
+        await AssertOneMergeOfRing(3);
+    }
+
+    /// <summary>Merges each of <paramref name="size"/> tickets into the next, the last into the first, all at once.</summary>
+    private async Task AssertOneMergeOfRing(int size)
+    {
+        var ring = new List<string>();
+        for (var i = 0; i < size; i++)
+        {
+            var ticket = await Dispatched();
+            // Each merge then waits for its ticket to load, so all of them are queued before any attach is sent.
+            await fixture.Cluster.DeactivateAsync(ticket);
+            ring.Add(ticket.GetPrimaryKeyString());
+        }
+
+        var outcomes = await Task.WhenAll(ring.Select(async (id, i) =>
+        {
+            try
+            {
+                await Grains.Merge(id, new MergeTicket(ring[(i + 1) % size]), Dispatcher);
+                return null;
+            }
+            catch (Exception ex)
+            {
+                return ex;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.OfType<Exception>(), e => Assert.IsType<TicketConflictException>(e));
+        // Nothing half-done: one ticket is merged, and its master alone lists it.
+        var tickets = await Task.WhenAll(ring.Select(id => Grains.GetGrain<ITicketGrain>(id).Get()));
+        var merged = Assert.Single(tickets, t => t.State == TicketState.Merged);
+        var master = Assert.Single(tickets, t => t.MergedIds.Count > 0);
+        Assert.Equal(master.Id, merged.MasterId);
+        Assert.Equal([merged.Id], master.MergedIds);
+    }
+
+    [Fact]
+    public async Task Merging_a_ticket_that_does_not_exist_leaves_its_master_untouched()
+    {
+        var master = await Dispatched();
+        await Assert.ThrowsAsync<TicketNotFoundException>(() => Grains.Merge(NewId(), new MergeTicket(master.GetPrimaryKeyString()), Dispatcher));
+
+        Assert.Empty((await master.Get()).MergedIds);
     }
 
     [Fact]

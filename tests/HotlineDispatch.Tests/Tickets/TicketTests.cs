@@ -120,6 +120,16 @@ public sealed class TicketTests
     }
 
     [Fact]
+    public void A_merged_ticket_cannot_become_a_master_and_the_refusal_names_its_own_master()
+    {
+        var merged = Dispatched();
+        merged.Execute(new MergeTicket("20261123-000002"), Dispatcher, Now);
+
+        var error = Assert.Throws<TicketConflictException>(() => merged.Execute(new AttachMerged("20261123-000005"), Actor.System, Now));
+        Assert.Contains("merged into 20261123-000002", error.Message);
+    }
+
+    [Fact]
     public void Dispatch_starts_sign_and_reply_deadlines_in_working_time()
     {
         var ticket = Dispatched();
