@@ -1,5 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Routing;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Console;
@@ -63,9 +65,11 @@ public static class ConsoleApi
             return Results.Redirect("/console/login");
         });
 
-        group.MapGet("/session", (HttpContext http, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time) =>
+        group.MapGet("/session", async (HttpContext http, SlaPolicy sla, IAuthorizationService authorization,
+            [FromKeyedServices(HotlineTime.Key)] TimeProvider time) =>
         {
             var user = CurrentUser.From(http.User);
+            async Task<bool> May(string policy) => (await authorization.AuthorizeAsync(http.User, policy)).Succeeded;
             return Results.Ok(new
             {
                 user.Name,
@@ -76,6 +80,10 @@ public static class ConsoleApi
                 Csrf = ConsoleAuth.CsrfToken(http.User),
                 // The centre's date, which statistics count by; the browser's own clock may be in another zone.
                 Today = sla.Calendar.LocalDate(time.GetUtcNow()),
+                // Times are shown in the centre's local time, which the deadlines and residents go by.
+                UtcOffsetMinutes = (int)sla.Calendar.UtcOffset.TotalMinutes,
+                // The pages offer the alert board and its button to exactly those the API lets read and acknowledge.
+                Alerts = new { Read = await May(AlertsApi.ReadPolicy), Acknowledge = await May(AlertsApi.AcknowledgePolicy) },
             });
         }).RequireAuthorization(Policies.AnyUser);
 

@@ -13,8 +13,9 @@ namespace HotlineDispatch.Tests.Console;
 /// against the dispatcher as its own process: an operator logs a call, the grid worker sees it among the
 /// cell's open tickets and dismisses a chat message that is no request, the department finds the call in its
 /// queue, signs and replies, and the leader's dashboard shows the numbers move; the operator sees what
-/// a call may duplicate and calls back a missed call, and the leader sees the surge. Screenshots of each
-/// page are kept under tests/HotlineDispatch.Tests/TestResults/console/.
+/// a call may duplicate and calls back a missed call, and the leader sees the surge; a supervisor acknowledges
+/// an urgent ticket's alert that the leader may only read. Screenshots of each page are kept under
+/// tests/HotlineDispatch.Tests/TestResults/console/.
 /// </summary>
 public sealed class ConsoleBrowserTests : IAsyncLifetime
 {
@@ -69,13 +70,13 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         return context;
     }
 
-    private async Task<IPage> SignIn(TestUser user, string expectedPage)
+    private async Task<IPage> SignIn(TestUser user, string expectedPage, string timezoneId = "Asia/Shanghai")
     {
         var context = await NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _silo.BaseAddress.ToString(),
             Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
+            TimezoneId = timezoneId,
             ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
         });
         var page = await context.NewPageAsync();
@@ -213,6 +214,46 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         var leader = await SignIn(TestUsers.Leader, "leader");
         await Assertions.Expect(leader.Locator("#surges li")).ToContainTextAsync(new Regex(@"^网格 G-88：.+（[56] 件，"));
         await Shot(leader, "10-leader-surges");
+    }
+
+    [Fact]
+    public async Task A_supervisor_abroad_acknowledges_an_urgent_tickets_alert_that_the_leader_sees_without_the_button()
+    {
+        using var api = _silo.Client(TestUsers.Operator.Token);
+        var created = await api.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            channel = "call", content = "幸福小区3栋楼道里煤气味很重，怀疑燃气泄漏", gridCell = "G-7", address = "幸福小区3栋", type = "help", urgent = true,
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var ticketId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var board = _silo.Client(TestUsers.Supervisor.Token);
+        var raised = (await board.GetFromJsonAsync<JsonElement>("/api/v1/alerts?open=true")).GetProperty("items").EnumerateArray()
+            .Single(a => a.GetProperty("ticketId").GetString() == ticketId);
+        var alertId = raised.GetProperty("id").GetString()!;
+        // The centre's clock (+08:00), though the supervisor's browser runs on New York's.
+        var local = raised.GetProperty("at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
+
+        var leader = await SignIn(TestUsers.Leader, "leader");
+        var seen = leader.Locator($"#alerts tr[data-alert='{alertId}']");
+        await Assertions.Expect(seen).ToContainTextAsync("紧急工单");
+        await Assertions.Expect(leader.Locator("#alertCount")).ToHaveTextAsync("告警 1");
+        await Assertions.Expect(seen.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+
+        var supervisor = await SignIn(TestUsers.Supervisor, "leader", "America/New_York");
+        var row = supervisor.Locator($"#alerts tr[data-alert='{alertId}']");
+        await Assertions.Expect(row).ToContainTextAsync($"{local.Month}-{local:dd HH:mm}");
+        await Assertions.Expect(row).ToContainTextAsync("网格 G-7");
+        await Assertions.Expect(supervisor).ToHaveTitleAsync(new Regex(@"^\(1\) "));
+        await row.GetByRole(AriaRole.Link, new() { Name = $"工单 {ticketId}" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#supervision")).ToContainTextAsync("怀疑燃气泄漏");
+        await Shot(supervisor, "11-supervisor-alert");
+        await row.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator("#alertResult")).ToContainTextAsync("已确认");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(supervisor.Locator("#alertCount")).ToHaveTextAsync("告警 0");
+        await Assertions.Expect(supervisor.Locator("#alertList")).ToContainTextAsync("当前没有待确认的告警");
+        await Assertions.Expect(seen).ToHaveCountAsync(0);
+        await Shot(supervisor, "12-supervisor-alert-acknowledged");
     }
 
     [Fact]

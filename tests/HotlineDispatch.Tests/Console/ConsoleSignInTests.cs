@@ -1,10 +1,16 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace HotlineDispatch.Tests.Console;
 
-/// <summary>The console's sign-in over plain HTTP: the form, the cookie's attributes, and sign-ins posted from elsewhere.</summary>
+/// <summary>
+/// The console's sign-in over plain HTTP: the form, the cookie's attributes, sign-ins posted from elsewhere, and what
+/// the session tells the pages a user may do.
+/// </summary>
 public sealed class ConsoleSignInTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
 {
     private HttpClient Client() => api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
@@ -41,5 +47,22 @@ public sealed class ConsoleSignInTests(SqliteApiFactory api) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/console/login", page.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client().GetAsync("/console/session")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_session_offers_the_alert_board_and_its_button_to_exactly_the_roles_the_api_lets_read_and_acknowledge()
+    {
+        foreach (var user in TestUsers.All.Append(new TestUser("admin", Roles.Admin, TestUsers.AdminToken)))
+        {
+            using var client = api.ClientFor(user);
+            var offered = (await client.GetFromJsonAsync<JsonElement>("/console/session")).GetProperty("alerts");
+            var read = (await client.GetAsync("/api/v1/alerts?open=true")).StatusCode;
+            var acknowledge = (await client.PostAsync("/api/v1/alerts/no-such-alert/acknowledge", null)).StatusCode;
+            Assert.Contains(read, new[] { HttpStatusCode.OK, HttpStatusCode.Forbidden });
+            Assert.Contains(acknowledge, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
+            Assert.True(offered.GetProperty("read").GetBoolean() == (read == HttpStatusCode.OK), $"{user.Role} reads alerts: {read}");
+            Assert.True(offered.GetProperty("acknowledge").GetBoolean() == (acknowledge == HttpStatusCode.NotFound),
+                $"{user.Role} acknowledges alerts: {acknowledge}");
+        }
     }
 }

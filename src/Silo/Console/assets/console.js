@@ -1,6 +1,6 @@
 'use strict';
 // Shared by every console page: the session, API calls with the session's CSRF token, labels in
-// Chinese, countdowns, and polling that keeps a page live without reloads.
+// Chinese, countdowns, polling that keeps a page live without reloads, and the count of open alerts.
 const Hotline = (() => {
   const labels = {
     state: { accepted: '已受理', resolved: '直接办结', dispatched: '待签收', inProgress: '办理中', awaitingResident: '补办中',
@@ -9,10 +9,17 @@ const Hotline = (() => {
     channel: { call: '来电', sms: '短信', wechat: '微信', chat: '社区群', platform: '上级平台', web: '网站', open311: 'Open311' },
     role: { admin: '管理员', operator: '话务员', dispatcher: '派单员', department: '承办单位', gridworker: '网格员',
       supervisor: '督查', leader: '区领导' },
+    alert: { urgent: '紧急工单', surge: '突发聚集', 'failed-message': '消息处理失败' },
   };
   const pages = { operator: '受理', department: '承办', grid: '网格', leader: '领导看板' };
   let session = null;
   let departments = null;
+  let alertBadge = null;
+  let pageTitle = '';
+  let openAlerts = null;
+  let alertsAsked = 0;
+  let alertsShown = 0;
+  const alertViews = [];
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -45,14 +52,46 @@ const Hotline = (() => {
     if (!answer.ok) { location.href = '/console/login'; return null; }
     session = answer.data;
     const nav = el('nav', {}, Object.entries(pages)
-      .filter(([key]) => session.role === 'admin' || key === session.home)
+      .filter(([key]) => mayOpen(key))
       .map(([key, name]) => el('a', { href: `/console/${key}`, 'aria-current': key === page ? 'page' : null }, name)));
     const logout = el('button', { type: 'button', onclick: async () => { await api('POST', '/console/logout'); location.href = '/console/login'; } }, '退出');
     document.body.prepend(el('header', { className: 'top' },
       el('h1', {}, `12345 热线 · ${pages[page]}`), nav,
+      session.alerts.read ? alertLink() : null,
       el('span', { id: 'who' }, `${session.name}（${labels.role[session.role] || session.role}${session.department ? ' · ' + session.department : ''}${session.gridCell ? ' · ' + session.gridCell : ''}）`),
       logout));
+    if (session.alerts.read) poll(refreshAlerts, 5000);
     return session;
+  }
+
+  function mayOpen(page) { return session.role === 'admin' || page === session.home; }
+
+  // Whoever may read alerts sees how many are open in the header of every page and in the tab's title, so a new
+  // urgent alert is noticed wherever they work; the leader page lists them.
+  function alertLink() {
+    pageTitle = document.title;
+    alertBadge = el('span', { className: 'badge' });
+    return el('a', { id: 'alertCount', className: 'alerts', href: '/console/leader#alerts', title: '待确认的告警' }, '告警 ', alertBadge);
+  }
+
+  async function refreshAlerts() {
+    const asked = ++alertsAsked;
+    const answer = await api('GET', '/api/v1/alerts?open=true');
+    // A poll that crossed an acknowledgement answers last with the alert still open; it would bring it back for a while.
+    if (asked < alertsShown) return;
+    alertsShown = asked;
+    openAlerts = answer;
+    const count = answer.ok ? answer.data.items.length : null;
+    alertBadge.textContent = count === null ? '?' : count;
+    alertBadge.className = `badge ${count === 0 ? 'green' : 'red'}`;
+    document.title = count ? `(${count}) ${pageTitle}` : pageTitle;
+    for (const view of alertViews) view(answer);
+  }
+
+  /** Calls view with every answer about the open alerts, at once with the latest if there is one. */
+  function onAlerts(view) {
+    alertViews.push(view);
+    if (openAlerts) view(openAlerts);
   }
 
   async function departmentList() {
@@ -89,11 +128,12 @@ const Hotline = (() => {
     return left >= 0 ? `剩余 ${duration(left)}` : `超时 ${duration(left)}`;
   }
 
+  // In the centre's local time, which deadlines and residents go by; the browser's own zone may be another.
   function time(iso) {
     if (!iso) return '';
-    const d = new Date(iso);
+    const d = new Date(new Date(iso).getTime() + session.utcOffsetMinutes * 60000);
     const pad = n => String(n).padStart(2, '0');
-    return `${d.getMonth() + 1}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    return `${d.getUTCMonth() + 1}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
   }
 
   function percent(rate) { return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`; }
@@ -110,6 +150,6 @@ const Hotline = (() => {
     container.replaceChildren(el('div', { className: isError ? 'message error' : 'message', role: 'status' }, text));
   }
 
-  return { el, api, init, poll, countdown, time, percent, duration, span, message, labels, departmentList, departmentName,
-    get session() { return session; } };
+  return { el, api, init, mayOpen, onAlerts, refreshAlerts, poll, countdown, time, percent, duration, span, message, labels,
+    departmentList, departmentName, get session() { return session; } };
 })();

@@ -144,6 +144,36 @@
         `${i.gridCell ? `网格 ${i.gridCell}` : i.street}：${i.summary}（${i.count} 件，${Hotline.time(i.firstAt)} 至 ${Hotline.time(i.lastAt)}）`)))));
   }
 
+  // More rows than a supervisor can take in at once would slow the page at every poll; the count in the header stays whole.
+  const alertsListed = 100;
+
+  // Newest first, as the board answers. A ticket links into the supervision lookup below and a cell to its grid page
+  // for those who may open it; an incident has no page of its own, so it stays text.
+  function renderAlerts(answer) {
+    $('alerts').hidden = false;
+    if (!answer.ok) { Hotline.message($('alertList'), answer.problem, true); return; }
+    const items = answer.data.items;
+    const listed = items.slice(0, alertsListed);
+    $('alertList').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '当前没有待确认的告警。') : el('table', {},
+      el('tr', {}, ['类型', '时间', '涉及', '内容', ''].map(h => el('th', {}, h))),
+      listed.map(a => el('tr', { 'data-alert': a.id },
+        el('td', {}, el('span', { className: `badge ${a.kind === 'urgent' ? 'red' : 'yellow'}` }, labels.alert[a.kind] || a.kind)),
+        el('td', {}, Hotline.time(a.at)),
+        el('td', {},
+          a.ticketId ? el('div', {}, el('a', { href: '#supervision', onclick: () => { $('ticketId').value = a.ticketId; lookup(); } }, `工单 ${a.ticketId}`)) : null,
+          a.incidentId ? el('div', {}, `事件 ${a.incidentId}`) : null,
+          a.gridCell ? el('div', {}, Hotline.mayOpen('grid') ? el('a', { href: `/console/grid#${encodeURIComponent(a.gridCell)}` }, `网格 ${a.gridCell}`) : `网格 ${a.gridCell}`) : null),
+        el('td', {}, a.message),
+        el('td', {}, session.alerts.acknowledge ? el('button', { type: 'button', onclick: () => acknowledge(a) }, '确认') : null)))),
+      items.length > listed.length ? el('p', { className: 'muted' }, `另有 ${items.length - listed.length} 条未列出（仅列最新的 ${listed.length} 条）。`) : '');
+  }
+
+  async function acknowledge(alert) {
+    const r = await api('POST', `/api/v1/alerts/${encodeURIComponent(alert.id)}/acknowledge`);
+    Hotline.message($('alertResult'), r.ok ? `已确认：${labels.alert[alert.kind] || alert.kind}（${Hotline.time(alert.at)}）` : r.problem, !r.ok);
+    await Hotline.refreshAlerts();
+  }
+
   async function lookup() {
     const id = $('ticketId').value.trim();
     if (!id) return;
@@ -173,6 +203,8 @@
         } }, '核查返工') : null) : el('p', { className: 'muted' }, '区领导可查看；审批、督办与核查返工由督查办理。'));
   }
 
+  if (!session.alerts.acknowledge) $('alertNote').append('区领导可查看；确认由督查办理。');
+  Hotline.onAlerts(renderAlerts);
   $('lookup').addEventListener('click', lookup);
   $('ticketId').addEventListener('keydown', e => { if (e.key === 'Enter') lookup(); });
   for (const id of ['from', 'to']) $(id).addEventListener('change', () => { refreshStats(); refreshGrid(); refreshSurges(); });
