@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace HotlineDispatch.Channels.Outbound;
@@ -62,32 +61,6 @@ public static class OutboundHttp
     }
 
     public static bool IsRetryable(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxBytes"/> UTF-8 bytes, on a character boundary, marking the cut.</summary>
-    public static string TruncateUtf8(string text, int maxBytes)
-    {
-        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
-        {
-            return text;
-        }
-
-        const string Ellipsis = "…";
-        var budget = maxBytes - Encoding.UTF8.GetByteCount(Ellipsis);
-        var end = 0;
-        var used = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (used + rune.Utf8SequenceLength > budget)
-            {
-                break;
-            }
-
-            used += rune.Utf8SequenceLength;
-            end += rune.Utf16SequenceLength;
-        }
-
-        return text[..end] + Ellipsis;
-    }
 
     /// <summary>The JSON object a provider answered with, or null when the body is not one (an HTML error page, say).</summary>
     public static JsonElement? Json(string body)

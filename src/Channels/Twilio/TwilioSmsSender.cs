@@ -13,10 +13,10 @@ namespace HotlineDispatch.Channels.Twilio;
 /// </summary>
 public sealed class TwilioSmsSender(HttpClient http, TwilioSettings settings, string? publicBaseUrl, TimeProvider time) : IOutboundSender
 {
-    /// <summary>Twilio's limit for one message body, in characters.</summary>
-    public const int MaxBody = 1600;
-
     public string Scheme => "sms";
+
+    /// <summary>Twilio's limit for one message body: it concatenates the SMS segments of up to 1600 characters itself.</summary>
+    public MessageLimit Limit { get; } = MessageLimit.Utf16Chars(1600);
 
     public bool CanSend(string address) => address.Length > 0;
 
@@ -29,7 +29,7 @@ public sealed class TwilioSmsSender(HttpClient http, TwilioSettings settings, st
         fields.Add(string.IsNullOrWhiteSpace(settings.MessagingServiceSid)
             ? new("From", settings.FromNumber!)
             : new("MessagingServiceSid", settings.MessagingServiceSid));
-        fields.Add(new("Body", Truncate(delivery.Text)));
+        fields.Add(new("Body", delivery.Text));
         if (!string.IsNullOrWhiteSpace(publicBaseUrl))
         {
             fields.Add(new("StatusCallback",
@@ -70,21 +70,5 @@ public sealed class TwilioSmsSender(HttpClient http, TwilioSettings settings, st
                 ? new SendOutcome.Retry(OutboundHttp.RetryAfter(response.Headers, time.GetUtcNow()), detail)
                 : new SendOutcome.Failed(detail);
         }
-    }
-
-    private static string Truncate(string text)
-    {
-        if (text.Length <= MaxBody)
-        {
-            return text;
-        }
-
-        var end = MaxBody - 1;
-        if (char.IsHighSurrogate(text[end - 1]))
-        {
-            end--;
-        }
-
-        return text[..end] + "…";
     }
 }

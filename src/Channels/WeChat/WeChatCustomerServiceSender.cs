@@ -11,9 +11,9 @@ namespace HotlineDispatch.Channels.WeChat;
 public sealed class WeChatCustomerServiceSender(HttpClient http, WeChatApiSettings settings, WeChatAccessToken token, TimeProvider time)
     : IOutboundSender
 {
-    private const int MaxContentBytes = 2048;
-
     public string Scheme => "wechat";
+
+    public MessageLimit Limit { get; } = MessageLimit.Utf8Bytes(2048);
 
     public bool CanSend(string address) => address.Length > 0;
 
@@ -32,7 +32,7 @@ public sealed class WeChatCustomerServiceSender(HttpClient http, WeChatApiSettin
         }
 
         var url = $"{settings.ApiBaseUrl.TrimEnd('/')}/cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(accessToken)}";
-        var message = new { touser = delivery.Address, msgtype = "text", text = new { content = OutboundHttp.TruncateUtf8(delivery.Text, MaxContentBytes) } };
+        var message = new { touser = delivery.Address, msgtype = "text", text = new { content = delivery.Text } };
         var (outcome, json) = await OutboundHttp.PostJsonAsync(http, url, message, time.GetUtcNow(), cancellationToken);
         if (outcome is not null)
         {

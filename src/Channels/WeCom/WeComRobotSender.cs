@@ -10,7 +10,6 @@ namespace HotlineDispatch.Channels.WeCom;
 /// </summary>
 public sealed class WeComRobotSender(HttpClient http, WeComRobotSettings settings, TimeProvider time) : IOutboundSender
 {
-    public const int MaxContentBytes = 2048;
     public const int PerMinute = 20;
 
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
@@ -18,6 +17,8 @@ public sealed class WeComRobotSender(HttpClient http, WeComRobotSettings setting
     private readonly Dictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
 
     public string Scheme => "group";
+
+    public MessageLimit Limit { get; } = MessageLimit.Utf8Bytes(2048);
 
     public bool CanSend(string address) => settings.WebhookFor(address) is not null;
 
@@ -38,7 +39,7 @@ public sealed class WeComRobotSender(HttpClient http, WeComRobotSettings setting
             Recent(webhook).Enqueue(time.GetUtcNow());
         }
 
-        var message = new { msgtype = "text", text = new { content = OutboundHttp.TruncateUtf8(delivery.Text, MaxContentBytes) } };
+        var message = new { msgtype = "text", text = new { content = delivery.Text } };
         var (outcome, json) = await OutboundHttp.PostJsonAsync(http, webhook, message, time.GetUtcNow(), cancellationToken);
         if (outcome is not null)
         {

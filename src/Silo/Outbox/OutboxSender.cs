@@ -5,7 +5,9 @@ namespace HotlineDispatch.Silo.Outbox;
 /// <summary>
 /// Works through the outbox with the senders that have credentials. Each row is claimed (marked
 /// <c>sending</c>, durably) before its one provider call; a refused call puts it back with a back-off,
-/// anything else settles it. Schemes without a configured sender are left alone: their rows stay pending.
+/// anything else settles it. A text longer than the sender's one message is first split into rows of
+/// their own, one per part, so each part is one provider call too. Schemes without a configured sender
+/// are left alone: their rows stay pending.
 /// </summary>
 public sealed class OutboxSender(
     IEnumerable<IOutboundSender> senders,
@@ -93,6 +95,17 @@ public sealed class OutboxSender(
         {
             await transitions.DeferAsync(row.Id, now + wait, "waiting for the provider's rate limit", cancellationToken);
             return false;
+        }
+
+        var parts = MessageSplitter.Split(row.Text, sender.Limit);
+        if (parts.Count > 1)
+        {
+            if (!await transitions.SplitAsync(row, parts, now, cancellationToken))
+            {
+                return false;
+            }
+
+            row = row with { Text = parts[0] };
         }
 
         var claim = Guid.NewGuid().ToString("N");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using HotlineDispatch.Channels.Outbound;
 using HotlineDispatch.Silo.ReadModel;
 
@@ -21,6 +22,46 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
             .With("sending", OutboxStates.Sending).With("claim", claim).With("now", now.ToUnixTimeMilliseconds())
             .With("id", id).With("pending", OutboxStates.Pending)
             .ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>
+    /// Turns a pending row too long for one message into its parts, in one transaction: the row keeps the
+    /// first part, and each further part becomes a pending row of its own (id <c>{id}-2</c>, <c>{id}-3</c>…,
+    /// the same address and creation instant), which <see cref="SqlOutbox.DueAsync"/> sends right after it
+    /// in order. So every part is claimed, retried and settled by itself: a retry of part 2 never sends part
+    /// 1 again. False when the row is no longer pending with that text (another sender split or claimed it).
+    /// </summary>
+    public async Task<bool> SplitAsync(OutboxRow row, IReadOnlyList<string> parts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var first = connection.Command("""
+            UPDATE hotline_outbox SET text = @part, updated_at = @now WHERE id = @id AND state = @pending AND text = @text
+            """, transaction)
+            .With("part", parts[0]).With("now", now.ToUnixTimeMilliseconds()).With("id", row.Id)
+            .With("pending", OutboxStates.Pending).With("text", row.Text);
+        if (await first.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        // Numbered to the width of the count, so ids of one instant sort in part order (…-02 before …-10).
+        var width = parts.Count.ToString(CultureInfo.InvariantCulture).Length;
+        for (var i = 1; i < parts.Count; i++)
+        {
+            await using var next = connection.Command("""
+                INSERT INTO hotline_outbox (id, reply_to, scheme, kind, text, ticket_id, state, attempts, created_at, updated_at, next_attempt_at)
+                SELECT @part_id, reply_to, scheme, kind, @part, ticket_id, state, 0, created_at, @now, @now FROM hotline_outbox WHERE id = @id
+                ON CONFLICT (id) DO NOTHING
+                """, transaction)
+                .With("part_id", $"{row.Id}-{(i + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0')}").With("part", parts[i])
+                .With("now", now.ToUnixTimeMilliseconds()).With("id", row.Id);
+            await next.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Puts a row that cannot go yet (rate limit, no robot for the group) back in line for later, without counting an attempt.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using HotlineDispatch.Outbox;
+using HotlineDispatch.Residents;
 using HotlineDispatch.Tests.Infrastructure;
 using static HotlineDispatch.Tests.Channels.TwilioTesting;
 
@@ -36,6 +37,13 @@ public abstract class OutboxDeliveryTests(string storageKind)
         var number = System.Text.RegularExpressions.Regex.Match(reply, @"\d{8}-\d{6}").Value;
         await Json(await Step(api, TestUsers.Dispatcher, number, "dispatch", new { lead = "CGJ", co = Array.Empty<string>() }));
         return (number, from);
+    }
+
+    /// <summary>One part of a text sent in several, without the marker it must end with.</summary>
+    private static string Unmarked(string part, string marker)
+    {
+        Assert.EndsWith(marker, part);
+        return part[..^marker.Length];
     }
 
     private static async Task<JsonElement> Row(HotlineApiFactory api, string number, string kind, Func<JsonElement, bool> until)
@@ -114,6 +122,26 @@ public abstract class OutboxDeliveryTests(string storageKind)
     }
 
     [Fact]
+    public async Task A_long_result_by_sms_goes_in_parts_within_twilios_1600_characters_and_the_survey_prompt_follows_them()
+    {
+        await using var twilio = await FakeProviderServer.StartAsync();
+        twilio.Respond = (_, _) => Task.FromResult(new FakeResponse(201, Created(MessageSid())));
+        await using var api = await ChannelApiFactory.StartAsync(storageKind, TwilioSending(twilio));
+
+        var (number, _) = await DispatchedSmsTicket(api);
+        var result = string.Concat(Enumerable.Range(1, 80).Select(i => $"第{i}处破损路面已修补完毕，并设置了警示标志。"));
+        await Json(await Step(api, TestUsers.Cgj, number, "sign", new { department = "CGJ" }));
+        await Json(await Step(api, TestUsers.Cgj, number, "reply", new { department = "CGJ", result }));
+
+        // The result and its survey prompt are written in one instant: the result's second part still goes before the prompt.
+        await Eventually(() => twilio.To(MessagesPath).Count == 4, "the status, the result's two parts and the survey prompt were not all sent");
+        var bodies = twilio.To(MessagesPath).Select(request => request.Form().Single(field => field.Key == "Body").Value).ToList();
+        Assert.All(bodies, body => Assert.True(body.Length <= 1600, $"{body.Length} characters"));
+        Assert.Equal(ResidentTexts.Result(number, result), Unmarked(bodies[1], "（1/2）") + Unmarked(bodies[2], "（2/2）"));
+        Assert.Equal(ResidentTexts.SurveyPrompt(number), bodies[3]);
+    }
+
+    [Fact]
     public async Task A_refused_message_is_not_retried_and_says_why()
     {
         await using var twilio = await FakeProviderServer.StartAsync();
@@ -187,8 +215,8 @@ public abstract class OutboxDeliveryTests(string storageKind)
         var longText = string.Concat(Enumerable.Repeat("网格员已到现场处理。", 120));
         var group = await outbox.EnqueueAsync(new OutboundMessage("group:group-7", longText, "reply", null));
 
-        // Sent before the burst is queued: rows of one instant go in any order, and this one is checked below.
-        await Eventually(() => tencent.To("/cgi-bin/webhook/send").Count == 1, "the long reply was not sent");
+        // Sent before the burst is queued: rows of one instant go in any order, and these are checked below.
+        await Eventually(() => tencent.To("/cgi-bin/webhook/send").Count == 2, "the long reply was not sent in two parts");
         var burst = new List<string>();
         for (var i = 0; i < 21; i++)
         {
@@ -215,35 +243,73 @@ public abstract class OutboxDeliveryTests(string storageKind)
 
         var robot = tencent.To("/cgi-bin/webhook/send");
         Assert.All(robot, r => Assert.Equal("?key=KEY-7", r.Query));
-        var first = JsonDocument.Parse(robot[0].Body).RootElement;
-        Assert.Equal("text", first.GetProperty("msgtype").GetString());
-        var content = first.GetProperty("text").GetProperty("content").GetString()!;
-        Assert.True(Encoding.UTF8.GetByteCount(content) <= 2048);
-        Assert.EndsWith("…", content);
-        Assert.StartsWith(longText[..50], content);
+        var parts = robot.Take(2).Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.All(parts, part => Assert.Equal("text", part.GetProperty("msgtype").GetString()));
+        var contents = parts.Select(part => part.GetProperty("text").GetProperty("content").GetString()!).ToList();
+        Assert.All(contents, content => Assert.True(Encoding.UTF8.GetByteCount(content) <= 2048));
+        Assert.Equal(longText, Unmarked(contents[0], "（1/2）") + Unmarked(contents[1], "（2/2）"));
 
         async Task<string> State(string id) =>
             (await OutboxRows(api, "pageSize=500")).Single(r => r.GetProperty("id").GetString() == id).GetProperty("state").GetString()!;
         Assert.Equal("sent", await State(wechat));
         Assert.Equal("sent", await State(group));
-        // Twenty a minute per robot: the last two of the burst wait for the minute to pass. On a slow
-        // machine the minute may already be over here, so the rule is checked in both forms.
+        // Twenty a minute per robot, the long reply's two parts among them: the last three of the burst wait
+        // for the minute to pass. On a slow machine the minute may already be over here, so the rule is
+        // checked in both forms.
         var minutesStarted = 1 + (int)sinceFirstSend.Elapsed.TotalMinutes;
         Assert.True(tencent.To("/cgi-bin/webhook/send").Count <= PerMinute * minutesStarted, "the robot was sent more than 20 a minute");
         if (minutesStarted == 1)
         {
-            // Rows enqueued in the same instant may go in any order, so it is two of the burst that wait.
+            // Rows enqueued in the same instant may go in any order, so it is three of the burst that wait.
             var states = new List<string>();
             foreach (var id in burst)
             {
                 states.Add(await State(id));
             }
 
-            Assert.Equal(2, states.Count(s => s == "pending"));
+            Assert.Equal(3, states.Count(s => s == "pending"));
         }
 
         Assert.Equal("pending", await State(noRobot));
         Assert.Equal("pending", await State(noTwilio));
+    }
+
+    [Fact]
+    public async Task A_long_answer_goes_out_in_parts_in_order_and_a_refused_part_is_sent_again_alone()
+    {
+        const string Sends = "/cgi-bin/message/custom/send";
+        const string ReplyTo = "wechat:oOpenId_long";
+        await using var tencent = await FakeProviderServer.StartAsync();
+        tencent.Respond = (request, earlier) => Task.FromResult(request.Path switch
+        {
+            "/cgi-bin/token" => new FakeResponse(200, """{"access_token":"TOKEN","expires_in":7200}"""),
+            Sends when earlier == 1 => new FakeResponse(200, """{"errcode":-1,"errmsg":"system error"}"""),
+            _ => new FakeResponse(200, """{"errcode":0,"errmsg":"ok"}"""),
+        });
+        await using var api = await ChannelApiFactory.StartAsync(storageKind,
+            ("Hotline:WeChat:AppId", "wx2c2769f8efd9abc2"), ("Hotline:WeChat:AppSecret", "app-secret"), ("Hotline:WeChat:ApiBaseUrl", tencent.BaseUrl),
+            ("Hotline:Outbox:PollInterval", "00:00:00.100"), ("Hotline:Outbox:RetryBase", "00:00:00.200"));
+        var outbox = api.Service<IOutbox>();
+
+        var result = string.Concat(Enumerable.Range(1, 40).Select(i => $"第{i}项：经现场核查，春晖路{i}号门前积水系排水管道堵塞所致，我局已于当日安排疏通。"));
+        var id = await outbox.EnqueueAsync(new OutboundMessage(ReplyTo, result, "result", null));
+        // Enqueued once the first part is out, so later than the answer, all of whose parts must still go first.
+        await Eventually(() => tencent.To(Sends).Count >= 1, "the first part was not sent");
+        await outbox.EnqueueAsync(new OutboundMessage(ReplyTo, "如有疑问请致电12345。", "reply", null));
+
+        await Eventually(() => tencent.To(Sends).Count == 5, "the parts and the next message were not all sent");
+        var contents = tencent.To(Sends)
+            .Select(send => JsonDocument.Parse(send.Body).RootElement.GetProperty("text").GetProperty("content").GetString()!).ToList();
+        Assert.All(contents, content => Assert.True(Encoding.UTF8.GetByteCount(content) <= 2048));
+        // The second part was refused as busy: it alone went again, and the third waited for it.
+        Assert.Equal(contents[1], contents[2]);
+        Assert.Equal(result, Unmarked(contents[0], "（1/3）") + Unmarked(contents[2], "（2/3）") + Unmarked(contents[3], "（3/3）"));
+        Assert.Equal("如有疑问请致电12345。", contents[4]);
+
+        var parts = (await OutboxRows(api, $"replyTo={ReplyTo}")).Where(row => row.GetProperty("kind").GetString() == "result")
+            .OrderBy(row => row.GetProperty("id").GetString(), StringComparer.Ordinal)
+            .Select(row => (row.GetProperty("id").GetString(), row.GetProperty("state").GetString(), row.GetProperty("attempts").GetInt32(), row.GetProperty("text").GetString()));
+        Assert.Equal([(id, "sent", 1, contents[0]), ($"{id}-2", "sent", 2, contents[2]), ($"{id}-3", "sent", 1, contents[3])], parts);
     }
 
     private const int PerMinute = 20;

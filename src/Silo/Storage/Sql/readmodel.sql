@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS hotline_measure (
 -- The outbox: every message to a resident and how far its delivery got. Rows of ticket events are
 -- written in the projection's transaction (id t-<ticket>-<seq>-<kind>), so each event makes its
 -- messages exactly once; a row is marked 'sending' before each provider call and only a 'pending'
--- row is ever sent, so a crash in the middle never sends it twice.
+-- row is ever sent, so a crash in the middle never sends it twice. A text too long for one provider
+-- message is split before its first send into rows <id>, <id>-2… of the same created_at, one per part.
 CREATE TABLE IF NOT EXISTS hotline_outbox (
     id TEXT NOT NULL PRIMARY KEY,
     reply_to TEXT NOT NULL,
