@@ -3,6 +3,16 @@ namespace HotlineDispatch.Channels.Outbound;
 /// <summary>What a provider made of one send. Only <see cref="Retry"/> may be sent again: the others are final or unknowable.</summary>
 public abstract record SendOutcome
 {
+    /// <summary>The outcome's name in logs and metrics.</summary>
+    public string Name => this switch
+    {
+        Sent => "sent",
+        Retry => "retry",
+        Failed => "failed",
+        Unknown => "unknown",
+        _ => throw new System.Diagnostics.UnreachableException($"{GetType().Name} is not one of the four outcomes."),
+    };
+
     /// <summary>The provider took the message; <see cref="ProviderId"/> is its id for status callbacks, when it gives one.</summary>
     public sealed record Sent(string? ProviderId, string? ProviderStatus) : SendOutcome;
 

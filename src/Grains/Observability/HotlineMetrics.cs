@@ -20,6 +20,10 @@ public static class HotlineMetrics
     private static readonly Counter<long> Cards =
         Meter.CreateCounter<long>("hotline.cards", "{card}", "Yellow and red cards recorded, by kind and step.");
 
+    /// <summary>Ends of the outbox's sends to a provider: a rising share of retries or failures is a provider or configuration in trouble.</summary>
+    private static readonly Counter<long> Sends =
+        Meter.CreateCounter<long>("hotline.outbox.sends", "{message}", "Outbox sends to a provider, by address scheme and outcome.");
+
     /// <summary>
     /// How long after its due moment a card was recorded: near zero while the card clock watches, longer
     /// when a reminder or the start-up sweep had to catch up after an outage.
@@ -30,6 +34,11 @@ public static class HotlineMetrics
 
     public static void Accepted(TicketChannel channel) =>
         Intake.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString().ToLowerInvariant()));
+
+    /// <param name="scheme">The address scheme of the row (sms, wechat, wecom).</param>
+    /// <param name="outcome">sent, retry, failed or unknown.</param>
+    public static void SendEnded(string scheme, string outcome) =>
+        Sends.Add(1, new KeyValuePair<string, object?>("scheme", scheme), new KeyValuePair<string, object?>("outcome", outcome));
 
     public static void Recorded(IEnumerable<Card> cards)
     {

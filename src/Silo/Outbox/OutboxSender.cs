@@ -1,4 +1,5 @@
 using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Observability;
 
 namespace HotlineDispatch.Silo.Outbox;
 
@@ -129,6 +130,7 @@ public sealed class OutboxSender(
         // A stop of the silo in the middle of the call skips this and leaves the row sending: whether the
         // provider sent it is unknown, so it turns unknown after the lease and is never sent again.
         await transitions.CompleteAsync(row, claim, outcome, time.GetUtcNow(), CancellationToken.None);
+        HotlineMetrics.SendEnded(row.Scheme, outcome.Name);
         if (outcome is not SendOutcome.Sent)
         {
             logger.LogWarning("Outbox row {Id} to {Scheme}: {Outcome}", row.Id, row.Scheme, outcome);

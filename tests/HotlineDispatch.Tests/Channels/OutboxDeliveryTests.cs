@@ -75,6 +75,7 @@ public abstract class OutboxDeliveryTests(string storageKind)
     [Fact]
     public async Task Twilio_gets_the_documented_request_once_after_a_429_and_the_status_callback_updates_delivery()
     {
+        using var sends = new RecordedMeasurements("hotline.outbox.sends");
         await using var twilio = await FakeProviderServer.StartAsync();
         var messageSid = MessageSid();
         twilio.Respond = (_, earlier) => Task.FromResult(earlier == 0
@@ -102,6 +103,9 @@ public abstract class OutboxDeliveryTests(string storageKind)
         }
 
         Assert.Equal((messageSid, "queued", 2), (row.GetProperty("providerId").GetString(), row.GetProperty("providerStatus").GetString(), row.GetProperty("attempts").GetInt32()));
+        // Counted just after the row settles, which the row's reader can see first.
+        await Eventually(() => sends.Tags("scheme", "outcome") is var ends && ends.Contains("sms/retry") && ends.Contains("sms/sent"),
+            "the 429 and the send were not both counted");
         // The receipt was given in the TwiML answer and is never sent again by REST.
         await Task.Delay(500);
         Assert.Equal(2, twilio.To(MessagesPath).Count);
@@ -144,6 +148,7 @@ public abstract class OutboxDeliveryTests(string storageKind)
     [Fact]
     public async Task A_refused_message_is_not_retried_and_says_why()
     {
+        using var sends = new RecordedMeasurements("hotline.outbox.sends");
         await using var twilio = await FakeProviderServer.StartAsync();
         twilio.Respond = (_, _) => Task.FromResult(new FakeResponse(400,
             """{"code":21211,"message":"The 'To' number is not a valid phone number.","more_info":"https://www.twilio.com/docs/errors/21211","status":400}"""));
@@ -153,6 +158,7 @@ public abstract class OutboxDeliveryTests(string storageKind)
         var row = await Row(api, number, "status", r => r.GetProperty("state").GetString() == "failed");
 
         Assert.Contains("21211", row.GetProperty("error").GetString());
+        await Eventually(() => sends.Tags("scheme", "outcome").Contains("sms/failed"), "the refusal was not counted");
         await Task.Delay(500);
         Assert.Single(twilio.To(MessagesPath));
     }
