@@ -19,6 +19,7 @@ const Hotline = (() => {
   let openAlerts = null;
   let alertsAsked = 0;
   let alertsShown = 0;
+  let alertsListed = null;
   const alertViews = [];
 
   function el(tag, attrs, ...children) {
@@ -60,6 +61,9 @@ const Hotline = (() => {
       session.alerts.read ? alertLink() : null,
       el('span', { id: 'who' }, `${session.name}（${labels.role[session.role] || session.role}${session.department ? ' · ' + session.department : ''}${session.gridCell ? ' · ' + session.gridCell : ''}）`),
       logout));
+    // In a storm thousands are open: the leader page lists the newest 100, the others show only the count, which the
+    // API's total gives with the least page it takes.
+    alertsListed = page === 'leader' ? 100 : 1;
     if (session.alerts.read) poll(refreshAlerts, 5000);
     return session;
   }
@@ -76,12 +80,12 @@ const Hotline = (() => {
 
   async function refreshAlerts() {
     const asked = ++alertsAsked;
-    const answer = await api('GET', '/api/v1/alerts?open=true');
+    const answer = await api('GET', `/api/v1/alerts?open=true&page=1&pageSize=${alertsListed}`);
     // A poll that crossed an acknowledgement answers last with the alert still open; it would bring it back for a while.
     if (asked < alertsShown) return;
     alertsShown = asked;
     openAlerts = answer;
-    const count = answer.ok ? answer.data.items.length : null;
+    const count = answer.ok ? answer.data.total : null;
     alertBadge.textContent = count === null ? '?' : count;
     alertBadge.className = `badge ${count === 0 ? 'green' : 'red'}`;
     document.title = count ? `(${count}) ${pageTitle}` : pageTitle;
