@@ -254,6 +254,11 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(supervisor.Locator("#alertList")).ToContainTextAsync("当前没有待确认的告警");
         await Assertions.Expect(seen).ToHaveCountAsync(0);
         await Shot(supervisor, "12-supervisor-alert-acknowledged");
+
+        // The figures' stamp too: at a fixed instant the browser in New York reads 20:02:03, the centre 09:02:03.
+        await supervisor.Clock.SetFixedTimeAsync(new DateTimeOffset(2026, 12, 7, 1, 2, 3, TimeSpan.Zero).UtcDateTime);
+        await supervisor.ReloadAsync();
+        await Assertions.Expect(supervisor.Locator("#updated")).ToHaveTextAsync("更新于 09:02:03");
     }
 
     [Fact]

@@ -132,12 +132,21 @@ const Hotline = (() => {
     return left >= 0 ? `剩余 ${duration(left)}` : `超时 ${duration(left)}`;
   }
 
-  // In the centre's local time, which deadlines and residents go by; the browser's own zone may be another.
+  // Times are shown in the centre's local time, which deadlines and residents go by; the browser's own zone may be
+  // another. The Date centre() gives reads that wall clock in its UTC fields.
+  function centre(instant) { return new Date(new Date(instant).getTime() + session.utcOffsetMinutes * 60000); }
+  const pad = n => String(n).padStart(2, '0');
+
   function time(iso) {
     if (!iso) return '';
-    const d = new Date(new Date(iso).getTime() + session.utcOffsetMinutes * 60000);
-    const pad = n => String(n).padStart(2, '0');
+    const d = centre(iso);
     return `${d.getUTCMonth() + 1}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  }
+
+  /** The centre's time of day now, to the second. */
+  function clock() {
+    const d = centre(Date.now());
+    return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   }
 
   function percent(rate) { return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`; }
@@ -154,6 +163,6 @@ const Hotline = (() => {
     container.replaceChildren(el('div', { className: isError ? 'message error' : 'message', role: 'status' }, text));
   }
 
-  return { el, api, init, mayOpen, onAlerts, refreshAlerts, poll, countdown, time, percent, duration, span, message, labels,
+  return { el, api, init, mayOpen, onAlerts, refreshAlerts, poll, countdown, time, clock, percent, duration, span, message, labels,
     departmentList, departmentName, get session() { return session; } };
 })();

@@ -64,7 +64,7 @@
     const t = totals(byDay.data.rows);
     $('kpis').replaceChildren(...kpis.map(([key, name, isRate]) => el('div', { className: 'kpi' },
       el('div', { className: 'value', id: `kpi-${key}` }, isRate ? percent(t[key]) : t[key]), el('div', { className: 'name' }, name))));
-    $('updated').textContent = `更新于 ${new Date().toLocaleTimeString('zh-CN')}`;
+    $('updated').textContent = `更新于 ${Hotline.clock()}`;
 
     const days = byDay.data.rows;
     chart('trendChart', { data: { labels: days.map(r => r.key.slice(5)), datasets: [
