@@ -10,8 +10,11 @@ public interface IAlertBoard
     /// <summary>Puts the alert on the board, durably when this returns; an alert already there stays as it is.</summary>
     Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default);
 
-    /// <summary>The newest first, at most <paramref name="limit"/>; only those not yet acknowledged when <paramref name="openOnly"/>.</summary>
-    Task<IReadOnlyList<Alert>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page (from 1) of the alerts, newest first, and how many there are in all; only those not yet acknowledged
+    /// when <paramref name="openOnly"/>.
+    /// </summary>
+    Task<(IReadOnlyList<Alert> Items, int Total)> ListAsync(bool openOnly, int page, int pageSize, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the alert seen (the first acknowledgement stays); null when there is no such alert.</summary>
     Task<Alert?> AcknowledgeAsync(string id, string by, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -8,7 +8,7 @@ namespace HotlineDispatch.Silo.Routing;
 /// <summary><c>/api/v1/alerts</c>: urgent tickets and surges, for supervisors, newest first.</summary>
 public static class AlertsApi
 {
-    /// <summary>More than a supervisor reads at once; older alerts stay in the table.</summary>
+    /// <summary>What a caller that asks for no page gets at most, the newest: more than a supervisor reads at once.</summary>
     private const int Shown = 5000;
 
     /// <summary>Who may read the board; the console asks the same policy before it shows the board.</summary>
@@ -20,9 +20,7 @@ public static class AlertsApi
     public static RouteGroupBuilder MapAlertsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/alerts");
-        group.MapGet("/", async (IAlertBoard board, bool? open, CancellationToken cancellationToken) =>
-            Results.Ok(new { items = await board.ListAsync(open == true, Shown, cancellationToken) }))
-            .RequireAuthorization(ReadPolicy);
+        group.MapGet("/", List).RequireAuthorization(ReadPolicy);
         group.MapPost("/{id}/acknowledge", async (string id, HttpContext http, IAlertBoard board,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
             await board.AcknowledgeAsync(id, CurrentUser.From(http.User).Name, time.GetUtcNow(), cancellationToken) is { } alert
@@ -30,5 +28,26 @@ public static class AlertsApi
                 : Problems.NotFound($"There is no alert {id}; GET /api/v1/alerts lists them."))
             .RequireAuthorization(AcknowledgePolicy);
         return group;
+    }
+
+    /// <summary>
+    /// A caller that names a page gets that page and the true total, as on the other list routes; one that names none
+    /// keeps the answer it was written against: the newest <see cref="Shown"/> and no total.
+    /// </summary>
+    private static async Task<IResult> List(IAlertBoard board, bool? open, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (page is null && pageSize is null)
+        {
+            var (newest, _) = await board.ListAsync(open == true, 1, Shown, cancellationToken);
+            return Results.Ok(new { items = newest });
+        }
+
+        if (Paging.Check(page, pageSize, out var number, out var size) is { } paging)
+        {
+            return paging;
+        }
+
+        var (items, total) = await board.ListAsync(open == true, number, size, cancellationToken);
+        return Results.Ok(new { items, total });
     }
 }

@@ -27,13 +27,15 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
         await InsertAsync(connection, null, alert, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Alert>> ListAsync(bool openOnly, int limit, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<Alert> Items, int Total)> ListAsync(bool openOnly, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var where = openOnly ? "WHERE acknowledged_at IS NULL" : "";
-        return await connection.Command($"SELECT {Columns} FROM hotline_alert {where} ORDER BY at DESC, id LIMIT @limit")
-            .With("limit", limit)
+        var total = Convert.ToInt32(await connection.Command($"SELECT COUNT(*) FROM hotline_alert {where}").ExecuteScalarAsync(cancellationToken));
+        var items = await connection.Command($"SELECT {Columns} FROM hotline_alert {where} ORDER BY at DESC, id LIMIT @limit OFFSET @offset")
+            .With("limit", pageSize).With("offset", (page - 1) * pageSize)
             .ReadAllAsync(Read, cancellationToken);
+        return (items, total);
     }
 
     public async Task<Alert?> AcknowledgeAsync(string id, string by, DateTimeOffset at, CancellationToken cancellationToken = default)

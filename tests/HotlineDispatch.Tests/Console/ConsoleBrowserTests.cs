@@ -14,8 +14,8 @@ namespace HotlineDispatch.Tests.Console;
 /// cell's open tickets and dismisses a chat message that is no request, the department finds the call in its
 /// queue, signs and replies, and the leader's dashboard shows the numbers move; the operator sees what
 /// a call may duplicate and calls back a missed call, and the leader sees the surge; a supervisor acknowledges
-/// an urgent ticket's alert that the leader may only read. Screenshots of each page are kept under
-/// tests/HotlineDispatch.Tests/TestResults/console/.
+/// an urgent ticket's alert that the leader may only read, and a page fetches only the alerts it lists.
+/// Screenshots of each page are kept under tests/HotlineDispatch.Tests/TestResults/console/.
 /// </summary>
 public sealed class ConsoleBrowserTests : IAsyncLifetime
 {
@@ -254,6 +254,39 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         await Assertions.Expect(supervisor.Locator("#alertList")).ToContainTextAsync("当前没有待确认的告警");
         await Assertions.Expect(seen).ToHaveCountAsync(0);
         await Shot(supervisor, "12-supervisor-alert-acknowledged");
+
+        // The figures' stamp too: at a fixed instant the browser in New York reads 20:02:03, the centre 09:02:03.
+        await supervisor.Clock.SetFixedTimeAsync(new DateTimeOffset(2026, 12, 7, 1, 2, 3, TimeSpan.Zero).UtcDateTime);
+        await supervisor.ReloadAsync();
+        await Assertions.Expect(supervisor.Locator("#updated")).ToHaveTextAsync("更新于 09:02:03");
+    }
+
+    [Fact]
+    public async Task A_page_asks_only_for_the_alerts_it_lists_and_still_counts_them_all()
+    {
+        using var api = _silo.Client(TestUsers.Operator.Token);
+        foreach (var building in new[] { 5, 6 })
+        {
+            var created = await api.PostAsJsonAsync("/api/v1/tickets", new
+            {
+                channel = "call", content = $"幸福小区{building}栋楼道里煤气味很重，怀疑燃气泄漏", gridCell = "G-7", address = $"幸福小区{building}栋",
+                type = "help", urgent = true,
+            });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        static bool AlertsAsked(Microsoft.Playwright.IRequest request) => request.Url.Contains("/api/v1/alerts?", StringComparison.Ordinal);
+        static string? PageSize(Microsoft.Playwright.IRequest request) => System.Web.HttpUtility.ParseQueryString(new Uri(request.Url).Query)["pageSize"];
+
+        // An admin works on the operator page, which shows only the count: one alert is fetched, both are counted.
+        var admin = await SignIn(new TestUser("admin", "admin", TestUsers.AdminToken), "operator");
+        Assert.Equal("1", PageSize(await admin.WaitForRequestAsync(AlertsAsked)));
+        await Assertions.Expect(admin.Locator("#alertCount")).ToHaveTextAsync("告警 2");
+
+        var board = await admin.RunAndWaitForRequestAsync(() => admin.GotoAsync("/console/leader"), AlertsAsked);
+        Assert.Equal("100", PageSize(board));
+        await Assertions.Expect(admin.Locator("#alerts tr[data-alert]")).ToHaveCountAsync(2);
+        await Assertions.Expect(admin.Locator("#alertCount")).ToHaveTextAsync("告警 2");
     }
 
     [Fact]

@@ -154,6 +154,38 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task Alerts_come_a_page_at_a_time_with_the_true_total_to_callers_that_ask_and_as_before_to_the_rest()
+    {
+        var board = api.Service<IAlertBoard>();
+        var supervisor = api.ClientFor(TestUsers.Supervisor);
+        var before = (await Ok(await supervisor.GetAsync("/api/v1/alerts?open=true&page=1&pageSize=1"))).GetProperty("total").GetInt32();
+        // Later than any other alert of the suite, so these three are the newest.
+        var at = new DateTimeOffset(2099, 1, 1, 8, 0, 0, TimeSpan.Zero);
+        var ids = Enumerable.Range(0, 3).Select(n => $"paged-{Guid.NewGuid():N}").ToList();
+        foreach (var (id, n) in ids.Select((id, n) => (id, n)))
+        {
+            await board.RaiseAsync(new Alert(id, Alert.Surge, $"第{n}条", at.AddMinutes(n), null, null, null));
+        }
+
+        var first = await Ok(await supervisor.GetAsync("/api/v1/alerts?open=true&page=1&pageSize=2"));
+        Assert.Equal(before + 3, first.GetProperty("total").GetInt32());
+        Assert.Equal([ids[2], ids[1]], first.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        var second = await Ok(await supervisor.GetAsync("/api/v1/alerts?open=true&page=2&pageSize=2"));
+        Assert.Equal(ids[0], second.GetProperty("items")[0].GetProperty("id").GetString());
+
+        var unpaged = await Ok(await supervisor.GetAsync("/api/v1/alerts?open=true"));
+        Assert.Equal(["items"], unpaged.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(before + 3, unpaged.GetProperty("items").GetArrayLength());
+
+        foreach (var (query, field) in new[] { ("pageSize=0", "pageSize"), ("pageSize=501", "pageSize"), ("page=0", "page") })
+        {
+            var refused = await supervisor.GetAsync($"/api/v1/alerts?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(field, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Incidents_are_listed_by_grid_cell_and_period_a_page_at_a_time()
     {
         var board = api.Service<IIncidentBoard>();

@@ -19,6 +19,7 @@ const Hotline = (() => {
   let openAlerts = null;
   let alertsAsked = 0;
   let alertsShown = 0;
+  let alertsListed = null;
   const alertViews = [];
 
   function el(tag, attrs, ...children) {
@@ -60,6 +61,9 @@ const Hotline = (() => {
       session.alerts.read ? alertLink() : null,
       el('span', { id: 'who' }, `${session.name}（${labels.role[session.role] || session.role}${session.department ? ' · ' + session.department : ''}${session.gridCell ? ' · ' + session.gridCell : ''}）`),
       logout));
+    // In a storm thousands are open: the leader page lists the newest 100, the others show only the count, which the
+    // API's total gives with the least page it takes.
+    alertsListed = page === 'leader' ? 100 : 1;
     if (session.alerts.read) poll(refreshAlerts, 5000);
     return session;
   }
@@ -76,12 +80,12 @@ const Hotline = (() => {
 
   async function refreshAlerts() {
     const asked = ++alertsAsked;
-    const answer = await api('GET', '/api/v1/alerts?open=true');
+    const answer = await api('GET', `/api/v1/alerts?open=true&page=1&pageSize=${alertsListed}`);
     // A poll that crossed an acknowledgement answers last with the alert still open; it would bring it back for a while.
     if (asked < alertsShown) return;
     alertsShown = asked;
     openAlerts = answer;
-    const count = answer.ok ? answer.data.items.length : null;
+    const count = answer.ok ? answer.data.total : null;
     alertBadge.textContent = count === null ? '?' : count;
     alertBadge.className = `badge ${count === 0 ? 'green' : 'red'}`;
     document.title = count ? `(${count}) ${pageTitle}` : pageTitle;
@@ -128,12 +132,21 @@ const Hotline = (() => {
     return left >= 0 ? `剩余 ${duration(left)}` : `超时 ${duration(left)}`;
   }
 
-  // In the centre's local time, which deadlines and residents go by; the browser's own zone may be another.
+  // Times are shown in the centre's local time, which deadlines and residents go by; the browser's own zone may be
+  // another. The Date centre() gives reads that wall clock in its UTC fields.
+  function centre(instant) { return new Date(new Date(instant).getTime() + session.utcOffsetMinutes * 60000); }
+  const pad = n => String(n).padStart(2, '0');
+
   function time(iso) {
     if (!iso) return '';
-    const d = new Date(new Date(iso).getTime() + session.utcOffsetMinutes * 60000);
-    const pad = n => String(n).padStart(2, '0');
+    const d = centre(iso);
     return `${d.getUTCMonth() + 1}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  }
+
+  /** The centre's time of day now, to the second. */
+  function clock() {
+    const d = centre(Date.now());
+    return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   }
 
   function percent(rate) { return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`; }
@@ -150,6 +163,6 @@ const Hotline = (() => {
     container.replaceChildren(el('div', { className: isError ? 'message error' : 'message', role: 'status' }, text));
   }
 
-  return { el, api, init, mayOpen, onAlerts, refreshAlerts, poll, countdown, time, percent, duration, span, message, labels,
+  return { el, api, init, mayOpen, onAlerts, refreshAlerts, poll, countdown, time, clock, percent, duration, span, message, labels,
     departmentList, departmentName, get session() { return session; } };
 })();

@@ -64,7 +64,7 @@
     const t = totals(byDay.data.rows);
     $('kpis').replaceChildren(...kpis.map(([key, name, isRate]) => el('div', { className: 'kpi' },
       el('div', { className: 'value', id: `kpi-${key}` }, isRate ? percent(t[key]) : t[key]), el('div', { className: 'name' }, name))));
-    $('updated').textContent = `更新于 ${new Date().toLocaleTimeString('zh-CN')}`;
+    $('updated').textContent = `更新于 ${Hotline.clock()}`;
 
     const days = byDay.data.rows;
     chart('trendChart', { data: { labels: days.map(r => r.key.slice(5)), datasets: [
@@ -144,17 +144,13 @@
         `${i.gridCell ? `网格 ${i.gridCell}` : i.street}：${i.summary}（${i.count} 件，${Hotline.time(i.firstAt)} 至 ${Hotline.time(i.lastAt)}）`)))));
   }
 
-  // More rows than a supervisor can take in at once would slow the page at every poll; the count in the header stays whole.
-  const alertsListed = 100;
-
   // Newest first, as the board answers. A ticket links into the supervision lookup below and a cell to its grid page
   // for those who may open it; an incident has no page of its own, so it stays text.
   function renderAlerts(answer) {
     $('alerts').hidden = false;
     if (!answer.ok) { Hotline.message($('alertList'), answer.problem, true); return; }
-    const items = answer.data.items;
-    const listed = items.slice(0, alertsListed);
-    $('alertList').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '当前没有待确认的告警。') : el('table', {},
+    const { items: listed, total } = answer.data;
+    $('alertList').replaceChildren(total === 0 ? el('p', { className: 'muted' }, '当前没有待确认的告警。') : el('table', {},
       el('tr', {}, ['类型', '时间', '涉及', '内容', ''].map(h => el('th', {}, h))),
       listed.map(a => el('tr', { 'data-alert': a.id },
         el('td', {}, el('span', { className: `badge ${a.kind === 'urgent' ? 'red' : 'yellow'}` }, labels.alert[a.kind] || a.kind)),
@@ -165,7 +161,7 @@
           a.gridCell ? el('div', {}, Hotline.mayOpen('grid') ? el('a', { href: `/console/grid#${encodeURIComponent(a.gridCell)}` }, `网格 ${a.gridCell}`) : `网格 ${a.gridCell}`) : null),
         el('td', {}, a.message),
         el('td', {}, session.alerts.acknowledge ? el('button', { type: 'button', onclick: () => acknowledge(a) }, '确认') : null)))),
-      items.length > listed.length ? el('p', { className: 'muted' }, `另有 ${items.length - listed.length} 条未列出（仅列最新的 ${listed.length} 条）。`) : '');
+      total > listed.length ? el('p', { className: 'muted' }, `另有 ${total - listed.length} 条未列出（仅列最新的 ${listed.length} 条）。`) : '');
   }
 
   async function acknowledge(alert) {
