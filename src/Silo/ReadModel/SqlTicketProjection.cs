@@ -15,7 +15,7 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// Writes ticket summaries and measure counters. Callers from many tickets are gathered into one
 /// transaction, which is what keeps intake close to the database's own commit rate. Each ticket row
 /// remembers the history position it reflects; events at or below it are skipped, so a projection
-/// repeated after a crash counts nothing twice, but tells the ticket's departments again.
+/// repeated after a crash counts nothing twice.
 /// </summary>
 public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
 {
@@ -119,18 +119,10 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         {
             var summary = pending.Summary;
             var (storedSeq, storedDepartments) = stored.GetValueOrDefault(summary.Id, (0, []));
-            if (storedSeq == summary.Seq)
-            {
-                // A repeat: the silo that committed it may have died before telling the departments, and its retry list
-                // with it. Telling them again costs no write and changes nothing if they heard (Track skips a Seq it
-                // holds). The stored row no longer names a department the ticket left, but the repeated event does.
-                Touch(touched, summary, storedDepartments.Concat(pending.Events.Select(e => e.Department).OfType<string>()));
-                continue;
-            }
 
             // The guarded upsert changes nothing when another projector got there first (a first insert
             // locks no row to SELECT … FOR UPDATE), and then nothing is counted here either.
-            if (storedSeq > summary.Seq || await Upsert(connection, transaction, summary) == 0)
+            if (storedSeq >= summary.Seq || await Upsert(connection, transaction, summary) == 0)
             {
                 continue;
             }
@@ -149,7 +141,15 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             }
 
             var departments = storedDepartments.Concat(summary.Co).Append(summary.Lead).OfType<string>().Distinct().ToList();
-            Touch(touched, summary, departments);
+            foreach (var department in departments)
+            {
+                if (!touched.TryGetValue(department, out var list))
+                {
+                    touched[department] = list = [];
+                }
+
+                list.Add(summary);
+            }
 
             // A ticket twice in one batch (a step and its retry from another activation) sees its first entry as stored.
             stored[summary.Id] = (summary.Seq, departments);
@@ -158,19 +158,6 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         await AddCounters(connection, transaction, counters);
         await transaction.CommitAsync();
         return touched;
-    }
-
-    private static void Touch(Dictionary<string, List<TicketSummary>> touched, TicketSummary summary, IEnumerable<string> departments)
-    {
-        foreach (var department in departments.Distinct(StringComparer.Ordinal))
-        {
-            if (!touched.TryGetValue(department, out var list))
-            {
-                touched[department] = list = [];
-            }
-
-            list.Add(summary);
-        }
     }
 
     /// <summary>

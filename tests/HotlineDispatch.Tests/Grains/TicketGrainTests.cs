@@ -192,25 +192,6 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
         Assert.DoesNotContain(queue, s => s.Id == ticket);
     }
 
-    [Fact]
-    public async Task A_projection_repeated_after_a_crash_tells_the_departments_again()
-    {
-        // The reload is lost too, as the resync's retry list is with a silo that dies after the commit.
-        var (ticket, department) = await ReturnedUnseenBy("STHJJ", lostToo: [nameof(IDepartmentGrain.Reload)]);
-        try
-        {
-            // The ticket's stored position predates the return, so its next activation projects the return again.
-            await fixture.Cluster.DeactivateAsync(Grains.GetGrain<ITicketGrain>(ticket));
-            await Grains.GetGrain<ITicketGrain>(ticket).Get();
-
-            Assert.DoesNotContain(await department.GetQueue(), s => s.Id == ticket);
-        }
-        finally
-        {
-            fixture.Deliver(department, nameof(IDepartmentGrain.Reload));
-        }
-    }
-
     /// <summary>A ticket returned by <paramref name="code"/> while the department's grain was told nothing of it.</summary>
     private async Task<(string Ticket, IDepartmentGrain Department)> ReturnedUnseenBy(string code, string[] lostToo)
     {
