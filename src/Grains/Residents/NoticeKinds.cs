@@ -7,4 +7,7 @@ public static class NoticeKinds
     public const string Status = "status";
     public const string Result = "result";
     public const string Survey = "survey";
+
+    /// <summary>The resident is told that a message the system failed to take in went to people instead.</summary>
+    public const string HandedOver = "handedOver";
 }

@@ -30,6 +30,10 @@ public static class ResidentTexts
     /// <summary>The content of a ticket made from a multimedia message that came without any text.</summary>
     public const string MediaWithoutText = "[彩信] 居民发来图片或其他附件，未附文字说明，请查看附件。";
 
+    /// <summary>To a resident whose message the system could not take in after every attempt: people have it now.</summary>
+    public const string HandedToStaff =
+        "您发送的消息我们已收到，因系统原因暂未能自动受理，已转交工作人员人工处理，请耐心等待。如情况紧急，请直接拨打12345热线。";
+
     public const string VoiceNotRecognised = "抱歉，未能识别您的语音内容，请改用文字描述您要反映的问题，谢谢！";
 
     public const string Welcome =

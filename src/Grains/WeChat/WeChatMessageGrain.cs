@@ -155,6 +155,23 @@ public sealed class WeChatMessageGrain(
         logger.LogError(failure, "WeChat message {Key} failed all {Attempts} attempts; it is kept and on the alert board for people to handle",
             this.GetPrimaryKeyString(), attempts);
         await StopReminder();
+        await TellResidentHandedOver(message);
+    }
+
+    /// <summary>
+    /// Without it the resident heard only WeChat's bare success. After the parking is stored, and allowed to fail:
+    /// the outbox may be what kept failing, and the people on the alert board have the resident's address either way.
+    /// </summary>
+    private async Task TellResidentHandedOver(WeChatMessage message)
+    {
+        try
+        {
+            await outbox.EnqueueAsync(new OutboundMessage(message.ReplyTo, ResidentTexts.HandedToStaff, NoticeKinds.HandedOver, null));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The resident of parked WeChat message {Key} could not be told it went to people", this.GetPrimaryKeyString());
+        }
     }
 
     private WeChatAnswer Answer() => state.State.Late ? WeChatAnswer.Success : new WeChatAnswer(state.State.Reply);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HotlineDispatch.Residents;
 using HotlineDispatch.Tests.Infrastructure;
 using HotlineDispatch.Tickets;
 using HotlineDispatch.WeChat;
@@ -112,7 +113,8 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
         // No ticket holds an address this long, so taking this location in fails the same way every time.
         var label = "春晖路" + new string('号', HotlineDispatch.Tickets.Ticket.MaxText);
         var msgId = NextMsgId();
-        var xml = Message(NewOpenId(), "location", msgId,
+        var openId = NewOpenId();
+        var xml = Message(openId, "location", msgId,
             $"<Location_X>28.2282</Location_X><Location_Y>112.9388</Location_Y><Scale>16</Scale><Label><![CDATA[{label}]]></Label>");
         var count = await TicketCount(api);
         Assert.Equal("success", await (await Post(xml)).Content.ReadAsStringAsync());
@@ -138,6 +140,9 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
         await api.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Hotline).ReadStateAsync("wechat-message", grain.GetGrainId(), stored);
         var kept = stored.State!;
         Assert.Equal((label, true, WeChatRetry.MaxAttempts), (kept.Message?.Label, kept.Parked, kept.Failures));
+        // The resident, who heard only WeChat's bare success, is told that people have the message now.
+        var told = Assert.Single(api.Outbox.To($"wechat:{openId}"));
+        Assert.Equal((NoticeKinds.HandedOver, ResidentTexts.HandedToStaff), (told.Kind, told.Text));
 
         // Parked is final: a stray tick or a repeat of the message starts nothing again.
         await grain.AsReference<IRemindable>().ReceiveReminder("late-answer", default);

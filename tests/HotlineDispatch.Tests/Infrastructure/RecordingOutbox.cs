@@ -4,8 +4,8 @@ using HotlineDispatch.Outbox;
 namespace HotlineDispatch.Tests.Infrastructure;
 
 /// <summary>
-/// The test host's outbox until the real one (the channels issue's outbox) is merged: it records
-/// every message a feature enqueues, so tests can see what residents would be sent.
+/// The channel tests' outbox in place of the SQL one: it records every message a feature enqueues, so
+/// tests can see what residents would be sent, and can refuse them as a failing database would.
 /// </summary>
 public sealed class RecordingOutbox : IOutbox
 {
