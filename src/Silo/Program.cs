@@ -1,21 +1,22 @@
-using HotlineDispatch.Channels.Groups;
-using HotlineDispatch.Channels.WeChat;
+using HotlineDispatch.Silo.Alerts;
 using HotlineDispatch.Silo.Assessment;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Console;
 using HotlineDispatch.Silo.Departments;
-using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Exports;
+using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Incidents;
 using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.Measures;
-using HotlineDispatch.Silo.Outbox;
-using HotlineDispatch.Silo.Routing;
 using HotlineDispatch.Silo.Observability;
 using HotlineDispatch.Silo.Open311;
+using HotlineDispatch.Silo.Outbox;
+using HotlineDispatch.Silo.Routing;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Silo.Voice;
+using HotlineDispatch.Silo.WeChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHotlineLogDefaults();

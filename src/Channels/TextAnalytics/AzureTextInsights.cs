@@ -8,7 +8,8 @@ namespace HotlineDispatch.Channels.TextAnalytics;
 /// service could not answer (a per-document error, a refused or failed request): an analysis always
 /// comes back, and its source says which one it is.
 /// </summary>
-public sealed class AzureTextInsights(AzureLanguageClient client, ILogger<AzureTextInsights> logger) : ITextInsights
+/// <param name="fallback">The analysis for what the service could not answer: the silo gives the local one.</param>
+public sealed class AzureTextInsights(AzureLanguageClient client, ITextInsights fallback, ILogger<AzureTextInsights> logger) : ITextInsights
 {
     public const string Source = "azure";
 
@@ -18,22 +19,26 @@ public sealed class AzureTextInsights(AzureLanguageClient client, ILogger<AzureT
         {
             var sentiments = await client.SentimentAsync(texts, cancellationToken);
             var phrases = await client.KeyPhrasesAsync(texts, cancellationToken);
-            return texts.Select((text, i) =>
+            var insights = new TextInsight[texts.Count];
+            for (var i = 0; i < texts.Count; i++)
             {
-                if (sentiments[i].Value is not { } sentiment || phrases[i].Value is not { } keyPhrases)
+                if (sentiments[i].Value is { } sentiment && phrases[i].Value is { } keyPhrases)
                 {
-                    logger.LogWarning("Azure AI Language could not analyse document {Index}: {Error}", i,
-                        sentiments[i].ErrorMessage ?? phrases[i].ErrorMessage);
-                    return LocalTextInsights.Analyze(text);
+                    insights[i] = new TextInsight(sentiment.Sentiment, keyPhrases.KeyPhrases, Source);
+                    continue;
                 }
 
-                return new TextInsight(sentiment.Sentiment, keyPhrases.KeyPhrases, Source);
-            }).ToList();
+                logger.LogWarning("Azure AI Language could not analyse document {Index}: {Error}", i,
+                    sentiments[i].ErrorMessage ?? phrases[i].ErrorMessage);
+                insights[i] = (await fallback.AnalyzeAsync([texts[i]], cancellationToken))[0];
+            }
+
+            return insights;
         }
         catch (Exception ex) when (ex is AzureLanguageException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Azure AI Language failed; using the local analysis");
-            return texts.Select(LocalTextInsights.Analyze).ToList();
+            return await fallback.AnalyzeAsync(texts, cancellationToken);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.Outbox;
 
 namespace HotlineDispatch.Channels.Twilio;
 

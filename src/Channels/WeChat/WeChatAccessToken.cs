@@ -1,4 +1,4 @@
-using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.Outbox;
 
 namespace HotlineDispatch.Channels.WeChat;
 

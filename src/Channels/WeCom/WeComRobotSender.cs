@@ -1,4 +1,4 @@
-using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.Outbox;
 using HotlineDispatch.Channels.WeChat;
 
 namespace HotlineDispatch.Channels.WeCom;

@@ -1,4 +1,5 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Silo.Alerts;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Routing;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.Outbox;
 using HotlineDispatch.Observability;
 
 namespace HotlineDispatch.Silo.Outbox;

@@ -1,4 +1,4 @@
-using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.Outbox;
 using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Channels.WeChat;
 using HotlineDispatch.Channels.WeCom;

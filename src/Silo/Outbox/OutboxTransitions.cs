@@ -1,5 +1,5 @@
 using System.Globalization;
-using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.Outbox;
 using HotlineDispatch.Silo.ReadModel;
 
 namespace HotlineDispatch.Silo.Outbox;

@@ -5,6 +5,9 @@ using HotlineDispatch.Routing;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
 
+using HotlineDispatch.Silo.Alerts;
+using HotlineDispatch.Silo.Incidents;
+
 namespace HotlineDispatch.Silo.Routing;
 
 public static class RoutingServices

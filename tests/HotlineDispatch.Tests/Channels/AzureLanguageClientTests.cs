@@ -160,7 +160,7 @@ public sealed class AzureLanguageClientTests : IDisposable
               "documents":[{"id":"1","keyPhrases":["路灯"],"warnings":[]}],
               "errors":[{"id":"2","error":{"code":"InvalidArgument","message":"Invalid document."}}],"modelVersion":"latest"}}
             """);
-        var insights = new AzureTextInsights(Client(), NullLogger<AzureTextInsights>.Instance);
+        var insights = new AzureTextInsights(Client(), new LocalTextInsights(), NullLogger<AzureTextInsights>.Instance);
 
         var results = await insights.AnalyzeAsync(["路灯不亮", "感谢网格员，太及时了"]);
 
@@ -175,7 +175,7 @@ public sealed class AzureLanguageClientTests : IDisposable
     public async Task The_insights_fall_back_when_the_service_refuses()
     {
         _server.Answer(403, """{"error":{"code":"403","message":"Out of call volume quota."}}""");
-        var insights = new AzureTextInsights(Client(), NullLogger<AzureTextInsights>.Instance);
+        var insights = new AzureTextInsights(Client(), new LocalTextInsights(), NullLogger<AzureTextInsights>.Instance);
 
         var result = Assert.Single(await insights.AnalyzeAsync(["物业太差劲了，投诉"]));
 

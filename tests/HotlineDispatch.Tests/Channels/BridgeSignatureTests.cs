@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using HotlineDispatch.Channels.Groups;
+using HotlineDispatch.Channels.Grid;
 
 namespace HotlineDispatch.Tests.Channels;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using HotlineDispatch.Channels.Outbound;
+using HotlineDispatch.Channels.Outbox;
 
 namespace HotlineDispatch.Tests.Channels;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HotlineDispatch.Channels.Groups;
+using HotlineDispatch.Channels.Grid;
 using HotlineDispatch.Tests.Channels;
 using HotlineDispatch.Tests.Infrastructure;
 using Microsoft.Playwright;

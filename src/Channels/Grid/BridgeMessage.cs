@@ -1,4 +1,4 @@
-namespace HotlineDispatch.Channels.Groups;
+namespace HotlineDispatch.Channels.Grid;
 
 /// <summary>The JSON a group bridge posts for each message (PROTOCOLS.md).</summary>
 public sealed record BridgeMessage(

@@ -3,7 +3,9 @@ using HotlineDispatch.Alerts;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
 
-namespace HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Routing;
+
+namespace HotlineDispatch.Silo.Alerts;
 
 /// <summary>
 /// Puts a ticket accepted as urgent on the alert board in the projection's transaction. Raised after the

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace HotlineDispatch.Channels.Groups;
+namespace HotlineDispatch.Channels.Grid;
 
 /// <summary><c>X-Hotline-Signature: sha256=&lt;hex&gt;</c>: HMAC-SHA256 of the raw body with the bridge's secret (PROTOCOLS.md).</summary>
 public static class BridgeSignature

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HotlineDispatch.Channels.Outbound;
+namespace HotlineDispatch.Channels.Outbox;
 
 /// <summary>
 /// The most text a provider takes in one message, counted the way that provider counts it: Tencent's

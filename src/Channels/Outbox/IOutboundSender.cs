@@ -1,4 +1,4 @@
-namespace HotlineDispatch.Channels.Outbound;
+namespace HotlineDispatch.Channels.Outbox;
 
 /// <summary>Delivers outbox messages of one <c>ReplyTo</c> scheme (<c>sms</c>, <c>wechat</c>, <c>group</c>) through a provider.</summary>
 public interface IOutboundSender

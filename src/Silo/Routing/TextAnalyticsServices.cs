@@ -1,9 +1,10 @@
+using HotlineDispatch.Channels.TextAnalytics;
 using HotlineDispatch.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace HotlineDispatch.Channels.TextAnalytics;
+namespace HotlineDispatch.Silo.Routing;
 
 public static class TextAnalyticsServices
 {
@@ -23,6 +24,7 @@ public static class TextAnalyticsServices
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AzureLanguageClient)),
                 options,
                 sp.GetRequiredKeyedService<TimeProvider>(HotlineTime.Key)),
+            new LocalTextInsights(),
             sp.GetRequiredService<ILogger<AzureTextInsights>>()));
         return services;
     }

@@ -1,7 +1,9 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Incidents;
 
-namespace HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Routing;
+
+namespace HotlineDispatch.Silo.Incidents;
 
 /// <summary>
 /// An incident as the leaders read it: its cell key and the grid cell or the street it stands for

@@ -1,4 +1,4 @@
-namespace HotlineDispatch.Channels.Groups;
+namespace HotlineDispatch.Channels.Grid;
 
 /// <summary><c>Hotline:Groups</c>: the resident-group bridge's shared secret (API.md).</summary>
 public sealed class BridgeOptions

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HotlineDispatch.Channels.Grid;
 using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Grid;
 using HotlineDispatch.Routing;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace HotlineDispatch.Channels.Groups;
+namespace HotlineDispatch.Silo.Grid;
 
 /// <summary>
 /// <c>POST /channels/groups/{groupId}/messages</c>: messages of resident chat groups from the group

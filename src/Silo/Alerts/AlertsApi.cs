@@ -3,7 +3,9 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Routing;
+
+namespace HotlineDispatch.Silo.Alerts;
 
 /// <summary><c>/api/v1/alerts</c>: urgent tickets and surges, for supervisors, newest first.</summary>
 public static class AlertsApi

@@ -4,7 +4,9 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Tickets;
 
-namespace HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Routing;
+
+namespace HotlineDispatch.Silo.Incidents;
 
 /// <summary>
 /// <c>/api/v1/incidents</c> (surges of similar reports, for the leaders) and

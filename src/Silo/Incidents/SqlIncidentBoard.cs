@@ -3,7 +3,11 @@ using HotlineDispatch.Alerts;
 using HotlineDispatch.Incidents;
 using HotlineDispatch.Silo.ReadModel;
 
-namespace HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Routing;
+
+using HotlineDispatch.Silo.Alerts;
+
+namespace HotlineDispatch.Silo.Incidents;
 
 /// <summary>The incident board in the read model's database: a row per incident and one per reporting ticket.</summary>
 public sealed class SqlIncidentBoard(ReadModelDatabase database) : IIncidentBoard

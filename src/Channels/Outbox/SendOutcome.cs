@@ -1,4 +1,4 @@
-namespace HotlineDispatch.Channels.Outbound;
+namespace HotlineDispatch.Channels.Outbox;
 
 /// <summary>What a provider made of one send. Only <see cref="Retry"/> may be sent again: the others are final or unknowable.</summary>
 public abstract record SendOutcome

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HotlineDispatch.Channels.Outbound;
+namespace HotlineDispatch.Channels.Outbox;
 
 /// <summary>
 /// Cuts a text too long for one provider message into parts sent one after another, so a resident gets

@@ -1,5 +1,6 @@
 using System.Text;
 using HotlineDispatch.Channels.Http;
+using HotlineDispatch.Channels.WeChat;
 using HotlineDispatch.WeChat;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HotlineDispatch.Channels.WeChat;
+namespace HotlineDispatch.Silo.WeChat;
 
 /// <summary>
 /// <c>GET</c>/<c>POST /channels/wechat</c>: the official account's server protocol (PROTOCOLS.md).

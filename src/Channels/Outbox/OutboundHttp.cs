@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace HotlineDispatch.Channels.Outbound;
+namespace HotlineDispatch.Channels.Outbox;
 
 /// <summary>What the providers' HTTP APIs have in common: which failures are safe to retry, and how long to wait.</summary>
 public static class OutboundHttp

@@ -2,7 +2,9 @@ using System.Data.Common;
 using HotlineDispatch.Alerts;
 using HotlineDispatch.Silo.ReadModel;
 
-namespace HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Routing;
+
+namespace HotlineDispatch.Silo.Alerts;
 
 /// <summary>The alert board in the read model's database.</summary>
 public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
