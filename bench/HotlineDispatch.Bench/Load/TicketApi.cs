@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace HotlineDispatch.Bench.Load;
 
-/// <summary>The public HTTP API (shared/API.md) as the bench drives it, signed in as the admin.</summary>
+/// <summary>The public HTTP API (docs/api.md) as the bench drives it, signed in as the admin.</summary>
 public sealed class TicketApi(HttpClient http)
 {
     private const int PageSize = 500;

@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Channels.Grid;
 
-/// <summary>The JSON a group bridge posts for each message (PROTOCOLS.md).</summary>
+/// <summary>The JSON a group bridge posts for each message (docs/channels.md).</summary>
 public sealed record BridgeMessage(
     string? MessageId,
     string? GroupName,

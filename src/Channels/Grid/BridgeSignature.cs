@@ -3,7 +3,7 @@ using System.Text;
 
 namespace HotlineDispatch.Channels.Grid;
 
-/// <summary><c>X-Hotline-Signature: sha256=&lt;hex&gt;</c>: HMAC-SHA256 of the raw body with the bridge's secret (PROTOCOLS.md).</summary>
+/// <summary><c>X-Hotline-Signature: sha256=&lt;hex&gt;</c>: HMAC-SHA256 of the raw body with the bridge's secret (docs/channels.md).</summary>
 public static class BridgeSignature
 {
     private const string Prefix = "sha256=";

@@ -9,7 +9,7 @@ namespace HotlineDispatch.Channels.TextAnalytics;
 
 /// <summary>
 /// The Azure AI Language (Text Analytics) REST API, version 2023-04-01, for sentiment and key phrases
-/// in zh-hans (PROTOCOLS.md): <c>POST {endpoint}/language/:analyze-text</c> with the subscription key
+/// in zh-hans (docs/channels.md): <c>POST {endpoint}/language/:analyze-text</c> with the subscription key
 /// header. Texts go in batches of at most 10 documents and 1 MB, each cut to 5,120 text elements;
 /// 429 is retried after its Retry-After; 403 (quota) and other request errors are thrown at once;
 /// per-document errors come back in their document's result.

@@ -6,7 +6,7 @@ namespace HotlineDispatch.Channels.Twilio;
 /// <summary>
 /// <c>X-Twilio-Signature</c>: Base64 of HMAC-SHA1, keyed with the account's Auth Token, over the full URL
 /// Twilio requested followed by every POST field as name then value, the pairs sorted by name and then
-/// by value (ordinal), without separators (PROTOCOLS.md).
+/// by value (ordinal), without separators (docs/channels.md).
 /// </summary>
 public static class TwilioSignature
 {

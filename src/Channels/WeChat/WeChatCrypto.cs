@@ -5,7 +5,7 @@ using System.Text;
 namespace HotlineDispatch.Channels.WeChat;
 
 /// <summary>
-/// Safe-mode message encryption (PROTOCOLS.md): AES-256-CBC with the key from the 43-character
+/// Safe-mode message encryption (docs/channels.md): AES-256-CBC with the key from the 43-character
 /// EncodingAESKey and its first 16 bytes as IV, over <c>random(16) ‖ length(4, big-endian) ‖ message ‖ appid</c>.
 /// The padding is PKCS#7 to a multiple of 32 bytes, which .NET's own PKCS7 mode (16-byte blocks)
 /// would refuse, so it is added and checked here.

@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Channels.WeChat;
 
-/// <summary><c>Hotline:WeChat</c>: the official account's server settings (API.md). Safe mode when <see cref="EncodingAESKey"/> is set.</summary>
+/// <summary><c>Hotline:WeChat</c>: the official account's server settings (docs/api.md). Safe mode when <see cref="EncodingAESKey"/> is set.</summary>
 public sealed class WeChatOptions
 {
     public const string Section = "Hotline:WeChat";

@@ -6,7 +6,7 @@ namespace HotlineDispatch.Channels.WeCom;
 /// <summary>
 /// Sends <c>group:</c> messages through a WeCom group robot: <c>POST {webhook}</c> with
 /// <c>{"msgtype":"text","text":{"content":…}}</c>, content at most 2048 bytes, at most 20 messages a
-/// minute per robot (PROTOCOLS.md). The minute is kept here, so a busy group waits instead of being refused.
+/// minute per robot (docs/channels.md). The minute is kept here, so a busy group waits instead of being refused.
 /// </summary>
 public sealed class WeComRobotSender(HttpClient http, WeComRobotSettings settings, TimeProvider time) : IOutboundSender
 {

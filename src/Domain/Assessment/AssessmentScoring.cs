@@ -3,7 +3,7 @@ using HotlineDispatch.Deadlines;
 namespace HotlineDispatch.Assessment;
 
 /// <summary>
-/// The monthly department assessment of DOMAIN.md §5 (seed 003's 考核办法), as a pure function of the
+/// The monthly department assessment of docs/domain.md §5 (seed 003's 考核办法), as a pure function of the
 /// month's cases, survey answers and verified complaints.
 /// <list type="bullet">
 /// <item>Overdue: each case costs <c>PointsPerOverdueDay</c> for every working day (begun) it was past its

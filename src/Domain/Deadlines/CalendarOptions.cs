@@ -1,7 +1,7 @@
 namespace HotlineDispatch.Deadlines;
 
 /// <summary>
-/// The working calendar of one deployment, bound from <c>Hotline:Calendar</c> (DOMAIN.md §4).
+/// The working calendar of one deployment, bound from <c>Hotline:Calendar</c> (docs/domain.md §4).
 /// </summary>
 /// <remarks>
 /// The lists start empty on purpose: the configuration binder appends to a list that already has

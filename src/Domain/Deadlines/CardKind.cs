@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Deadlines;
 
-/// <summary>Electronic-supervision cards recorded against a department (DOMAIN.md §4).</summary>
+/// <summary>Electronic-supervision cards recorded against a department (docs/domain.md §4).</summary>
 // sbyte: every ticket and history entry holds it, and it is stored with the same encoding the int had.
 public enum CardKind : sbyte
 {

@@ -2,7 +2,7 @@ namespace HotlineDispatch.Deadlines;
 
 /// <summary>
 /// The running limit of one step (sign-for or reply) of one department in one round, with the
-/// instants its yellow and red cards fall due (DOMAIN.md §4). Persisted in grain state, so it
+/// instants its yellow and red cards fall due (docs/domain.md §4). Persisted in grain state, so it
 /// holds no calendar: the operations that need one take the <see cref="SlaPolicy"/>, which knows
 /// whether this limit runs in working time or around the clock.
 /// </summary>

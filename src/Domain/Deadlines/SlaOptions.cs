@@ -4,7 +4,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Deadlines;
 
 /// <summary>
-/// Time limits and the yellow-card threshold, bound from <c>Hotline:Sla</c> (DOMAIN.md §4).
+/// Time limits and the yellow-card threshold, bound from <c>Hotline:Sla</c> (docs/domain.md §4).
 /// Limits are working time whose days are working days, except the urgent ones, which are clock time.
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Deadlines;
 
 /// <summary>
-/// Starts deadlines from the configured limits (DOMAIN.md §4): a department's override beats the
+/// Starts deadlines from the configured limits (docs/domain.md §4): a department's override beats the
 /// type's limit, which beats the built-in default. Urgent limits run around the clock; the others
 /// in the working calendar. Immutable; validates the options once, when built.
 /// </summary>

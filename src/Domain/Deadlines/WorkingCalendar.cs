@@ -4,7 +4,7 @@ using System.Globalization;
 namespace HotlineDispatch.Deadlines;
 
 /// <summary>
-/// When the centre works (DOMAIN.md §4): limits are counted in working time, so every deadline is
+/// When the centre works (docs/domain.md §4): limits are counted in working time, so every deadline is
 /// computed here. Immutable; build it once from configuration with <see cref="From"/>.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace HotlineDispatch.Departments;
 
 /// <summary>
-/// The departments of this deployment, as shipped in <c>departments.json</c> (from shared/data).
+/// The departments of this deployment, as shipped in <c>departments.json</c> (the 21 departments of the district).
 /// Codes are matched case-sensitively: they are identifiers, not names.
 /// </summary>
 public sealed class DepartmentCatalog

@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Grid;
 
-/// <summary>A cell's groups, inbox size, waiting times and self-resolution (DOMAIN.md §5, §6).</summary>
+/// <summary>A cell's groups, inbox size, waiting times and self-resolution (docs/domain.md §5, §6).</summary>
 [GenerateSerializer, Immutable, Alias("hotline.grid-cell-status.v1")]
 public sealed record GridCellStatus(
     [property: Id(0)] string Cell,

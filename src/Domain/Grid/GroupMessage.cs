@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Grid;
 
-/// <summary>One message posted in a resident chat group, as the group bridge forwards it (PROTOCOLS.md).</summary>
+/// <summary>One message posted in a resident chat group, as the group bridge forwards it (docs/channels.md).</summary>
 [GenerateSerializer, Immutable, Alias("hotline.group-message.v1")]
 public sealed record GroupMessage(
     [property: Id(0)] string MessageId,

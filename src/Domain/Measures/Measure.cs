@@ -1,7 +1,7 @@
 namespace HotlineDispatch.Measures;
 
 /// <summary>
-/// The counters kept per day and per slice (DOMAIN.md §5). Rates are computed from them when read,
+/// The counters kept per day and per slice (docs/domain.md §5). Rates are computed from them when read,
 /// so every counter is a plain sum: of events, or of the working minutes of replies.
 /// </summary>
 public static class Measure

@@ -6,7 +6,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Residents;
 
 /// <summary>
-/// What a resident's free-text message asks for (DOMAIN.md §7): a status query, a survey answer, a new
+/// What a resident's free-text message asks for (docs/domain.md §7): a status query, a survey answer, a new
 /// report, or nothing usable. Commands are matched with full-width digits and spaces (common on Chinese
 /// phones) read as ASCII; a report keeps the resident's own text.
 /// </summary>

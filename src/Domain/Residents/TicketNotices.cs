@@ -4,7 +4,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Residents;
 
 /// <summary>
-/// Which of a ticket's events the resident is told about, and how (DOMAIN.md §7): a receipt with the
+/// Which of a ticket's events the resident is told about, and how (docs/domain.md §7): a receipt with the
 /// number, status changes worth telling (dispatched, more information needed, merged, reopened), and
 /// each result followed by the survey prompt, which a merged ticket gets once. Only tickets with a
 /// <see cref="Ticket.ReplyTo"/> have anyone to tell; internal steps (signing, cards, returns, extensions)

@@ -3,7 +3,7 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Routing;
 
-/// <summary>What the analyzer makes of a message (API.md, <c>POST /api/v1/analyze</c>).</summary>
+/// <summary>What the analyzer makes of a message (docs/api.md, <c>POST /api/v1/analyze</c>).</summary>
 [GenerateSerializer, Immutable, Alias("hotline.message-analysis.v1")]
 public sealed record MessageAnalysis(
     [property: Id(0)] bool IsRequest,

@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Routing;
 
-/// <summary>The sentiment labels of API.md, the same as Azure AI Language's.</summary>
+/// <summary>The sentiment labels of docs/api.md, the same as Azure AI Language's.</summary>
 public static class Sentiments
 {
     public const string Positive = "positive";

@@ -2,7 +2,7 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Routing;
 
-/// <summary>The Chinese names of ticket types that the labelled samples and residents use (API.md).</summary>
+/// <summary>The Chinese names of ticket types that the labelled samples and residents use (docs/api.md).</summary>
 public static class TicketTypeNames
 {
     private static readonly Dictionary<string, TicketType> ByName = new(StringComparer.Ordinal)

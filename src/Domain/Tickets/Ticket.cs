@@ -3,7 +3,7 @@ using HotlineDispatch.Deadlines;
 namespace HotlineDispatch.Tickets;
 
 /// <summary>
-/// A 12345 ticket and its state machine (DOMAIN.md §3). Pure: every step takes the instant and the
+/// A 12345 ticket and its state machine (docs/domain.md §3). Pure: every step takes the instant and the
 /// rules it needs, checks the state, changes the ticket and appends to its history, or throws
 /// <see cref="TicketConflictException"/> / <see cref="TicketInputException"/> and changes nothing.
 /// This is also the persisted grain state, so every field keeps its <c>Id</c> for good.

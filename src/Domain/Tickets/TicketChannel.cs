@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Tickets;
 
-/// <summary>How the report reached the hotline (DOMAIN.md §2).</summary>
+/// <summary>How the report reached the hotline (docs/domain.md §2).</summary>
 // sbyte: every ticket and history entry holds it, and it is stored with the same encoding the int had.
 public enum TicketChannel : sbyte
 {

@@ -2,7 +2,7 @@ namespace HotlineDispatch.WeChat;
 
 /// <summary>
 /// One message a resident sent to the official account, as the server protocol delivers it
-/// (PROTOCOLS.md): who, when, what kind, and the fields of that kind. Already authenticated and,
+/// (docs/channels.md): who, when, what kind, and the fields of that kind. Already authenticated and,
 /// in safe mode, decrypted.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hotline.wechat-message.v1")]

@@ -10,7 +10,7 @@ public sealed record TicketSample(string Id, TicketChannel Channel, string Text,
 /// <summary>A labelled chat-group message from <c>chat-train.jsonl</c>; <see cref="Department"/> is set for requests only.</summary>
 public sealed record ChatSample(string Id, string Group, string Text, bool IsRequest, string? Department);
 
-/// <summary>The labelled samples shipped with the router (copied from shared/data and embedded).</summary>
+/// <summary>The labelled samples shipped with the router (embedded from Data/).</summary>
 public sealed class LabelledSamples(IReadOnlyList<TicketSample> tickets, IReadOnlyList<ChatSample> chat)
 {
     public IReadOnlyList<TicketSample> Tickets { get; } = tickets;

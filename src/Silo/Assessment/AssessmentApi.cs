@@ -7,7 +7,7 @@ using HotlineDispatch.Silo.Hosting;
 namespace HotlineDispatch.Silo.Assessment;
 
 /// <summary>
-/// <c>/api/v1/assessment</c>: the monthly department assessment (DOMAIN.md §5) for leaders, supervisors
+/// <c>/api/v1/assessment</c>: the monthly department assessment (docs/domain.md §5) for leaders, supervisors
 /// and admins, and the verified complaints that supervisors record against departments.
 /// </summary>
 public static class AssessmentApi

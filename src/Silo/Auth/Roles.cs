@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Silo.Auth;
 
-/// <summary>The roles of API.md; what each may do is in <see cref="Policies"/>.</summary>
+/// <summary>The roles of docs/api.md; what each may do is in <see cref="Policies"/>.</summary>
 public static class Roles
 {
     public const string Admin = "admin";

@@ -2,7 +2,7 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Exports;
 
-/// <summary>The words the centre's staff use for states, channels and types (DOMAIN.md), for files people read.</summary>
+/// <summary>The words the centre's staff use for states, channels and types (docs/domain.md), for files people read.</summary>
 public static class ZhLabels
 {
     public static string Of(TicketState state) => state switch

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace HotlineDispatch.Silo.Grid;
 
-/// <summary><c>/api/v1/grid</c>: a grid cell, the inbox of requests from its chat groups, and the grid worker's answers to them (API.md).</summary>
+/// <summary><c>/api/v1/grid</c>: a grid cell, the inbox of requests from its chat groups, and the grid worker's answers to them (docs/api.md).</summary>
 public static class GridApi
 {
     private const int MaxOpenTickets = 200;

@@ -4,7 +4,7 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Grid;
 
-/// <summary>A request in a cell's inbox as API.md shows it: times in the centre's offset, and how long it has waited.</summary>
+/// <summary>A request in a cell's inbox as docs/api.md shows it: times in the centre's offset, and how long it has waited.</summary>
 public sealed record InboxItemView(
     string MessageId,
     string GroupId,

@@ -1,6 +1,6 @@
 namespace HotlineDispatch.Silo.Hosting;
 
-/// <summary>The <c>Hotline</c> configuration section (API.md, start-up and configuration).</summary>
+/// <summary>The <c>Hotline</c> configuration section (docs/api.md, start-up and configuration).</summary>
 public sealed class HotlineOptions
 {
     public const string Section = "Hotline";

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace HotlineDispatch.Silo.Hosting;
 
 /// <summary>
-/// The 429 of API.md: each signed-in user (or, without a token, each client address) gets a token
+/// The 429 of docs/api.md: each signed-in user (or, without a token, each client address) gets a token
 /// bucket of <c>Hotline:RateLimit:PerMinute</c> requests (0 turns it off). Generous by default: it
 /// stops a runaway script, not a busy operator. Each channel webhook has a bucket of its own: behind a
 /// proxy every unauthenticated request comes from one address, and a 429 to Twilio loses the resident's message.

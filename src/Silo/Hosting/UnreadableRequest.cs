@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace HotlineDispatch.Silo.Hosting;
 
 /// <summary>
-/// Which field made a request unreadable, for the 400 that API.md says names it: the JSON path of a
+/// Which field made a request unreadable, for the 400 that docs/api.md says names it: the JSON path of a
 /// body the serializer refused (<c>$.caller.phone</c> → <c>caller.phone</c>, the whole body → <c>body</c>),
 /// or the route or query parameter that would not bind.
 /// </summary>

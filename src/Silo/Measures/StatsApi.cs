@@ -6,7 +6,7 @@ using HotlineDispatch.Silo.Hosting;
 
 namespace HotlineDispatch.Silo.Measures;
 
-/// <summary><c>GET /api/v1/stats</c>: the measures of DOMAIN.md §5 for a period, one row per group.</summary>
+/// <summary><c>GET /api/v1/stats</c>: the measures of docs/domain.md §5 for a period, one row per group.</summary>
 public static class StatsApi
 {
     private const int LongestPeriodDays = 3660;

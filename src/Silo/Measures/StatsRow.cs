@@ -2,7 +2,7 @@ using HotlineDispatch.Measures;
 
 namespace HotlineDispatch.Silo.Measures;
 
-/// <summary>One group of <c>GET /api/v1/stats</c>: the counts and the rates of DOMAIN.md §5 (null when undefined).</summary>
+/// <summary>One group of <c>GET /api/v1/stats</c>: the counts and the rates of docs/domain.md §5 (null when undefined).</summary>
 public sealed record StatsRow(
     string Key,
     string? Name,

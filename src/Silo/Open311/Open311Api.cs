@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HotlineDispatch.Silo.Open311;
 
 /// <summary>
-/// Open311 GeoReport v2 at <c>/open311/v2</c> (PROTOCOLS.md): the departments as services, requests
+/// Open311 GeoReport v2 at <c>/open311/v2</c> (docs/channels.md): the departments as services, requests
 /// posted with an API key from <c>Hotline:Open311:ApiKeys:{i}</c> becoming tickets of channel
 /// <c>open311</c>, and those requests read back by id or by filter, in JSON or XML. Reading is open, as
 /// GeoReport intends; it shows only requests that came in this way, never who reported them.

@@ -8,7 +8,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Silo.Routing;
 
 /// <summary>
-/// <c>POST /api/v1/analyze</c>: what the router thinks of a message, creating nothing (API.md); given
+/// <c>POST /api/v1/analyze</c>: what the router thinks of a message, creating nothing (docs/api.md); given
 /// the place, also the open tickets it may duplicate, which the operator checks before taking the call.
 /// </summary>
 public static class AnalyzeApi

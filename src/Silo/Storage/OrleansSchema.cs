@@ -5,7 +5,7 @@ namespace HotlineDispatch.Silo.Storage;
 
 /// <summary>
 /// Installs the tables and <c>OrleansQuery</c> rows the Orleans ADO.NET providers need
-/// (see shared/ORLEANS-ADONET.md), and the dispatcher's read model beside them. Run it before the silo starts: the providers read
+/// (docs/architecture.md, "Storage"), and the dispatcher's read model beside them. Run it before the silo starts: the providers read
 /// their query texts once, at start-up.
 /// </summary>
 public static class OrleansSchema

@@ -28,7 +28,7 @@ public static class SqliteConnectionStrings
             Mode = SqliteOpenMode.ReadWriteCreate,
 
             // SQLite discourages shared cache: it swaps WAL's concurrent readers for table-level locks.
-            // The write-load measurements in ORLEANS-ADONET.md were made with private caches.
+            // Private caches are what the providers' write load was measured with (docs/performance.md).
             Cache = SqliteCacheMode.Private,
 
             // The busy timeout: with one writer at a time, a write under load may queue for a while.

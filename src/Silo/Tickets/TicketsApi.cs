@@ -8,7 +8,7 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
 
-/// <summary><c>/api/v1/tickets</c>: intake and every step of the lifecycle (API.md).</summary>
+/// <summary><c>/api/v1/tickets</c>: intake and every step of the lifecycle (docs/api.md).</summary>
 public static class TicketsApi
 {
     private const int MaxPageSize = 500;

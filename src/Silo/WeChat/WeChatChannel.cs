@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace HotlineDispatch.Silo.WeChat;
 
 /// <summary>
-/// <c>GET</c>/<c>POST /channels/wechat</c>: the official account's server protocol (PROTOCOLS.md).
+/// <c>GET</c>/<c>POST /channels/wechat</c>: the official account's server protocol (docs/channels.md).
 /// Every request is signed with the account's token; a wrong signature is 403 and changes nothing.
 /// </summary>
 public static class WeChatChannel

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace HotlineDispatch.Tests.Tickets;
 
-/// <summary>The ticket state machine of DOMAIN.md §3, driven without a silo on a fake clock.</summary>
+/// <summary>The ticket state machine of docs/domain.md §3, driven without a silo on a fake clock.</summary>
 public sealed class TicketTests
 {
     private static readonly DepartmentCatalog Departments = DepartmentCatalog.LoadEmbedded();

@@ -11,7 +11,7 @@ public sealed class PostgresAssessmentPauseApiFactory() : ClockedApiFactory(Test
 
 /// <summary>
 /// An extension approved while the ticket waits for the resident moves the deadline but leaves the clock
-/// stopped (DOMAIN.md §4): the month's table must not charge days the department could not work.
+/// stopped (docs/domain.md §4): the month's table must not charge days the department could not work.
 /// </summary>
 public abstract class AssessmentPauseTests(ClockedApiFactory api)
 {

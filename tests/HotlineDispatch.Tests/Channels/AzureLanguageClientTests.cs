@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HotlineDispatch.Tests.Channels;
 
-/// <summary>The Azure AI Language client against a local server that checks each request as PROTOCOLS.md documents it.</summary>
+/// <summary>The Azure AI Language client against a local server that checks each request as docs/channels.md documents it.</summary>
 public sealed class AzureLanguageClientTests : IDisposable
 {
     private const string Key = "test-subscription-key";

@@ -4,7 +4,7 @@ using System.Text;
 namespace HotlineDispatch.Tests.Channels;
 
 /// <summary>
-/// WeChat's safe-mode cipher and signature written again from PROTOCOLS.md, independently of the
+/// WeChat's safe-mode cipher and signature written again from docs/channels.md, independently of the
 /// production code, so the tests check that code against a second reading of the spec rather than
 /// against itself.
 /// </summary>

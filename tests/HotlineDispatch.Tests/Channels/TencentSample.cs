@@ -1,7 +1,7 @@
 namespace HotlineDispatch.Tests.Channels;
 
 /// <summary>
-/// Tencent's published test vector for safe mode (PROTOCOLS.md): the <c>Encrypt</c> value is the one in
+/// Tencent's published test vector for safe mode (docs/channels.md): the <c>Encrypt</c> value is the one in
 /// Tencent's WXBizMsgCrypt samples (e.g. Sample.py, "测试解密接口"), and <see cref="Plaintext"/> is what it decrypts to.
 /// </summary>
 public static class TencentSample

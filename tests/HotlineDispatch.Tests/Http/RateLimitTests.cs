@@ -5,7 +5,7 @@ namespace HotlineDispatch.Tests.Http;
 
 public sealed class RateLimitedApiFactory() : HotlineApiFactory(TestStorage.Sqlite, ("Hotline:RateLimit:PerMinute", "5"));
 
-/// <summary>API.md's 429: a user over the limit is told so, with Retry-After; another user is not affected.</summary>
+/// <summary>docs/api.md's 429: a user over the limit is told so, with Retry-After; another user is not affected.</summary>
 public sealed class RateLimitTests(RateLimitedApiFactory api) : IClassFixture<RateLimitedApiFactory>
 {
     [Fact]

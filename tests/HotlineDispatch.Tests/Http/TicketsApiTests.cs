@@ -6,7 +6,7 @@ using HotlineDispatch.Tests.Infrastructure;
 
 namespace HotlineDispatch.Tests.Http;
 
-/// <summary>The public contract of API.md over HTTP: lifecycle, errors, auth and scoping, once per storage back end.</summary>
+/// <summary>The public contract of docs/api.md over HTTP: lifecycle, errors, auth and scoping, once per storage back end.</summary>
 public abstract class TicketsApiTests(HotlineApiFactory api)
 {
     private static object NewTicket(string content = "小区门口路灯不亮一周了", string? gridCell = "G-7", bool anonymous = false,

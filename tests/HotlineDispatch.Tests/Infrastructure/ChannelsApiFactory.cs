@@ -11,7 +11,7 @@ public abstract class ChannelsApiFactory(string storageKind, params (string Key,
     public const string WeChatToken = "hotline-wechat-token-for-tests";
     public const string BridgeSecret = "bridge-secret-for-tests-0001";
 
-    /// <summary>Tencent's published sample account (PROTOCOLS.md), so its test vector can be posted as it is.</summary>
+    /// <summary>Tencent's published sample account (docs/channels.md), so its test vector can be posted as it is.</summary>
     public const string SampleToken = "spamtest";
     public const string SampleAesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
     public const string SampleAppId = "wx2c2769f8efd9abc2";

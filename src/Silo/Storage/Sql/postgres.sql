@@ -1,5 +1,5 @@
 -- HotlineDispatch: schema and query texts for the Orleans ADO.NET providers on PostgreSQL
--- (grain persistence, reminders, clustering). Written from /work/shared/ORLEANS-ADONET.md.
+-- (grain persistence, reminders, clustering). Written from the providers' query contract described in docs/architecture.md.
 --
 -- OrleansSchema.EnsureAsync runs this file on every start, in one transaction that holds
 -- pg_advisory_xact_lock, so two silos starting together against an empty database take turns.

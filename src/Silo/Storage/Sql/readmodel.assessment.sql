@@ -1,4 +1,4 @@
--- The department assessment (DOMAIN.md §5): one row per case a department answers for (a dispatch
+-- The department assessment (docs/domain.md §5): one row per case a department answers for (a dispatch
 -- or a reopening), following its reply deadline, and the complaints verified against departments.
 
 CREATE TABLE IF NOT EXISTS hotline_assessment_case (

@@ -1,6 +1,6 @@
 -- HotlineDispatch: schema and query texts for the Orleans ADO.NET providers on SQLite
 -- (grain persistence and reminders; a single SQLite silo uses localhost clustering, so no
--- membership tables). Written from /work/shared/ORLEANS-ADONET.md.
+-- membership tables). Written from the providers' query contract described in docs/architecture.md.
 --
 -- OrleansSchema.EnsureAsync runs this file on every start (after switching the database to WAL),
 -- so everything must be safe to re-run; the query rows are upserted so that a new build's texts
