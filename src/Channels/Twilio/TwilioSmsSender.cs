@@ -1,17 +1,24 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using HotlineDispatch.Channels.Outbox;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace HotlineDispatch.Channels.Twilio;
 
 /// <summary>
-/// Sends <c>sms:</c> messages through Twilio's Messages resource:
-/// <c>POST {ApiBaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json</c>, Basic auth, form fields
-/// <c>To</c>, <c>From</c> (or <c>MessagingServiceSid</c>), <c>Body</c> and, when the public URL is known,
-/// <c>StatusCallback</c> naming the outbox row. The API has no idempotency key: one call is one message.
+/// Sends <c>sms:</c> messages through the Twilio library's Messages resource, from <c>FromNumber</c> or the
+/// messaging service, with a <c>StatusCallback</c> naming the outbox row when the public URL is known. The
+/// API has no idempotency key: one call is one message.
 /// </summary>
-public sealed class TwilioSmsSender(HttpClient http, TwilioSettings settings, string? publicBaseUrl, TimeProvider time) : IOutboundSender
+/// <param name="http">
+/// A fresh client per send from the factory (its handlers pooled): cancelling its pending request is how a
+/// stopping silo or the outbox's timeout reaches the library's call, which takes no token itself.
+/// </param>
+public sealed class TwilioSmsSender(Func<System.Net.Http.HttpClient> http, TwilioSettings settings, string? publicBaseUrl, TimeProvider time)
+    : IOutboundSender
 {
     public string Scheme => "sms";
 
@@ -25,50 +32,65 @@ public sealed class TwilioSmsSender(HttpClient http, TwilioSettings settings, st
 
     public async Task<SendOutcome> SendAsync(OutboundDelivery delivery, CancellationToken cancellationToken)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("To", delivery.Address) };
-        fields.Add(string.IsNullOrWhiteSpace(settings.MessagingServiceSid)
-            ? new("From", settings.FromNumber!)
-            : new("MessagingServiceSid", settings.MessagingServiceSid));
-        fields.Add(new("Body", delivery.Text));
+        var options = new CreateMessageOptions(new PhoneNumber(delivery.Address)) { Body = delivery.Text };
+        if (string.IsNullOrWhiteSpace(settings.MessagingServiceSid))
+        {
+            options.From = new PhoneNumber(settings.FromNumber);
+        }
+        else
+        {
+            options.MessagingServiceSid = settings.MessagingServiceSid;
+        }
+
         if (!string.IsNullOrWhiteSpace(publicBaseUrl))
         {
-            fields.Add(new("StatusCallback",
-                $"{publicBaseUrl.TrimEnd('/')}{TwilioRoutes.MessageStatus}?{TwilioRoutes.OutboxQuery}={Uri.EscapeDataString(delivery.OutboxId)}"));
+            options.StatusCallback = new Uri(
+                $"{publicBaseUrl.TrimEnd('/')}{TwilioRoutes.MessageStatus}?{TwilioRoutes.OutboxQuery}={Uri.EscapeDataString(delivery.OutboxId)}");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"{settings.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid!)}/Messages.json")
-        {
-            Content = new FormUrlEncodedContent(fields),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.AccountSid}:{settings.AuthToken}")));
-
-        HttpResponseMessage response;
+        using var client = http();
+        using var cancel = cancellationToken.Register(client.CancelPendingRequests);
+        // One wrapper per send, so its LastResponse is this send's answer: the library's exceptions drop the headers.
+        var transport = new SystemNetHttpClient(client);
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            var sent = await MessageResource.CreateAsync(options, new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: transport));
+            return new SendOutcome.Sent(sent.Sid, sent.Status?.ToString());
         }
-        catch (HttpRequestException ex)
+        catch (ApiConnectionException ex)
         {
-            return OutboundHttp.FromException(ex);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode)
+            return ex.InnerException switch
             {
-                var sent = OutboundHttp.Json(body);
-                return new SendOutcome.Sent(OutboundHttp.Text(sent, "sid"), OutboundHttp.Text(sent, "status"));
-            }
-
-            var error = OutboundHttp.Json(body);
-            var detail = $"{(int)response.StatusCode} {OutboundHttp.Text(error, "code")}: {OutboundHttp.Text(error, "message") ?? response.ReasonPhrase}";
-            // 401 is a configuration fault, not the message's: it is retried until the credentials are fixed or the attempts run out.
-            return OutboundHttp.IsRetryable(response.StatusCode) || response.StatusCode == HttpStatusCode.Unauthorized
-                ? new SendOutcome.Retry(OutboundHttp.RetryAfter(response.Headers, time.GetUtcNow()), detail)
-                : new SendOutcome.Failed(detail);
+                HttpRequestException request => OutboundHttp.FromException(request),
+                // A timeout or the silo's stop: the outbox makes the first unknown, and the second leaves the row sending.
+                OperationCanceledException cancelled => throw cancelled,
+                _ => new SendOutcome.Unknown(ex.Message),
+            };
         }
+        catch (TwilioException ex) when (transport.LastResponse is { } response)
+        {
+            return Refused(response, ex);
+        }
+    }
+
+    private SendOutcome Refused(Response response, TwilioException exception)
+    {
+        if (response.StatusCode is >= HttpStatusCode.OK and < HttpStatusCode.BadRequest)
+        {
+            // Taken, though the library could not read its answer: sending again would send it twice.
+            return new SendOutcome.Sent(null, null);
+        }
+
+        var code = exception switch
+        {
+            ApiException api => api.Code,
+            ApiStandardException standard => standard.Code,
+            _ => 0,
+        };
+        var detail = $"{(int)response.StatusCode} {code}: {exception.Message}";
+        // 401 is a configuration fault, not the message's: it is retried until the credentials are fixed or the attempts run out.
+        return OutboundHttp.IsRetryable(response.StatusCode) || response.StatusCode == HttpStatusCode.Unauthorized
+            ? new SendOutcome.Retry(OutboundHttp.RetryAfter(response.Headers, time.GetUtcNow()), detail)
+            : new SendOutcome.Failed(detail);
     }
 }

@@ -12,6 +12,7 @@ namespace HotlineDispatch.Silo.Outbox;
 public static class OutboxSetup
 {
     private const string HttpClientName = "hotline-outbound";
+    private const string TwilioClientName = "hotline-twilio";
 
     /// <summary>
     /// The outbox, the projection part that fills it from ticket events, and a sender for each scheme
@@ -35,8 +36,13 @@ public static class OutboxSetup
         var twilio = configuration.GetSection(TwilioSettings.Section).Get<TwilioSettings>() ?? new TwilioSettings();
         if (twilio.CanSend)
         {
+            services.AddHttpClient(TwilioClientName, client => client.Timeout = settings.SendTimeout)
+                .AddHttpMessageHandler(() => new TwilioApiBase(twilio.ApiBaseUrl));
             services.AddSingleton<IOutboundSender>(sp =>
-                new TwilioSmsSender(Http(sp), twilio, configuration[TwilioUrls.PublicBaseUrlKey], Time(sp)));
+            {
+                var clients = sp.GetRequiredService<IHttpClientFactory>();
+                return new TwilioSmsSender(() => clients.CreateClient(TwilioClientName), twilio, configuration[TwilioUrls.PublicBaseUrlKey], Time(sp));
+            });
         }
 
         var wechat = configuration.GetSection(WeChatApiSettings.Section).Get<WeChatApiSettings>() ?? new WeChatApiSettings();

@@ -1,5 +1,6 @@
 using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Silo.Outbox;
+using Twilio.TwiML;
 
 namespace HotlineDispatch.Silo.Twilio;
 
@@ -31,7 +32,7 @@ public static class TwilioMessageStatusWebhook
             await transitions.ReportAsync(outboxId.Length > 0 ? outboxId : null, sid, state, status, error, time.GetUtcNow(), cancellationToken);
         }
 
-        return TwilioWebhook.Twiml(Twiml.Response());
+        return TwilioWebhook.Twiml(new MessagingResponse());
     }
 
     /// <summary>Twilio's message status as an outbox state; null for a status that says nothing new (receiving, say).</summary>

@@ -4,6 +4,7 @@ using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Tickets;
 using HotlineDispatch.Webhooks;
+using Twilio.TwiML;
 
 namespace HotlineDispatch.Silo.Twilio;
 
@@ -65,6 +66,6 @@ public static class TwilioSmsWebhook
 
         var message = new ResidentMessage(TicketChannel.Sms, $"sms:{from}", from, body, media, sid);
         var answer = await grains.GetGrain<IResidentMessageGrain>(key).Answer(message);
-        return TwilioWebhook.Twiml(Twiml.Response(Twiml.Message(answer)));
+        return TwilioWebhook.Twiml(new MessagingResponse().Message(answer));
     }
 }

@@ -9,7 +9,7 @@ public sealed class TwilioUrls(string? publicBaseUrl)
 {
     public const string PublicBaseUrlKey = "Hotline:PublicBaseUrl";
 
-    public string? PublicBase { get; } = string.IsNullOrWhiteSpace(publicBaseUrl) ? null : publicBaseUrl.TrimEnd('/');
+    public string? PublicBase { get; } = string.IsNullOrWhiteSpace(publicBaseUrl) ? null : WithoutDefaultPort(publicBaseUrl.TrimEnd('/'));
 
     /// <summary>The full URL of this request as Twilio requested (and signed) it, query included.</summary>
     public string RequestUrl(HttpRequest request) => $"{Base(request)}{request.PathBase}{request.Path}{request.QueryString}";
@@ -17,5 +17,19 @@ public sealed class TwilioUrls(string? publicBaseUrl)
     /// <summary>An absolute URL of one of our routes, for TwiML to send Twilio back to.</summary>
     public string Absolute(HttpRequest request, string path) => $"{Base(request)}{request.PathBase}{path}";
 
-    private string Base(HttpRequest request) => PublicBase ?? $"{request.Scheme}://{request.Host}";
+    private string Base(HttpRequest request) => PublicBase ?? WithoutDefaultPort($"{request.Scheme}://{request.Host}");
+
+    /// <summary>
+    /// Twilio signs a URL with or without its port. The Twilio library checks a URL without a port also with
+    /// the default one, and one with a port also without it, but a default port written out only as written:
+    /// so it is dropped here, and both forms are tried. The rest is kept as written, case included.
+    /// </summary>
+    private static string WithoutDefaultPort(string url)
+    {
+        var hostStart = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var hostEnd = url.IndexOf('/', hostStart) is var slash and >= 0 ? slash : url.Length;
+        var host = HostString.FromUriComponent(url[hostStart..hostEnd]);
+        var defaultPort = url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) ? 443 : 80;
+        return host.Port == defaultPort ? string.Concat(url.AsSpan(0, hostStart), host.Host, url.AsSpan(hostEnd)) : url;
+    }
 }

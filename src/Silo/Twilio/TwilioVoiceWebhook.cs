@@ -3,6 +3,9 @@ using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Voice;
+using Twilio.TwiML;
+using Twilio.TwiML.Voice;
+using HttpMethod = Twilio.Http.HttpMethod;
 
 namespace HotlineDispatch.Silo.Twilio;
 
@@ -16,14 +19,13 @@ public static class TwilioVoiceWebhook
 {
     public const int MaxRecordingSeconds = 120;
     private const int MaxSpeech = 4000;
+    private const string ZhCn = "zh-CN";
 
     public static IResult Greet(HttpContext http, TwilioUrls urls) =>
-        Call(http, out _) ?? TwilioWebhook.Twiml(Twiml.Response(
-            Twiml.SpeechGather(urls.Absolute(http.Request, TwilioRoutes.VoiceGather), Twiml.Say(ResidentTexts.VoiceGreeting)),
-            // Reached only when the gather heard nothing.
-            Twiml.Say(ResidentTexts.VoiceRecordPrompt),
-            Twiml.Record(urls.Absolute(http.Request, TwilioRoutes.VoiceRecording), MaxRecordingSeconds),
-            Twiml.Hangup()));
+        Call(http, out _) ?? TwilioWebhook.Twiml(AskForRecording(http, urls, new VoiceResponse().Append(
+            new Gather(input: [Gather.InputEnum.Speech], language: ZhCn, action: new Uri(urls.Absolute(http.Request, TwilioRoutes.VoiceGather)),
+                    method: HttpMethod.Post, speechTimeout: "auto")
+                .Say(ResidentTexts.VoiceGreeting, language: ZhCn))));
 
     public static async Task<IResult> Gathered(HttpContext http, TwilioUrls urls, SqlCallDrafts drafts,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
@@ -46,10 +48,7 @@ public static class TwilioVoiceWebhook
 
         if (string.IsNullOrEmpty(speech))
         {
-            return TwilioWebhook.Twiml(Twiml.Response(
-                Twiml.Say(ResidentTexts.VoiceRecordPrompt),
-                Twiml.Record(urls.Absolute(http.Request, TwilioRoutes.VoiceRecording), MaxRecordingSeconds),
-                Twiml.Hangup()));
+            return TwilioWebhook.Twiml(AskForRecording(http, urls, new VoiceResponse()));
         }
 
         await drafts.SpeechAsync(call.Sid, call.From, call.To, speech, confidence, time.GetUtcNow(), cancellationToken);
@@ -99,12 +98,18 @@ public static class TwilioVoiceWebhook
             await missedCalls.AddAsync(call.Sid, call.From, call.To, status, time.GetUtcNow(), cancellationToken);
         }
 
-        return TwilioWebhook.Twiml(Twiml.Response());
+        return TwilioWebhook.Twiml(new VoiceResponse());
     }
 
+    /// <summary>Asks for a recording posted to the recording route; after a greeting, reached only when the gather heard nothing.</summary>
+    private static VoiceResponse AskForRecording(HttpContext http, TwilioUrls urls, VoiceResponse response) => response
+        .Say(ResidentTexts.VoiceRecordPrompt, language: ZhCn)
+        .Record(new Uri(urls.Absolute(http.Request, TwilioRoutes.VoiceRecording)), HttpMethod.Post, maxLength: MaxRecordingSeconds, finishOnKey: "#", playBeep: true)
+        .Hangup();
+
     /// <summary>Only a caller whose number came through (the same test the call draft's acceptance makes) can be promised the SMS with the ticket's number.</summary>
-    private static IResult Goodbye(VoiceCall call) => TwilioWebhook.Twiml(Twiml.Response(
-        Twiml.Say(TwilioFields.IsPhone(call.From) ? ResidentTexts.VoiceTaken : ResidentTexts.VoiceTakenWithoutNumber), Twiml.Hangup()));
+    private static IResult Goodbye(VoiceCall call) => TwilioWebhook.Twiml(new VoiceResponse()
+        .Say(TwilioFields.IsPhone(call.From) ? ResidentTexts.VoiceTaken : ResidentTexts.VoiceTakenWithoutNumber, language: ZhCn).Hangup());
 
     /// <summary>The verified call, or the 400 for a missing or malformed CallSid.</summary>
     private static IResult? Call(HttpContext http, out VoiceCall call)

@@ -1,13 +1,19 @@
+using System.Collections.Specialized;
 using System.Net.Http.Headers;
+using System.Xml.Linq;
 using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Silo.Hosting;
+using Twilio.Security;
+using Twilio.TwiML;
 
 namespace HotlineDispatch.Silo.Twilio;
 
 /// <summary>
 /// The filter in front of every Twilio route: reads the webhook and proves it came from Twilio — a form
 /// body of sane size whose <c>X-Twilio-Signature</c> matches the public URL and every field. Whatever
-/// fails is refused before the route runs, so nothing is looked at, let alone changed.
+/// fails is refused before the route runs, so nothing is looked at, let alone changed. The signature is
+/// checked by the Twilio library's <see cref="RequestValidator"/>, which also tries the URL with and without
+/// its port, since Twilio signs it either way.
 /// </summary>
 public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILogger<TwilioWebhook> logger) : IEndpointFilter
 {
@@ -18,6 +24,9 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILog
     public const string IdempotencyHeader = "I-Twilio-Idempotency-Token";
 
     private const string FormType = "application/x-www-form-urlencoded";
+    private const string TwimlType = "text/xml; charset=utf-8";
+
+    private readonly RequestValidator? _validator = string.IsNullOrEmpty(settings.AuthToken) ? null : new RequestValidator(settings.AuthToken);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -72,14 +81,14 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILog
             return (null, Problems.BadRequest("body", ex.Message));
         }
 
-        if (string.IsNullOrEmpty(settings.AuthToken))
+        if (_validator is null)
         {
             logger.LogWarning("A Twilio webhook arrived but Hotline:Twilio:AuthToken is not set, so it cannot be verified");
             return (null, Problems.Forbidden("Twilio webhooks are not accepted: Hotline:Twilio:AuthToken is not configured."));
         }
 
         var url = urls.RequestUrl(request);
-        if (!TwilioSignature.IsValid(settings.AuthToken, url, form.Fields, request.Headers[SignatureHeader].ToString()))
+        if (!IsSigned(_validator, url, form, request.Headers[SignatureHeader].ToString()))
         {
             logger.LogWarning("Refused a Twilio webhook to {Url} with a missing or wrong signature", url);
             return (null, Problems.Forbidden($"The {SignatureHeader} header does not sign this request for {url}."));
@@ -88,7 +97,27 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILog
         return (form, null);
     }
 
-    public static IResult Twiml(string document) => Results.Text(document, HotlineDispatch.Channels.Twilio.Twiml.ContentType);
+    /// <summary>
+    /// A repeated field reaches the validator as the library reads a form, its values joined by commas;
+    /// Twilio's webhooks name each field once. The validator refuses to compare against no signature at all.
+    /// </summary>
+    private static bool IsSigned(RequestValidator validator, string url, TwilioForm form, string signature)
+    {
+        if (signature.Length == 0)
+        {
+            return false;
+        }
+
+        var fields = new NameValueCollection(StringComparer.Ordinal);
+        foreach (var (name, value) in form.Fields)
+        {
+            fields.Add(name, value);
+        }
+
+        return validator.Validate(url, fields, signature);
+    }
+
+    public static IResult Twiml(TwiML response) => Results.Text(response.ToString(SaveOptions.DisableFormatting), TwimlType);
 
     private static IResult TooLarge() => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Request too large",
         $"A Twilio webhook body may be at most {MaxBodyBytes} bytes.");

@@ -4,8 +4,9 @@ using System.Text;
 namespace HotlineDispatch.Tests.Channels;
 
 /// <summary>
-/// Signs requests the way Twilio's security documentation describes, written apart from the production
-/// <c>TwilioSignature</c> so each checks the other: the URL, then name+value of every field sorted by name.
+/// Signs requests the way Twilio's security documentation describes, written apart from the Twilio library's
+/// <c>RequestValidator</c> (which only checks, never signs) so each checks the other: the URL, then
+/// name+value of every field sorted by name.
 /// </summary>
 public static class IndependentTwilioSigner
 {

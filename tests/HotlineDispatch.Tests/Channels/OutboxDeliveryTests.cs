@@ -92,14 +92,17 @@ public abstract class OutboxDeliveryTests(string storageKind)
         foreach (var request in requests)
         {
             Assert.Equal("POST", request.Method);
+            Assert.StartsWith("twilio-csharp/", request.Headers["User-Agent"]);
             Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{TwilioTesting.AuthToken}")), request.Headers["Authorization"]);
             Assert.StartsWith("application/x-www-form-urlencoded", request.Headers["Content-Type"]);
+            // Exactly these fields, in whatever order the Twilio library writes them.
             Assert.Equal(
-                [
+                new[]
+                {
                     KeyValuePair.Create("To", from), KeyValuePair.Create("From", FromNumber), KeyValuePair.Create("Body", row.GetProperty("text").GetString()!),
                     KeyValuePair.Create("StatusCallback", $"{PublicBaseUrl}/channels/twilio/status?outbox={Uri.EscapeDataString(rowId)}"),
-                ],
-                request.Form());
+                }.OrderBy(f => f.Key, StringComparer.Ordinal),
+                request.Form().OrderBy(f => f.Key, StringComparer.Ordinal));
         }
 
         Assert.Equal((messageSid, "queued", 2), (row.GetProperty("providerId").GetString(), row.GetProperty("providerStatus").GetString(), row.GetProperty("attempts").GetInt32()));

@@ -102,6 +102,37 @@ public abstract partial class TwilioSmsTests(TwilioApiFactory api)
         Assert.Contains("已受理", await MessageText(await PostAsync(Twilio, Path, fields)));
     }
 
+    /// <summary>
+    /// Signatures made by Twilio's own Node library (twilio 5.13.1, <c>getExpectedTwilioSignature</c>) with
+    /// the tests' auth token, over the public URL without and with its default port: a producer of
+    /// signatures that shares no code with ours.
+    /// </summary>
+    [Fact]
+    public async Task An_sms_signed_by_twilios_own_library_becomes_a_ticket_with_or_without_the_default_port_and_a_changed_one_is_403()
+    {
+        (string, string)[] Signed(string sid, string body) =>
+            [("MessageSid", sid), ("SmsSid", sid), ("AccountSid", "AC" + new string('0', 32)), ("From", "+8613800000001"), ("To", "+8612345"),
+                ("Body", body), ("NumMedia", "0")];
+        var withoutPort = Signed("SM" + new string('1', 32), "东湖路12号的路灯一直不亮");
+        const string withoutPortSignature = "3Zxbj/8Nkg/8q1MKAcsL+l9wxTc=";
+        var withPort = Signed("SM" + new string('2', 32), "东湖路12号的井盖松动");
+        const string withPortSignature = "aCOPlf89iYCY1DIEl5orImht46Y=";
+        var count = await TicketCount(api);
+
+        var changed = withoutPort.Select(f => f.Item1 == "Body" ? (f.Item1, "东湖路12号的路灯一直很亮") : f);
+        await Problem(await PostAsync(Twilio, Path, changed, withoutPortSignature), HttpStatusCode.Forbidden);
+        Assert.Equal(count, await TicketCount(api));
+
+        foreach (var (fields, signature) in new[] { (withoutPort, withoutPortSignature), (withPort, withPortSignature) })
+        {
+            var reply = await MessageText(await PostAsync(Twilio, Path, fields, signature));
+            var ticket = await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{NumberShape().Match(reply).Value}"));
+            Assert.Equal(fields.Single(f => f.Item1 == "Body").Item2, ticket.GetProperty("content").GetString());
+        }
+
+        Assert.Equal(count + 2, await TicketCount(api));
+    }
+
     [Fact]
     public async Task A_query_answers_the_state_of_the_senders_own_ticket_only()
     {
