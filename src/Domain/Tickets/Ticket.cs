@@ -16,18 +16,26 @@ public sealed class Ticket
 
     private const int MaxAttachments = 20;
 
-    [Id(0)] public string Id { get; set; } = "";
-    [Id(1)] public TicketState State { get; set; }
-    [Id(2)] public TicketChannel Channel { get; set; }
-    [Id(3)] public TicketType Type { get; set; }
-    [Id(4)] public bool Urgent { get; set; }
-    [Id(5)] public string Content { get; set; } = "";
-    [Id(6)] public string Address { get; set; } = "";
-    [Id(7)] public string? GridCell { get; set; }
-    [Id(8)] public Caller Caller { get; set; } = new(null, null, false);
-    [Id(9)] public string LoggedBy { get; set; } = "";
-    [Id(10)] public DateTimeOffset AcceptedAt { get; set; }
-    [Id(11)] public string? Lead { get; set; }
+    [Id(0)] public string Id { get; private set; } = "";
+
+    /// <summary>For the serializer, and the empty state of a grain that has no ticket yet.</summary>
+    public Ticket()
+    {
+    }
+
+    /// <summary>A ticket about to be accepted under the number it was given.</summary>
+    public Ticket(string id) => Id = id;
+    [Id(1)] public TicketState State { get; private set; }
+    [Id(2)] public TicketChannel Channel { get; private set; }
+    [Id(3)] public TicketType Type { get; private set; }
+    [Id(4)] public bool Urgent { get; private set; }
+    [Id(5)] public string Content { get; private set; } = "";
+    [Id(6)] public string Address { get; private set; } = "";
+    [Id(7)] public string? GridCell { get; internal set; }
+    [Id(8)] public Caller Caller { get; private set; } = new(null, null, false);
+    [Id(9)] public string LoggedBy { get; internal set; } = "";
+    [Id(10)] public DateTimeOffset AcceptedAt { get; private set; }
+    [Id(11)] public string? Lead { get; internal set; }
     // The collections below are empty for most tickets, so an empty one is stored and held as null:
     // an idle grain then carries no list object for them (32 bytes each). Outside the state machine
     // they are read-only; the field types and Ids are those the stored state has always had.
@@ -49,29 +57,29 @@ public sealed class Ticket
     [Id(15)] private TicketEvent[] _history = [];
 
     public IReadOnlyList<TicketEvent> History { get => _history; internal set => _history = [.. value]; }
-    [Id(16)] public SurveyRating? Rating { get; set; }
+    [Id(16)] public SurveyRating? Rating { get; private set; }
 
     /// <summary>The answer given at intake (直办), the department's reply, or the master's reply for a merged ticket.</summary>
-    [Id(17)] public string? Result { get; set; }
+    [Id(17)] public string? Result { get; private set; }
 
-    [Id(18)] public string? MasterId { get; set; }
+    [Id(18)] public string? MasterId { get; private set; }
 
     /// <summary>For a merged ticket: the <see cref="MasterReplied.MasterSeq"/> of the latest notice it took from its master.</summary>
-    [Id(71)] public int MasterSeqTaken { get; set; }
+    [Id(71)] public int MasterSeqTaken { get; private set; }
 
     [Id(19)] private List<string>? _mergedIds;
 
     public IReadOnlyList<string> MergedIds => _mergedIds ?? (IReadOnlyList<string>)[];
-    [Id(20)] public ExtensionRequest? PendingExtension { get; set; }
-    [Id(21)] public bool Supervised { get; set; }
+    [Id(20)] public ExtensionRequest? PendingExtension { get; private set; }
+    [Id(21)] public bool Supervised { get; private set; }
 
     /// <summary>Counts dispatches and reopenings, so cards of an earlier round are told apart from the current one.</summary>
-    [Id(22)] public int Round { get; set; }
+    [Id(22)] public int Round { get; private set; }
 
-    [Id(23)] public TicketState? StateBeforePause { get; set; }
+    [Id(23)] public TicketState? StateBeforePause { get; private set; }
 
     /// <summary>True from a reply (or 直办) until the resident's survey answer for it is in.</summary>
-    [Id(24)] public bool AwaitingSurvey { get; set; }
+    [Id(24)] public bool AwaitingSurvey { get; private set; }
 
     /// <summary>The lead's sign-for deadline of the current round, kept after signing for the record.</summary>
     [Id(25)]
@@ -101,23 +109,23 @@ public sealed class Ticket
     public IReadOnlyList<string> Attachments => _attachments ?? (IReadOnlyList<string>)[];
 
     /// <summary>The provider's id of the message the ticket came from, if any.</summary>
-    [Id(28)] public string? SourceRef { get; set; }
+    [Id(28)] public string? SourceRef { get; private set; }
 
     /// <summary>Where answers to the resident go (<c>scheme:address</c>); null for a walk-in or a call logged by hand.</summary>
-    [Id(29)] public string? ReplyTo { get; set; }
+    [Id(29)] public string? ReplyTo { get; private set; }
 
     /// <summary>The receipt with the number went out in the channel's own answer to the report.</summary>
-    [Id(30)] public bool ReceiptInline { get; set; }
+    [Id(30)] public bool ReceiptInline { get; private set; }
 
     /// <summary>The resident sent more than <see cref="MaxText"/> characters and <see cref="Content"/> holds only their beginning.</summary>
-    [Id(31)] public bool ContentTruncated { get; set; }
+    [Id(31)] public bool ContentTruncated { get; private set; }
     [Id(50)] private HotlineDispatch.Routing.DepartmentGuess[] _suggestions = [];
 
     /// <summary>The router's department suggestions at intake, most likely first; a dispatch elsewhere is a correction.</summary>
     public IReadOnlyList<HotlineDispatch.Routing.DepartmentGuess> Suggestions { get => _suggestions; internal set => _suggestions = [.. value]; }
 
     /// <summary>What made the router flag the report urgent, when it did.</summary>
-    [Id(51)] public string? UrgentCue { get; set; }
+    [Id(51)] public string? UrgentCue { get; private set; }
 
     /// <summary>Open tickets of the same cell that read alike at intake: candidates for 并单.</summary>
     [Id(52)] private List<string>? _possibleDuplicates;
@@ -125,7 +133,7 @@ public sealed class Ticket
     public IReadOnlyList<string> PossibleDuplicates => _possibleDuplicates ?? (IReadOnlyList<string>)[];
 
     /// <summary>The knowledge-base entry an answer at intake (直办) came from, if the operator used one.</summary>
-    [Id(70)] public string? KnowledgeEntry { get; set; }
+    [Id(70)] public string? KnowledgeEntry { get; private set; }
 
     public bool Exists => History.Count > 0;
 

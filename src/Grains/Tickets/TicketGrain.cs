@@ -41,11 +41,7 @@ public sealed class TicketGrain(
 
         // The step runs on a copy that replaces the ticket only when it succeeds: a refused step
         // leaves no trace, and cards that fell due meanwhile are recorded either way.
-        var working = services.Copier.Copy(Ticket);
-        if (!working.Exists)
-        {
-            working.Id = this.GetPrimaryKeyString();
-        }
+        var working = Ticket.Exists ? services.Copier.Copy(Ticket) : new Ticket(this.GetPrimaryKeyString());
 
         var cards = working.Exists ? working.RecordDueCards(now) : [];
         try

@@ -14,7 +14,7 @@ public sealed class ResidentTextsTests
 
     private static Ticket DispatchedTo(string lead)
     {
-        var ticket = new Ticket { Id = "20261123-000011" };
+        var ticket = new Ticket("20261123-000011");
         var context = new TicketContext(Monday, new SlaPolicy(new SlaOptions(), Calendar), Departments);
         var actor = new Actor("op1", "operator");
         ticket.Execute(new AcceptTicket(TicketChannel.Wechat, new Caller(null, null, false), "", null, "楼道灯坏了", TicketType.Help, false)

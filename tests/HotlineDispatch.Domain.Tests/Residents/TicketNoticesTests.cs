@@ -24,7 +24,7 @@ public sealed class TicketNoticesTests
 
     private Ticket Accepted(string? replyTo = "sms:+8613812345678", bool inline = false)
     {
-        var ticket = new Ticket { Id = "20261123-000009" };
+        var ticket = new Ticket("20261123-000009");
         Run(ticket, new AcceptTicket(TicketChannel.Sms, new Caller(null, "+8613812345678", false), "", null, "路灯不亮", TicketType.Help, false)
         {
             ReplyTo = replyTo,

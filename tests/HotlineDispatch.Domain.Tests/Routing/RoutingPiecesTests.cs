@@ -87,7 +87,7 @@ public sealed class RoutingPiecesTests
         var t0 = DateTimeOffset.UnixEpoch;
         Ticket With(params TicketEvent[] events)
         {
-            return new Ticket { Id = "20261123-000001", Content = "楼上有人往下扔酒瓶", Suggestions = [new DepartmentGuess("CGJ", 0.6)], History = events };
+            return new Ticket("20261123-000001") { Suggestions = [new DepartmentGuess("CGJ", 0.6)], History = events };
         }
 
         TicketEvent Event(int seq, string actor, string action, TicketState to, string? department) =>

@@ -14,7 +14,7 @@ public sealed class ExcerptTests
 
     private static Ticket Accepted(string content)
     {
-        var ticket = new Ticket { Id = "20261123-000001" };
+        var ticket = new Ticket("20261123-000001");
         ticket.Execute(new AcceptTicket(TicketChannel.Chat, new Caller("老杨", null, false), "", "G-7", content, TicketType.Help, true),
             new Actor("op1", "operator"), new TicketContext(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)), Sla, Departments));
         return ticket;

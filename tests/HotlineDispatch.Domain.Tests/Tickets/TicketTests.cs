@@ -23,7 +23,7 @@ public sealed class TicketTests
 
     private Ticket Accepted(bool urgent = false, TicketType type = TicketType.Complaint)
     {
-        var ticket = new Ticket { Id = "20261123-000001" };
+        var ticket = new Ticket("20261123-000001");
         ticket.Execute(new AcceptTicket(TicketChannel.Call, new Caller("张三", "13812341234", false), "春晖路3号", "G-001",
             "路灯不亮", type, urgent), Operator, Now);
         return ticket;
@@ -58,7 +58,7 @@ public sealed class TicketTests
     [Fact]
     public void Accepting_without_content_names_the_field()
     {
-        var ticket = new Ticket { Id = "20261123-000001" };
+        var ticket = new Ticket("20261123-000001");
         var error = Assert.Throws<TicketInputException>(() => ticket.Execute(
             new AcceptTicket(TicketChannel.Call, new Caller(null, null, false), "", null, "  ", TicketType.Help, false), Operator, Now));
 
@@ -69,7 +69,7 @@ public sealed class TicketTests
     [Fact]
     public void A_step_on_a_ticket_that_does_not_exist_is_not_found()
     {
-        var ticket = new Ticket { Id = "20261123-000009" };
+        var ticket = new Ticket("20261123-000009");
         Assert.Throws<TicketNotFoundException>(() => ticket.Execute(new CloseTicket(), Operator, Now));
     }
 
@@ -144,7 +144,7 @@ public sealed class TicketTests
     [Fact]
     public void A_dispatch_decided_at_intake_is_taken_with_the_accept_in_one_step()
     {
-        var ticket = new Ticket { Id = "20261123-000002" };
+        var ticket = new Ticket("20261123-000002");
         ticket.Execute(new AcceptTicket(TicketChannel.Call, new Caller("张三", "13812341234", false), "春晖路3号", "G-001",
             "路灯不亮", TicketType.Complaint, false) { Dispatch = new DispatchTicket("CGJ", ["GDGS"], "来电时已判明") }, Operator, Now);
 
@@ -158,7 +158,7 @@ public sealed class TicketTests
     [Fact]
     public void A_refused_dispatch_at_intake_leaves_no_ticket()
     {
-        var ticket = new Ticket { Id = "20261123-000003" };
+        var ticket = new Ticket("20261123-000003");
         var error = Assert.Throws<TicketInputException>(() => ticket.Execute(new AcceptTicket(TicketChannel.Call,
             new Caller("张三", "13812341234", false), "春晖路3号", "G-001", "路灯不亮", TicketType.Complaint, false)
             { Dispatch = new DispatchTicket("NOPE", [], null) }, Operator, Now));

@@ -24,7 +24,7 @@ public sealed class TicketStateSerializationTests : IDisposable
     public void A_ticket_with_every_collection_filled_round_trips_and_copies()
     {
         var context = new TicketContext(Monday, new SlaPolicy(new SlaOptions(), WorkingCalendar.From(new CalendarOptions())), DepartmentCatalog.LoadEmbedded());
-        var ticket = new Ticket { Id = "20261123-000001" };
+        var ticket = new Ticket("20261123-000001");
         ticket.Execute(new AcceptTicket(TicketChannel.Wechat, new Caller("张三", "13812341234", false), "春晖路3号", "G-001", "路灯不亮",
             TicketType.Complaint, false) { Attachments = ["http://mmbiz.example/p.jpg"], PossibleDuplicates = ["20261123-000000"] },
             new Actor("op1", "operator"), context);

@@ -14,7 +14,7 @@ public sealed class RepeatedStringsTests
     private static Ticket Dispatched(string id)
     {
         var context = new TicketContext(Monday, new SlaPolicy(new SlaOptions(), WorkingCalendar.From(new CalendarOptions())), DepartmentCatalog.LoadEmbedded());
-        var ticket = new Ticket { Id = id };
+        var ticket = new Ticket(id);
         ticket.Execute(new AcceptTicket(TicketChannel.Call, new Caller(Fresh("张三"), Fresh("13812341234"), false), Fresh("春晖路3号"),
             Fresh("G-001"), Fresh("路灯不亮"), TicketType.Complaint, false), new Actor(Fresh("op1"), Fresh("operator")), context);
         ticket.Execute(new DispatchTicket(Fresh("CGJ"), [Fresh("SWJ")], null), new Actor(Fresh("disp1"), Fresh("dispatcher")), context);

@@ -4,7 +4,8 @@ namespace HotlineDispatch.Tickets;
 /// Makes a ticket point at one shared instance of each string that thousands of tickets repeat: step
 /// names, user names, department codes, grid cells. A ticket read from storage or a request otherwise
 /// holds its own copy of each, about 16 strings and 0.5 KB of every idle grain. The values come from
-/// small, fixed vocabularies, so the process-wide intern pool stays small.
+/// small, fixed vocabularies, so the process-wide intern pool stays small. It is the grain's memory
+/// concern, not a rule of the ticket, so it lives with the stored state and uses the ticket's internal setters.
 /// </summary>
 public static class RepeatedStrings
 {
