@@ -29,6 +29,7 @@ builder.Services.AddHostedService<SchemaInstaller>();
 builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
+builder.Services.AddHotlineOpenApi();
 builder.Services.AddHotlineRateLimiting(builder.Configuration);
 builder.Services.AddWeChatChannel(builder.Configuration);
 builder.Services.AddGroupBridge(builder.Configuration);
@@ -62,6 +63,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealthApi();
+app.MapHotlineOpenApi();
 app.MapTicketsApi();
 app.MapDepartmentsApi();
 app.MapStatsApi();

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HotlineDispatch.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+
+namespace HotlineDispatch.Tests.Http;
+
+/// <summary>The generated contract describes exactly the routes the app maps, with who may call them and how they fail.</summary>
+public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
+{
+    private static readonly string[] Public = ["/api/v1", "/channels", "/open311"];
+
+    private async Task<JsonElement> Document()
+    {
+        var response = await api.CreateClient().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task The_document_lists_every_mapped_route_and_method_of_the_public_api_and_nothing_else()
+    {
+        var mapped = api.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Path: "/" + Constraint().Replace(e.RoutePattern.RawText!.TrimStart('/'), "}").TrimEnd('/'),
+                Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
+            .Where(e => Public.Any(p => e.Path.StartsWith(p, StringComparison.Ordinal)))
+            .SelectMany(e => e.Methods.Select(m => $"{m} {e.Path}"))
+            .ToHashSet();
+
+        var documented = (await Document()).GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {p.Name.TrimEnd('/')}"))
+            .ToHashSet();
+
+        Assert.True(mapped.Count > 60, $"only {mapped.Count} routes found");
+        Assert.Empty(mapped.Except(documented).Order());
+        Assert.Empty(documented.Except(mapped).Order());
+    }
+
+    [Fact]
+    public async Task Staff_operations_name_their_roles_and_their_problem_responses_and_webhooks_their_signature_refusal()
+    {
+        var paths = (await Document()).GetProperty("paths");
+
+        var sign = paths.GetProperty("/api/v1/tickets/{id}/sign").GetProperty("post");
+        Assert.Contains("department", sign.GetProperty("description").GetString());
+        Assert.DoesNotContain("leader", sign.GetProperty("description").GetString());
+        foreach (var status in new[] { "400", "401", "403", "404", "409", "429" })
+        {
+            Assert.True(sign.GetProperty("responses").TryGetProperty(status, out var response), status);
+            Assert.Equal("#/components/schemas/ProblemDetails",
+                response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+        }
+
+        Assert.Equal("tickets", sign.GetProperty("tags")[0].GetString());
+        Assert.True(sign.TryGetProperty("requestBody", out _));
+
+        var sms = paths.GetProperty("/channels/twilio/sms").GetProperty("post");
+        Assert.True(sms.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.False(sms.GetProperty("responses").TryGetProperty("401", out _));
+        Assert.False(sms.TryGetProperty("security", out _));
+    }
+
+    [Fact]
+    public async Task A_readable_rendering_of_the_document_is_served_from_the_silo_itself()
+    {
+        var page = await api.CreateClient().GetStringAsync("/openapi/");
+        Assert.Contains("scalar.js", page);
+        var script = await api.CreateClient().GetAsync("/openapi/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    [GeneratedRegex(@":[^}]+\}")]
+    private static partial Regex Constraint();
+}
