@@ -2,7 +2,6 @@ using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Tickets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HotlineDispatch.Residents;
@@ -18,8 +17,8 @@ public sealed class ResidentDesk(
     ResidentSurveys surveys,
     DepartmentCatalog departments,
     SlaPolicy sla,
-    IServiceProvider services,
-    ILogger<ResidentDesk> logger)
+    ILogger<ResidentDesk> logger,
+    IMessageAnalyzer? analyzer = null)
 {
     private const string NumberDecision = "number";
     private const string SurveyDecision = "survey";
@@ -47,7 +46,7 @@ public sealed class ResidentDesk(
     private async Task<string> ReportAsync(ResidentMessage message, string text, IExchangeMemory memory)
     {
         MessageAnalysis? analysis = null;
-        if (services.GetService<IMessageAnalyzer>() is { } analyzer)
+        if (analyzer is not null)
         {
             try
             {

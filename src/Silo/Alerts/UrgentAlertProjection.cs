@@ -1,4 +1,3 @@
-using System.Data.Common;
 using HotlineDispatch.Alerts;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
@@ -14,7 +13,7 @@ namespace HotlineDispatch.Silo.Alerts;
 /// </summary>
 public sealed class UrgentAlertProjection : ITicketProjectionPart
 {
-    public Func<DbConnection, DbTransaction, int, Task>? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         if (!ticket.Urgent || newEvents is not [{ Seq: 1 }, ..])
         {

@@ -62,6 +62,8 @@ public static class OrleansSetup
         var gate = new SqliteWriteGate();
         silo.Services.AddGrainStorage(StorageNames.Hotline, (services, name) =>
             new SqliteGatedGrainStorage(AdoNetGrainStorageFactory.Create(services, name), gate));
+        // Orleans' AdoNet reminder table is internal, so it can only be decorated: the registration taken here
+        // is the one UseAdoNetReminderService made at the top of this method, not whichever came last elsewhere.
         var reminders = silo.Services.Last(d => d.ServiceType == typeof(IReminderTable));
         silo.Services.Remove(reminders);
         silo.Services.AddSingleton<IReminderTable>(services => new SqliteGatedReminderTable((IReminderTable)Create(reminders, services), gate));

@@ -9,7 +9,7 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// </summary>
 public abstract class EventsProjectionPart : ITicketProjectionPart
 {
-    public Func<DbConnection, DbTransaction, int, Task>? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         var summary = TicketSummary.Of(ticket);
         return (connection, transaction, storedSeq) =>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.ReadModel;
@@ -13,5 +12,5 @@ public interface ITicketProjectionPart
     /// Takes what the part needs from the ticket now (the grain goes on changing it) and returns the
     /// write to run in the transaction, or null when the part has nothing to do for these events.
     /// </summary>
-    Func<DbConnection, DbTransaction, int, Task>? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents);
+    ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents);
 }

@@ -30,14 +30,16 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     private readonly DepartmentResync _resync;
     private readonly ILogger<SqlTicketProjection> _logger;
     private readonly IReadOnlyList<ITicketProjectionPart> _parts;
+    private readonly IReadOnlyList<ITicketProjectionFollowUp> _followUps;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     public SqlTicketProjection(
         ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, DepartmentResync resync, IEnumerable<ITicketProjectionPart> parts,
-        ILogger<SqlTicketProjection> logger)
+        IEnumerable<ITicketProjectionFollowUp> followUps, ILogger<SqlTicketProjection> logger)
     {
         _parts = parts.ToList();
+        _followUps = followUps.ToList();
         _database = database;
         _calendar = sla.Calendar;
         _grains = grains;
@@ -46,7 +48,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         _writer = Task.Run(WriteLoop);
     }
 
-    public Task ProjectAsync(Ticket ticket, int projectedSeq, CancellationToken cancellationToken = default)
+    public async Task ProjectAsync(Ticket ticket, int projectedSeq, CancellationToken cancellationToken = default)
     {
         // Captured now: the grain goes on changing its ticket once this call returns.
         var events = ticket.History.Where(e => e.Seq > projectedSeq).ToList();
@@ -56,13 +58,17 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             ticket.Type,
             ticket.Channel,
             ticket.GridCell,
-            _parts.Select(p => p.Capture(ticket, events)).OfType<Func<DbConnection, DbTransaction, int, Task>>().ToList());
+            _parts.Select(p => p.Capture(ticket, events)).OfType<ProjectionWrite>().ToList());
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqlTicketProjection));
         }
 
-        return pending.Done.Task.WaitAsync(cancellationToken);
+        await pending.Done.Task.WaitAsync(cancellationToken);
+        foreach (var followUp in _followUps)
+        {
+            await followUp.FollowAsync(ticket, events);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -281,7 +287,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     /// <summary><see cref="PartWrites"/> are given the stored position, so they too skip events already projected.</summary>
     private sealed record Pending(
         TicketSummary Summary, IReadOnlyList<TicketEvent> Events, TicketType Type, TicketChannel Channel, string? GridCell,
-        IReadOnlyList<Func<DbConnection, DbTransaction, int, Task>> PartWrites)
+        IReadOnlyList<ProjectionWrite> PartWrites)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
@@ -11,7 +10,7 @@ namespace HotlineDispatch.Silo.Routing;
 /// </summary>
 public sealed class RoutingCorrectionsProjection(SqlRoutingCorrections corrections) : ITicketProjectionPart
 {
-    public Func<DbConnection, DbTransaction, int, Task>? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         var firstNew = ticket.History.Count - newEvents.Count;
         var found = Enumerable.Range(firstNew, newEvents.Count)

@@ -34,8 +34,7 @@ public static class RoutingServices
         services.AddSingleton<ITicketProjectionPart, RoutingCorrectionsProjection>();
         services.AddSingleton<ITicketProjectionPart, UrgentAlertProjection>();
         services.AddSingleton<IIntakeRouting, IntakeRouting>();
-        services.AddSingleton<ITicketProjection>(sp =>
-            new RoutingFeedbackProjection(sp.GetRequiredService<SqlTicketProjection>(), sp.GetRequiredService<IGrainFactory>()));
+        services.AddSingleton<ITicketProjectionFollowUp, DuplicateCandidatesFollowUp>();
         services.AddHotlineTextAnalytics(configuration);
         services.AddHostedService<RouterSync>();
         services.AddAuthorization(RoutingPolicies.Add);
