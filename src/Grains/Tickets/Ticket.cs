@@ -251,7 +251,8 @@ public sealed class Ticket
         var content = RequireText(c.Content, "content");
         var address = Optional(c.Address, "address") ?? "";
         var gridCell = Optional(c.GridCell, "gridCell");
-        var caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous);
+        var caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous,
+            c.Caller.Anonymous ? actor.UserId : null);
         var sourceRef = Optional(c.SourceRef, "sourceRef");
         var replyTo = Optional(c.ReplyTo, "replyTo");
         Content = content;

@@ -225,6 +225,23 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_user_created_again_under_the_same_name_does_not_inherit_anonymous_reporters()
+    {
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+        var account = new { role = "operator", token = $"temp-operator-{Guid.NewGuid():N}" };
+        var name = $"op-{Guid.NewGuid():N}"[..12];
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/users/{name}", account));
+        var id = await Create(NewTicket(anonymous: true), new TestUser(name, "operator", account.token));
+        var first = (await Ok(await api.ClientWithToken(account.token).GetAsync($"/api/v1/tickets/{id}"))).GetProperty("caller");
+        Assert.Equal("13812345678", first.GetProperty("phone").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/users/{name}")).StatusCode);
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/users/{name}", account));
+        var again = (await Ok(await api.ClientWithToken(account.token).GetAsync($"/api/v1/tickets/{id}"))).GetProperty("caller");
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("phone").ValueKind);
+    }
+
+    [Fact]
     public async Task A_grid_worker_sees_only_its_cell()
     {
         var inCell = await Create(NewTicket(gridCell: "G-7"));
