@@ -40,7 +40,7 @@ public static class GroupBridge
         routes.MapPost("/channels/groups/{groupId}/messages", Receive);
 
     private static async Task<IResult> Receive(
-        string groupId, HttpContext http, IOptions<BridgeOptions> options, IGrainFactory grains,
+        string groupId, HttpContext http, IOptions<BridgeOptions> options, IGrainFactory grains, WebhookBudget budget,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
     {
         var secret = options.Value.BridgeSecret;
@@ -70,6 +70,11 @@ public static class GroupBridge
         if (!BridgeSignature.Matches(secret, body, headers["X-Hotline-Signature"]))
         {
             return ChannelProblems.Forbidden("X-Hotline-Signature is not sha256=<hex HMAC-SHA256 of the body with Hotline:Groups:BridgeSecret>.");
+        }
+
+        if (budget.Spend("groups", http) is { } exhausted)
+        {
+            return exhausted;
         }
 
         if (!GridKeys.IsWellFormed(groupId))

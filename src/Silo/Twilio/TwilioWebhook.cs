@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Silo.Hosting;
 
@@ -9,7 +10,7 @@ namespace HotlineDispatch.Silo.Twilio;
 /// body of sane size whose <c>X-Twilio-Signature</c> matches the public URL and every field. Whatever
 /// fails is refused before the route runs, so nothing is looked at, let alone changed.
 /// </summary>
-public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILogger<TwilioWebhook> logger) : IEndpointFilter
+public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, WebhookBudget budget, ILogger<TwilioWebhook> logger) : IEndpointFilter
 {
     /// <summary>A message body is at most 1600 characters plus media links; this leaves ample room for Twilio's other fields.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -26,6 +27,11 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILog
         if (form is null)
         {
             return refusal;
+        }
+
+        if (budget.Spend("twilio", http) is { } exhausted)
+        {
+            return exhausted;
         }
 
         http.Features.Set(form);

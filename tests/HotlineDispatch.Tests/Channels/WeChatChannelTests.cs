@@ -212,6 +212,22 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
     }
 
     [Fact]
+    public async Task A_captured_query_signs_neither_another_body_nor_anything_once_stale()
+    {
+        var count = await TicketCount(api);
+        var captured = Url(Token);
+        var xml = Text(NewOpenId(), "小区门口垃圾堆积", NextMsgId());
+        var first = (await XmlReply(await Post(xml, captured))).Element("Content")!.Value;
+        Assert.Equal(first, (await XmlReply(await Post(xml, captured))).Element("Content")!.Value);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(Text(NewOpenId(), "查询", NextMsgId()), captured)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(Text(NewOpenId(), "又一处垃圾堆积", NextMsgId()), captured)).StatusCode);
+        var stale = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds().ToString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(Text(NewOpenId(), "旧的请求", NextMsgId()), Url(Token, timestamp: stale))).StatusCode);
+        Assert.Equal(count + 1, await TicketCount(api));
+    }
+
+    [Fact]
     public async Task An_xxe_payload_is_refused_and_creates_nothing()
     {
         var count = await TicketCount(api);
