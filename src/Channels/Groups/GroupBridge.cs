@@ -15,7 +15,7 @@ namespace HotlineDispatch.Channels.Groups;
 
 /// <summary>
 /// <c>POST /channels/groups/{groupId}/messages</c>: messages of resident chat groups from the group
-/// bridge. The HMAC and the timestamp window are checked before anything else (403, nothing kept);
+/// bridge. The HMAC (over timestamp, method, path and body) and the timestamp window are checked before anything else (403, nothing kept);
 /// a group nobody registered is 404 and keeps nothing; a message id seen before changes nothing.
 /// </summary>
 public static class GroupBridge
@@ -67,9 +67,12 @@ public static class GroupBridge
             return ChannelProblems.Forbidden("X-Hotline-Timestamp is more than 5 minutes off: a replay, or the bridge's clock is wrong.");
         }
 
-        if (!BridgeSignature.Matches(secret, body, headers["X-Hotline-Signature"]))
+        var request = http.Request;
+        if (!BridgeSignature.Matches(secret, headers["X-Hotline-Timestamp"].ToString(), request.Method, (request.PathBase + request.Path).Value!, body,
+                headers["X-Hotline-Signature"]))
         {
-            return ChannelProblems.Forbidden("X-Hotline-Signature is not sha256=<hex HMAC-SHA256 of the body with Hotline:Groups:BridgeSecret>.");
+            return ChannelProblems.Forbidden(
+                "X-Hotline-Signature is not sha256=<hex HMAC-SHA256 of \"<timestamp>\\n<METHOD>\\n<path>\\n<raw body>\" with Hotline:Groups:BridgeSecret>.");
         }
 
         if (budget.Spend("groups", http) is { } exhausted)
@@ -95,6 +98,13 @@ public static class GroupBridge
         if (Validate(posted) is { } invalid)
         {
             return invalid;
+        }
+
+        // Older than the group remembers message ids, a message could be taken twice; later than the window, it is not real.
+        var sentAgo = time.GetUtcNow() - posted!.SentAt!.Value;
+        if (sentAgo > ChatGroupGrain.RememberFor || sentAgo < -Window)
+        {
+            return ChannelProblems.BadRequest("sentAt", "sentAt must be within the last day and not in the future.");
         }
 
         var message = new GroupMessage(posted!.MessageId!.Trim(), posted.SenderId!.Trim(),

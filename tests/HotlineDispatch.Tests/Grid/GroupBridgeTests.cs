@@ -37,16 +37,21 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
         sentAt = DateTimeOffset.UtcNow,
     };
 
-    /// <summary>Posts as the bridge does: the raw body signed with HMAC-SHA256, computed here rather than by the production signer.</summary>
+    /// <summary>
+    /// Posts as the bridge does: HMAC-SHA256 of "timestamp\nPOST\npath\nbody", computed here rather than by the production
+    /// signer. <paramref name="signedFor"/> signs another group's path, as a message captured there and replayed here.
+    /// </summary>
     private async Task<HttpResponseMessage> Bridge(string groupId, object message, string secret = ChannelsApiFactory.BridgeSecret,
-        DateTimeOffset? at = null, Func<string, string>? tamper = null)
+        DateTimeOffset? at = null, Func<string, string>? tamper = null, string? signedFor = null)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(message);
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
-        var signature = "sha256=" + Convert.ToHexString(hmac.ComputeHash(body)).ToLowerInvariant();
+        var signed = Encoding.UTF8.GetBytes($"{timestamp}\nPOST\n/channels/groups/{signedFor ?? groupId}/messages\n").Concat(body).ToArray();
+        var signature = "sha256=" + Convert.ToHexString(hmac.ComputeHash(signed)).ToLowerInvariant();
         var request = new HttpRequestMessage(HttpMethod.Post, $"/channels/groups/{groupId}/messages") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Hotline-Timestamp", (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString());
+        request.Headers.Add("X-Hotline-Timestamp", timestamp);
         request.Headers.Add("X-Hotline-Signature", tamper?.Invoke(signature) ?? signature);
         return await api.CreateClient().SendAsync(request);
     }
@@ -160,6 +165,24 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
 
         Assert.Empty(await Inbox(cell));
         Assert.Empty(await Log(groupId));
+    }
+
+    [Fact]
+    public async Task A_message_signed_for_one_group_or_sent_long_ago_lands_nowhere()
+    {
+        var (groupId, cell, otherGroup, otherCell) = (NewId("grp"), NewId("cell-"), NewId("grp"), NewId("cell-"));
+        await Register(groupId, cell);
+        await Register(otherGroup, otherCell);
+        var request = Message("8栋后面那个垃圾房三天没人清了，桶满得盖子都盖不上，味道很大");
+        await Ok(await Bridge(otherGroup, request));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Bridge(groupId, request, signedFor: otherGroup)).StatusCode);
+        var old = new { messageId = NewId("m"), senderId = "wxid_resident1", text = "楼下垃圾房满了没人清", sentAt = DateTimeOffset.UtcNow.AddDays(-2) };
+        var stale = await Bridge(groupId, old);
+        Assert.Equal("sentAt", (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+
+        Assert.Empty(await Inbox(cell));
+        Assert.Single(await Inbox(otherCell));
     }
 
     [Fact]
