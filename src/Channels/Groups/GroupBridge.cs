@@ -3,6 +3,7 @@ using System.Text.Json;
 using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Grid;
 using HotlineDispatch.Routing;
+using HotlineDispatch.Tickets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -107,8 +108,9 @@ public static class GroupBridge
             return ChannelProblems.BadRequest("sentAt", "sentAt must be within the last day and not in the future.");
         }
 
-        var message = new GroupMessage(posted!.MessageId!.Trim(), posted.SenderId!.Trim(),
-            string.IsNullOrWhiteSpace(posted.SenderName) ? posted.SenderId.Trim() : posted.SenderName.Trim(), posted.Text!.Trim(), posted.SentAt!.Value);
+        var message = new GroupMessage(posted.MessageId!.Trim(), posted.SenderId!.Trim(),
+            string.IsNullOrWhiteSpace(posted.SenderName) ? posted.SenderId.Trim() : ExternalText.Clean(posted.SenderName).Trim(),
+            ExternalText.Clean(posted.Text!).Trim(), posted.SentAt.Value);
         var delivery = await grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)).Receive(message);
         return delivery.Registered
             ? Results.Ok(new { messageId = message.MessageId, request = delivery.IsRequest })
@@ -126,7 +128,8 @@ public static class GroupBridge
         return null;
     }
 
-    private static bool Invalid(string? value, int max) => string.IsNullOrWhiteSpace(value) || value.Trim().Length > max;
+    private static bool Invalid(string? value, int max) =>
+        value is null || ExternalText.Clean(value).Trim() is not { Length: > 0 } kept || kept.Length > max;
 
     private static IResult Unregistered(string groupId) =>
         ChannelProblems.NotFound($"Group {groupId} is not registered; an admin registers it with PUT /api/v1/groups/{{groupId}}.");

@@ -724,12 +724,12 @@ public sealed class Ticket
 
     private static string? Optional(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var trimmed = value is null ? "" : ExternalText.Clean(value).Trim();
+        if (trimmed.Length == 0)
         {
             return null;
         }
 
-        var trimmed = value.Trim();
         return trimmed.Length <= MaxText
             ? trimmed
             : throw new TicketInputException(field, $"{field} is longer than {MaxText} characters.");

@@ -80,7 +80,8 @@ public static class Open311Api
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        string? Field(string name) => form[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        string? Field(string name) =>
+            form[name].FirstOrDefault() is { } value && ExternalText.Clean(value).Trim() is { Length: > 0 } clean ? clean : null;
         IResult Bad(string description) => Open311Format.Error(StatusCodes.Status400BadRequest, description, f);
 
         if (!keys.Accepts(Field("api_key")))
