@@ -17,7 +17,7 @@ public static class AdminToken
             return configured.Trim();
         }
 
-        Directory.CreateDirectory(dataDir);
+        HotlineDispatch.Silo.Storage.DataDirectory.Create(dataDir);
         var path = Path.GetFullPath(Path.Combine(dataDir, FileName));
         if (File.Exists(path))
         {
