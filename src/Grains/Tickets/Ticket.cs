@@ -385,6 +385,11 @@ public sealed class Ticket
     private void DoResidentInfo(ProvideResidentInfo c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.ResidentInfo, TicketState.AwaitingResident);
+        if (c.Department is { } department && department != Lead)
+        {
+            throw new TicketConflictException(State, $"Only the lead department {Lead}, whose reply clock is paused, can resume it with the resident's answer.");
+        }
+
         var text = RequireText(c.Text, "text");
         _deadlines = Deadlines.Select(d => d.Resume(context.Now, context.Sla)).ToArray();
         ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;

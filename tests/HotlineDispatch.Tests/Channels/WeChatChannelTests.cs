@@ -136,6 +136,11 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
         var alert = Assert.Single(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == $"failed-wechat-msg-{msgId}");
         Assert.Equal(("failed-message", JsonValueKind.Null), (alert.GetProperty("kind").GetString(), alert.GetProperty("ticketId").ValueKind));
         Assert.Contains(label, alert.GetProperty("message").GetString()!);
+        var leaders = await api.ClientFor(TestUsers.Leader).GetFromJsonAsync<JsonElement>("/api/v1/alerts?open=true&page=1&pageSize=500");
+        var masked = Assert.Single(leaders.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == $"failed-wechat-msg-{msgId}")
+            .GetProperty("message").GetString()!;
+        Assert.DoesNotContain(openId, masked);
+        Assert.DoesNotContain("春晖路", masked);
         var stored = new GrainState<WeChatMessageState>();
         await api.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Hotline).ReadStateAsync("wechat-message", grain.GetGrainId(), stored);
         var kept = stored.State!;

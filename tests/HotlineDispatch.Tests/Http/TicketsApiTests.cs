@@ -242,6 +242,22 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task Only_the_lead_whose_clock_is_paused_resumes_it_not_a_co_handler()
+    {
+        var id = await Create();
+        await Ok(await Post(TestUsers.Dispatcher, id, "dispatch", new { lead = "CGJ", co = new[] { "JTJ" } }));
+        await Ok(await Post(TestUsers.Cgj, id, "sign", new { department = "CGJ" }));
+        await Ok(await Post(TestUsers.Jtj, id, "sign", new { department = "JTJ" }));
+        await Ok(await Post(TestUsers.Cgj, id, "await-resident", new { text = "请提供具体楼栋号" }));
+
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(TestUsers.Jtj, id, "resident-info", new { text = "3栋" })).StatusCode);
+        var paused = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{id}"));
+        Assert.Equal("awaitingResident", paused.GetProperty("state").GetString());
+        var resumed = await Ok(await Post(TestUsers.Cgj, id, "resident-info", new { text = "3栋" }));
+        Assert.Equal("inProgress", resumed.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_grid_worker_sees_only_its_cell()
     {
         var inCell = await Create(NewTicket(gridCell: "G-7"));
