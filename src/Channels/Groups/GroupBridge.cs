@@ -33,7 +33,9 @@ public static class GroupBridge
 
     public static IServiceCollection AddGroupBridge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<BridgeOptions>(configuration.GetSection(BridgeOptions.Section));
+        services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section))
+            .Validate(o => ConfiguredSecret.IsLongEnough(o.BridgeSecret), ConfiguredSecret.TooShort("Hotline:Groups:BridgeSecret"))
+            .ValidateOnStart();
         return services;
     }
 

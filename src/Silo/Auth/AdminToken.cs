@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HotlineDispatch.Channels.Http;
 
 namespace HotlineDispatch.Silo.Auth;
 
@@ -14,6 +15,7 @@ public static class AdminToken
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            ConfiguredSecret.Require("Hotline:Auth:AdminToken", configured);
             return configured.Trim();
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Silo.ReadModel;
@@ -32,6 +33,11 @@ public static class Open311Api
     public static IServiceCollection AddHotlineOpen311(this IServiceCollection services, IConfiguration configuration)
     {
         var keys = configuration.GetSection("Hotline:Open311:ApiKeys").Get<string[]>() ?? [];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ConfiguredSecret.Require($"Hotline:Open311:ApiKeys:{i}", keys[i]);
+        }
+
         services.AddSingleton(new ApiKeys(keys.Where(k => k.Length > 0).Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k))).ToList()));
         services.AddSingleton<SqlOpen311Store>();
         services.AddSingleton<ITicketProjectionPart, Open311Projection>();
