@@ -36,6 +36,7 @@ public static class GroupBridge
         services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section))
             .Validate(o => ConfiguredSecret.IsLongEnough(o.BridgeSecret), ConfiguredSecret.TooShort("Hotline:Groups:BridgeSecret"))
             .ValidateOnStart();
+        services.Configure<GridOptions>(configuration.GetSection(GridOptions.Section));
         return services;
     }
 
@@ -113,7 +114,17 @@ public static class GroupBridge
         var message = new GroupMessage(posted.MessageId!.Trim(), posted.SenderId!.Trim(),
             string.IsNullOrWhiteSpace(posted.SenderName) ? posted.SenderId.Trim() : ExternalText.Clean(posted.SenderName).Trim(),
             ExternalText.Clean(posted.Text!).Trim(), posted.SentAt.Value);
-        var delivery = await grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)).Receive(message);
+        GroupDelivery delivery;
+        try
+        {
+            delivery = await grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)).Receive(message);
+        }
+        catch (InboxFullException ex)
+        {
+            http.Response.Headers.RetryAfter = "300";
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbox full");
+        }
+
         return delivery.Registered
             ? Results.Ok(new { messageId = message.MessageId, request = delivery.IsRequest })
             : Unregistered(groupId);

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Tests.Infrastructure;
@@ -27,34 +24,11 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
     private async Task Register(string groupId, string cell) =>
         await Ok(await api.ClientWithToken(TestUsers.AdminToken).PutAsJsonAsync($"/api/v1/groups/{groupId}", new { name = "春晖社区3网格群", gridCell = cell }));
 
-    private static object Message(string text, string? messageId = null) => new
-    {
-        messageId = messageId ?? NewId("m"),
-        groupName = "春晖社区3网格群",
-        senderId = "wxid_resident1",
-        senderName = "老杨",
-        text,
-        sentAt = DateTimeOffset.UtcNow,
-    };
+    private static object Message(string text, string? messageId = null) => BridgeRequests.Message(text, messageId);
 
-    /// <summary>
-    /// Posts as the bridge does: HMAC-SHA256 of "timestamp\nPOST\npath\nbody", computed here rather than by the production
-    /// signer. <paramref name="signedFor"/> signs another group's path, as a message captured there and replayed here.
-    /// </summary>
-    private async Task<HttpResponseMessage> Bridge(string groupId, object message, string secret = ChannelsApiFactory.BridgeSecret,
-        DateTimeOffset? at = null, Func<string, string>? tamper = null, string? signedFor = null)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(message);
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString();
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
-        var signed = Encoding.UTF8.GetBytes($"{timestamp}\nPOST\n/channels/groups/{signedFor ?? groupId}/messages\n").Concat(body).ToArray();
-        var signature = "sha256=" + Convert.ToHexString(hmac.ComputeHash(signed)).ToLowerInvariant();
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/channels/groups/{groupId}/messages") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Hotline-Timestamp", timestamp);
-        request.Headers.Add("X-Hotline-Signature", tamper?.Invoke(signature) ?? signature);
-        return await api.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Bridge(string groupId, object message, string secret = ChannelsApiFactory.BridgeSecret,
+        DateTimeOffset? at = null, Func<string, string>? tamper = null, string? signedFor = null) =>
+        BridgeRequests.Post(api.CreateClient(), groupId, message, secret, at, tamper, signedFor);
 
     private async Task<JsonElement[]> Inbox(string cell, TestUser? user = null) =>
         (await Ok(await (user is null ? api.ClientWithToken(TestUsers.AdminToken) : api.ClientFor(user)).GetAsync($"/api/v1/grid/{cell}/inbox")))
