@@ -60,6 +60,7 @@ public static class OrleansSetup
         }
 
         var gate = new SqliteWriteGate();
+        silo.Services.AddSingleton(gate);
         silo.Services.AddGrainStorage(StorageNames.Hotline, (services, name) =>
             new SqliteGatedGrainStorage(AdoNetGrainStorageFactory.Create(services, name), gate));
         var reminders = silo.Services.Last(d => d.ServiceType == typeof(IReminderTable));
