@@ -10,16 +10,7 @@ namespace HotlineDispatch.Channels.Http;
 /// </summary>
 public sealed class WebhookBudget(int perMinute) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(channel => perMinute <= 0
-        ? RateLimitPartition.GetNoLimiter(channel)
-        : RateLimitPartition.GetTokenBucketLimiter(channel, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perMinute,
-            TokensPerPeriod = perMinute,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly PartitionedRateLimiter<string> _limiter = MinuteBuckets.PerKey(perMinute);
 
     /// <summary>Spends one request of the channel's budget; null when there was one, else the 429 to answer.</summary>
     public IResult? Spend(string channel, HttpContext http)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using HotlineDispatch.Channels.Http;
 
 namespace HotlineDispatch.Silo.Auth;
 
@@ -11,16 +12,7 @@ public sealed class FailedSignIns(int perMinute) : IDisposable
 {
     public const int DefaultPerMinute = 30;
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address => perMinute <= 0
-        ? RateLimitPartition.GetNoLimiter(address)
-        : RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perMinute,
-            TokensPerPeriod = perMinute,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+    private readonly PartitionedRateLimiter<string> _limiter = MinuteBuckets.PerKey(perMinute);
 
     public string Refusal => $"More than {perMinute} failed sign-ins a minute from this address; wait a minute and try again.";
 

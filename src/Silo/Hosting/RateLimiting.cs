@@ -36,18 +36,9 @@ public static class RateLimiting
                 return new ValueTask(Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
                     $"At most {perMinute} requests a minute per user; wait and try again."));
             };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => perMinute <= 0 || IsWebhook(http)
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsWebhook(http)
                 ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetTokenBucketLimiter(
-                    Partition(http),
-                    _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perMinute,
-                        TokensPerPeriod = perMinute,
-                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
+                : MinuteBuckets.Partition(Partition(http), perMinute));
         });
     }
 
