@@ -22,13 +22,16 @@ public sealed class WebhookLimitTests(RateLimitedTwilioApiFactory api) : IClassF
             Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
         }
 
+        // The bucket refills continuously (5 a minute, one each 12 s), so a slow machine may fit one more in; the
+        // unsigned posts spent nothing if the first five pass, and every spelling of the path spends from one bucket.
         var statuses = new List<HttpStatusCode>();
-        foreach (var path in new[] { "/channels/twilio/sms", "/channels/TWILIO/sms", "/channels/twilio/sms", "/channels/Twilio/sms", "/channels/twilio/sms", "/channels/TWILIO/sms" })
+        foreach (var path in new[] { "/channels/twilio/sms", "/channels/TWILIO/sms", "/channels/Twilio/sms" }.SelectMany(p => Enumerable.Repeat(p, 4)))
         {
             statuses.Add((await PostAsync(client, path, Sms(MessageSid(), Phone(), "春晖路3号门口的路灯坏了"))).StatusCode);
         }
 
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 5), statuses.Take(5));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
     }
 }
 
