@@ -57,6 +57,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     },
 });
 app.UseStatusCodePages();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseConsoleCsrfCheck();
 app.UseAuthorization();

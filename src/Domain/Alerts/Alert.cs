@@ -48,6 +48,13 @@ public sealed record Alert(
         new($"failed-{messageKey}", FailedMessage, $"居民消息经 {attempts} 次尝试仍未能处理，请人工跟进（答复地址 {replyTo}）：{sent}", at,
             ticketId, null, null);
 
+    /// <summary>
+    /// The alert as a reader who does not take over residents' messages sees it: a failed message without the
+    /// resident's address (their openid or number) and words, which only the people who follow it up need.
+    /// </summary>
+    public Alert WithoutResident() =>
+        Kind == FailedMessage ? this with { Message = "居民消息经多次尝试仍未能处理，已交人工跟进（答复地址与内容仅值班主管可见）。" } : this;
+
     /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
     public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
 

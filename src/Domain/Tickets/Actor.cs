@@ -5,7 +5,8 @@ namespace HotlineDispatch.Tickets;
 public sealed record Actor(
     [property: Id(0)] string Name,
     [property: Id(1)] string Role,
-    [property: Id(2)] string? Department = null)
+    [property: Id(2)] string? Department = null,
+    [property: Id(3)] string? UserId = null)
 {
     /// <summary>The dispatcher itself, for steps taken by the system (cards, merges, automatic dispatch).</summary>
     public static Actor System { get; } = new("system", "system");

@@ -259,7 +259,8 @@ public sealed class Ticket
         var content = RequireText(c.Content, "content");
         var address = Optional(c.Address, "address") ?? "";
         var gridCell = Optional(c.GridCell, "gridCell");
-        var caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous);
+        var caller = new Caller(Optional(c.Caller.Name, "caller.name"), Optional(c.Caller.Phone, "caller.phone"), c.Caller.Anonymous,
+            c.Caller.Anonymous ? actor.UserId : null);
         var sourceRef = Optional(c.SourceRef, "sourceRef");
         var replyTo = Optional(c.ReplyTo, "replyTo");
         Content = content;
@@ -392,6 +393,11 @@ public sealed class Ticket
     private void DoResidentInfo(ProvideResidentInfo c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.ResidentInfo, TicketState.AwaitingResident);
+        if (c.Department is { } department && department != Lead)
+        {
+            throw new TicketConflictException(State, $"Only the lead department {Lead}, whose reply clock is paused, can resume it with the resident's answer.");
+        }
+
         var text = RequireText(c.Text, "text");
         _deadlines = Deadlines.Select(d => d.Resume(context.Now, context.Sla)).ToArray();
         ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;
@@ -731,12 +737,12 @@ public sealed class Ticket
 
     private static string? Optional(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var trimmed = value is null ? "" : ExternalText.Clean(value).Trim();
+        if (trimmed.Length == 0)
         {
             return null;
         }
 
-        var trimmed = value.Trim();
         return trimmed.Length <= MaxText
             ? trimmed
             : throw new TicketInputException(field, $"{field} is longer than {MaxText} characters.");

@@ -77,7 +77,11 @@ public sealed record AwaitResident([property: Id(0)] string Text) : TicketComman
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resident-info.v1")]
-public sealed record ProvideResidentInfo([property: Id(0)] string Text) : TicketCommand;
+public sealed record ProvideResidentInfo([property: Id(0)] string Text) : TicketCommand
+{
+    /// <summary>The department giving it; only the lead, whose clock is paused, may resume it. Null for the call centre.</summary>
+    [Id(1)] public string? Department { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.request-extension.v1")]
 public sealed record RequestExtension(

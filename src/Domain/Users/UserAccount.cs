@@ -10,4 +10,11 @@ public sealed record UserAccount(
     [property: Id(1)] string Role,
     [property: Id(2)] string? Department,
     [property: Id(3)] string? GridCell,
-    [property: Id(4)] string TokenSha256);
+    [property: Id(4)] string TokenSha256)
+{
+    /// <summary>
+    /// Who this account is for good, unlike its name: a user deleted and created again under the same name
+    /// is someone else, and must not inherit what the first one alone may see (anonymous reporters).
+    /// </summary>
+    [Id(5)] public string? Id { get; init; }
+}

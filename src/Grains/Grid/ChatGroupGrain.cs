@@ -18,7 +18,7 @@ public sealed class ChatGroupGrain(
     private const int MaxSeen = 2000;
 
     // Bridges retry within minutes; a day covers a bridge that was down for a while.
-    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(1);
+    public static readonly TimeSpan RememberFor = TimeSpan.FromDays(1);
 
     private string GroupId => GridKeys.GroupIdOf(this.GetPrimaryKeyString());
 

@@ -2,6 +2,7 @@ using HotlineDispatch.Outbox;
 using HotlineDispatch.Residents;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace HotlineDispatch.Grid;
 
@@ -14,6 +15,7 @@ public sealed class GridCellGrain(
     [PersistentState("grid-cell", StorageNames.Hotline)] IPersistentState<GridCellState> state,
     TicketIntake intake,
     IOutbox outbox,
+    IOptions<GridOptions> options,
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : Grain, IGridCellGrain
 {
     private const int MaxHandled = 500;
@@ -50,6 +52,12 @@ public sealed class GridCellGrain(
         if (Open(item.MessageId) is not null || Answered(item.MessageId) is not null)
         {
             return;
+        }
+
+        var max = options.Value.MaxInbox;
+        if (state.State.Inbox.Count >= (item.Urgent ? max + max / 10 : max))
+        {
+            throw new InboxFullException(Cell, state.State.Inbox.Count);
         }
 
         state.State.Inbox.Add(item);

@@ -10,7 +10,7 @@ public interface IUserDirectoryGrain : IGrainWithStringKey
     [Alias("List")]
     Task<IReadOnlyList<UserAccount>> List();
 
-    /// <summary>Adds or replaces the user of that name.</summary>
+    /// <summary>Adds or replaces the user of that name; a replaced user keeps its id, an added one gets a new one.</summary>
     [Alias("Save")]
     Task Save(UserAccount user);
 

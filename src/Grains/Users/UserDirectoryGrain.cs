@@ -6,7 +6,11 @@ public sealed class UserDirectoryGrain(
 {
     public Task<IReadOnlyList<UserAccount>> List() => Task.FromResult<IReadOnlyList<UserAccount>>(users.State.ToList());
 
-    public Task Save(UserAccount user) => Write(users.State.Where(u => u.Name != user.Name).Append(user).ToList());
+    public Task Save(UserAccount user)
+    {
+        var kept = users.State.FirstOrDefault(u => u.Name == user.Name)?.Id ?? $"u-{Guid.NewGuid():N}";
+        return Write(users.State.Where(u => u.Name != user.Name).Append(user with { Id = kept }).ToList());
+    }
 
     public async Task<bool> Remove(string name)
     {

@@ -36,12 +36,16 @@ public static class AlertsApi
     /// A caller that names a page gets that page and the true total, as on the other list routes; one that names none
     /// keeps the answer it was written against: the newest <see cref="Shown"/> and no total.
     /// </summary>
-    private static async Task<IResult> List(IAlertBoard board, bool? open, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<IResult> List(IAlertBoard board, HttpContext http, bool? open, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        // Leaders read the board for the picture; following up a resident's failed message is the supervisors' work.
+        var shown = CurrentUser.From(http.User).Role == Roles.Leader
+            ? (Func<IReadOnlyList<Alert>, IEnumerable<Alert>>)(alerts => alerts.Select(a => a.WithoutResident()))
+            : alerts => alerts;
         if (page is null && pageSize is null)
         {
             var (newest, _) = await board.ListAsync(open == true, 1, Shown, cancellationToken);
-            return Results.Ok(new { items = newest });
+            return Results.Ok(new { items = shown(newest) });
         }
 
         if (Paging.Check(page, pageSize, out var number, out var size) is { } paging)
@@ -50,6 +54,6 @@ public static class AlertsApi
         }
 
         var (items, total) = await board.ListAsync(open == true, number, size, cancellationToken);
-        return Results.Ok(new { items, total });
+        return Results.Ok(new { items = shown(items), total });
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HotlineDispatch.Channels.Http;
 
 namespace HotlineDispatch.Silo.Auth;
 
@@ -14,10 +15,11 @@ public static class AdminToken
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            ConfiguredSecret.Require("Hotline:Auth:AdminToken", configured);
             return configured.Trim();
         }
 
-        Directory.CreateDirectory(dataDir);
+        HotlineDispatch.Silo.Storage.DataDirectory.Create(dataDir);
         var path = Path.GetFullPath(Path.Combine(dataDir, FileName));
         if (File.Exists(path))
         {

@@ -11,7 +11,8 @@ public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    UserDirectory users) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UserDirectory users,
+    FailedSignIns failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
@@ -23,19 +24,34 @@ public sealed class BearerTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
+        if (failures.Blocked(Context))
+        {
+            Context.Items[typeof(FailedSignIns)] = true;
+            return AuthenticateResult.Fail(failures.Refusal);
+        }
+
         var token = header["Bearer ".Length..].Trim();
         var user = token.Length == 0 ? null : await users.FindByTokenAsync(token);
         if (user is null)
         {
+            failures.Failed(Context);
             return AuthenticateResult.Fail("Unknown token.");
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(CurrentUser.Principal(user, SchemeName), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.ContainsKey(typeof(FailedSignIns)))
+        {
+            Response.Headers.RetryAfter = "60";
+            return Problems.Write(Context, StatusCodes.Status429TooManyRequests, "Too many failed sign-ins", failures.Refusal);
+        }
+
+        return Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             "Send a valid token as 'Authorization: Bearer <token>'.");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.Write(Context, StatusCodes.Status403Forbidden, "Not allowed",

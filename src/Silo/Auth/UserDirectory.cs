@@ -28,13 +28,13 @@ public sealed class UserDirectory(
     {
         if (CryptographicEquals(hash, adminToken.Value))
         {
-            return new UserAccount(AdminName, Roles.Admin, null, null, hash);
+            return new UserAccount(AdminName, Roles.Admin, null, null, hash) { Id = AdminName };
         }
 
         var fromConfig = configured.CurrentValue.FirstOrDefault(u => CryptographicEquals(hash, u.TokenSha256.ToLowerInvariant()));
         if (fromConfig is not null)
         {
-            return new UserAccount(fromConfig.Name, fromConfig.Role, fromConfig.Department, fromConfig.GridCell, hash);
+            return new UserAccount(fromConfig.Name, fromConfig.Role, fromConfig.Department, fromConfig.GridCell, hash) { Id = "config:" + fromConfig.Name };
         }
 
         return (await ManagedAsync()).FirstOrDefault(u => CryptographicEquals(hash, u.TokenSha256));

@@ -40,7 +40,7 @@ public static class ConsoleApi
             ? Results.Redirect($"/console/{ConsolePages.HomeOf(CurrentUser.From(http.User).Role)}")
             : Html(ConsolePages.Login(null)));
 
-        group.MapPost("/login", async (HttpContext http, UserDirectory users) =>
+        group.MapPost("/login", async (HttpContext http, UserDirectory users, FailedSignIns failures) =>
         {
             // A sign-in posted from another site would sign the victim in as someone else.
             if (http.Request.Headers.Origin.ToString() is { Length: > 0 } origin
@@ -49,10 +49,17 @@ public static class ConsoleApi
                 return Html(ConsolePages.Login("请从本系统的登录页面登录。"), StatusCodes.Status403Forbidden);
             }
 
+            if (failures.Blocked(http))
+            {
+                http.Response.Headers.RetryAfter = "60";
+                return Html(ConsolePages.Login("登录失败次数过多，请一分钟后再试。"), StatusCodes.Status429TooManyRequests);
+            }
+
             var token = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted))["token"].ToString().Trim() : "";
             var user = token.Length == 0 ? null : await users.FindByTokenAsync(token);
             if (user is null)
             {
+                failures.Failed(http);
                 return Html(ConsolePages.Login("令牌无效，请检查后重新输入。"), StatusCodes.Status401Unauthorized);
             }
 

@@ -97,7 +97,7 @@ public static class ConsoleAuth
         var user = principal.FindFirstValue(TokenHashClaim) is { } hash ? await users.FindByHashAsync(hash) : null;
         var current = CurrentUser.From(principal);
         if (user is null || user.Name != current.Name || user.Role != current.Role || user.Department != current.Department
-            || user.GridCell != current.GridCell)
+            || user.GridCell != current.GridCell || user.Id != current.Id)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

@@ -4,6 +4,7 @@ using HotlineDispatch.Channels.Grid;
 using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Grid;
 using HotlineDispatch.Routing;
+using HotlineDispatch.Tickets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,7 @@ namespace HotlineDispatch.Silo.Grid;
 
 /// <summary>
 /// <c>POST /channels/groups/{groupId}/messages</c>: messages of resident chat groups from the group
-/// bridge. The HMAC and the timestamp window are checked before anything else (403, nothing kept);
+/// bridge. The HMAC (over timestamp, method, path and body) and the timestamp window are checked before anything else (403, nothing kept);
 /// a group nobody registered is 404 and keeps nothing; a message id seen before changes nothing.
 /// </summary>
 public static class GroupBridge
@@ -33,7 +34,10 @@ public static class GroupBridge
 
     public static IServiceCollection AddGroupBridge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<BridgeOptions>(configuration.GetSection(BridgeOptions.Section));
+        services.AddOptions<BridgeOptions>().Bind(configuration.GetSection(BridgeOptions.Section))
+            .Validate(o => ConfiguredSecret.IsLongEnough(o.BridgeSecret), ConfiguredSecret.TooShort("Hotline:Groups:BridgeSecret"))
+            .ValidateOnStart();
+        services.Configure<GridOptions>(configuration.GetSection(GridOptions.Section));
         return services;
     }
 
@@ -41,7 +45,7 @@ public static class GroupBridge
         routes.MapPost("/channels/groups/{groupId}/messages", Receive);
 
     private static async Task<IResult> Receive(
-        string groupId, HttpContext http, IOptions<BridgeOptions> options, IGrainFactory grains,
+        string groupId, HttpContext http, IOptions<BridgeOptions> options, IGrainFactory grains, WebhookBudget budget,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
     {
         var secret = options.Value.BridgeSecret;
@@ -68,9 +72,17 @@ public static class GroupBridge
             return ChannelProblems.Forbidden("X-Hotline-Timestamp is more than 5 minutes off: a replay, or the bridge's clock is wrong.");
         }
 
-        if (!BridgeSignature.Matches(secret, body, headers["X-Hotline-Signature"]))
+        var request = http.Request;
+        if (!BridgeSignature.Matches(secret, headers["X-Hotline-Timestamp"].ToString(), request.Method, (request.PathBase + request.Path).Value!, body,
+                headers["X-Hotline-Signature"]))
         {
-            return ChannelProblems.Forbidden("X-Hotline-Signature is not sha256=<hex HMAC-SHA256 of the body with Hotline:Groups:BridgeSecret>.");
+            return ChannelProblems.Forbidden(
+                "X-Hotline-Signature is not sha256=<hex HMAC-SHA256 of \"<timestamp>\\n<METHOD>\\n<path>\\n<raw body>\" with Hotline:Groups:BridgeSecret>.");
+        }
+
+        if (budget.Spend("groups", http) is { } exhausted)
+        {
+            return exhausted;
         }
 
         if (!GridKeys.IsWellFormed(groupId))
@@ -93,9 +105,27 @@ public static class GroupBridge
             return invalid;
         }
 
-        var message = new GroupMessage(posted!.MessageId!.Trim(), posted.SenderId!.Trim(),
-            string.IsNullOrWhiteSpace(posted.SenderName) ? posted.SenderId.Trim() : posted.SenderName.Trim(), posted.Text!.Trim(), posted.SentAt!.Value);
-        var delivery = await grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)).Receive(message);
+        // Older than the group remembers message ids, a message could be taken twice; later than the window, it is not real.
+        var sentAgo = time.GetUtcNow() - posted!.SentAt!.Value;
+        if (sentAgo > ChatGroupGrain.RememberFor || sentAgo < -Window)
+        {
+            return ChannelProblems.BadRequest("sentAt", "sentAt must be within the last day and not in the future.");
+        }
+
+        var message = new GroupMessage(posted.MessageId!.Trim(), posted.SenderId!.Trim(),
+            string.IsNullOrWhiteSpace(posted.SenderName) ? posted.SenderId.Trim() : ExternalText.Clean(posted.SenderName).Trim(),
+            ExternalText.Clean(posted.Text!).Trim(), posted.SentAt.Value);
+        GroupDelivery delivery;
+        try
+        {
+            delivery = await grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)).Receive(message);
+        }
+        catch (InboxFullException ex)
+        {
+            http.Response.Headers.RetryAfter = "300";
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbox full");
+        }
+
         return delivery.Registered
             ? Results.Ok(new { messageId = message.MessageId, request = delivery.IsRequest })
             : Unregistered(groupId);
@@ -112,7 +142,8 @@ public static class GroupBridge
         return null;
     }
 
-    private static bool Invalid(string? value, int max) => string.IsNullOrWhiteSpace(value) || value.Trim().Length > max;
+    private static bool Invalid(string? value, int max) =>
+        value is null || ExternalText.Clean(value).Trim() is not { Length: > 0 } kept || kept.Length > max;
 
     private static IResult Unregistered(string groupId) =>
         ChannelProblems.NotFound($"Group {groupId} is not registered; an admin registers it with PUT /api/v1/groups/{{groupId}}.");

@@ -6,6 +6,7 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Deadlines;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.ReadModel;
+using HotlineDispatch.Silo.Storage;
 using HotlineDispatch.Silo.Routing;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
@@ -62,6 +63,8 @@ public static class HotlineServices
     {
         services.AddSingleton<TicketSteps>();
         services.AddHostedService<CardSweep>();
+        services.AddSingleton<MessageStateSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessageStateSweep>());
         // Unreadable bodies surface as exceptions in every environment, so they all get one answer: a 400 saying why.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

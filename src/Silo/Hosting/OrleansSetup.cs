@@ -60,6 +60,7 @@ public static class OrleansSetup
         }
 
         var gate = new SqliteWriteGate();
+        silo.Services.AddSingleton(gate);
         silo.Services.AddGrainStorage(StorageNames.Hotline, (services, name) =>
             new SqliteGatedGrainStorage(AdoNetGrainStorageFactory.Create(services, name), gate));
         // Orleans' AdoNet reminder table is internal, so it can only be decorated: the registration taken here

@@ -12,7 +12,9 @@ public static class Paging
         number = page ?? 1;
         size = pageSize ?? DefaultPageSize;
         if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        return number < 1 ? Problems.BadRequest("page", "page starts at 1.") : null;
+        if (number < 1) return Problems.BadRequest("page", "page starts at 1.");
+        // The rows to skip must fit the database's integer: page 2147483647 of 500 does not.
+        return (long)(number - 1) * size > int.MaxValue ? Problems.BadRequest("page", $"page is past any list: at most {int.MaxValue / size + 1} for pageSize {size}.") : null;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using HotlineDispatch.Channels.Http;
+using HotlineDispatch.Silo.Auth;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HotlineDispatch.Silo.Hosting;
@@ -7,8 +9,10 @@ namespace HotlineDispatch.Silo.Hosting;
 /// <summary>
 /// The 429 of docs/api.md: each signed-in user (or, without a token, each client address) gets a token
 /// bucket of <c>Hotline:RateLimit:PerMinute</c> requests (0 turns it off). Generous by default: it
-/// stops a runaway script, not a busy operator. Each channel webhook has a bucket of its own: behind a
-/// proxy every unauthenticated request comes from one address, and a 429 to Twilio loses the resident's message.
+/// stops a runaway script, not a busy operator. The channel webhooks are left to <see cref="WebhookBudget"/>,
+/// which each webhook spends from only once its signature is verified: behind a proxy every unauthenticated
+/// request comes from one address, and a 429 to Twilio loses the resident's message. Failed sign-ins are
+/// counted apart, per address (<see cref="FailedSignIns"/>).
 /// </summary>
 public static class RateLimiting
 {
@@ -17,6 +21,8 @@ public static class RateLimiting
     public static IServiceCollection AddHotlineRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var perMinute = configuration.GetValue("Hotline:RateLimit:PerMinute", DefaultPerMinute);
+        services.AddSingleton(new WebhookBudget(perMinute));
+        services.AddSingleton(new FailedSignIns(configuration.GetValue("Hotline:RateLimit:FailedSignInsPerMinute", FailedSignIns.DefaultPerMinute)));
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -30,32 +36,15 @@ public static class RateLimiting
                 return new ValueTask(Problems.Write(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
                     $"At most {perMinute} requests a minute per user; wait and try again."));
             };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => perMinute <= 0
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsWebhook(http)
                 ? RateLimitPartition.GetNoLimiter("off")
-                : RateLimitPartition.GetTokenBucketLimiter(
-                    Partition(http),
-                    _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perMinute,
-                        TokensPerPeriod = perMinute,
-                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
+                : MinuteBuckets.Partition(Partition(http), perMinute));
         });
     }
 
-    private static string Partition(HttpContext http)
-    {
-        if (http.User.Identity?.IsAuthenticated == true)
-        {
-            return "user:" + http.User.FindFirstValue(ClaimTypes.Name);
-        }
+    private static bool IsWebhook(HttpContext http) => http.Request.Path.StartsWithSegments("/channels", StringComparison.OrdinalIgnoreCase);
 
-        // /channels/twilio/sms → channel:twilio; each provider signs its requests, so none can spend another's bucket.
-        var path = http.Request.Path;
-        return path.StartsWithSegments("/channels", out var rest) && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var provider, ..]
-            ? "channel:" + provider
-            : "ip:" + http.Connection.RemoteIpAddress;
-    }
+    private static string Partition(HttpContext http) => http.User.Identity?.IsAuthenticated == true
+        ? "user:" + http.User.FindFirstValue(ClaimTypes.Name)
+        : "ip:" + http.Connection.RemoteIpAddress;
 }

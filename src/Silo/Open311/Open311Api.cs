@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Silo.ReadModel;
@@ -32,6 +33,11 @@ public static class Open311Api
     public static IServiceCollection AddHotlineOpen311(this IServiceCollection services, IConfiguration configuration)
     {
         var keys = configuration.GetSection("Hotline:Open311:ApiKeys").Get<string[]>() ?? [];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ConfiguredSecret.Require($"Hotline:Open311:ApiKeys:{i}", keys[i]);
+        }
+
         services.AddSingleton(new ApiKeys(keys.Where(k => k.Length > 0).Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k))).ToList()));
         services.AddSingleton<SqlOpen311Store>();
         services.AddSingleton<ITicketProjectionPart, Open311Projection>();
@@ -80,7 +86,8 @@ public static class Open311Api
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        string? Field(string name) => form[name].FirstOrDefault() is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        string? Field(string name) =>
+            form[name].FirstOrDefault() is { } value && ExternalText.Clean(value).Trim() is { Length: > 0 } clean ? clean : null;
         IResult Bad(string description) => Open311Format.Error(StatusCodes.Status400BadRequest, description, f);
 
         if (!keys.Accepts(Field("api_key")))

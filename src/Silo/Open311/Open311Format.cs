@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Open311;
 
@@ -78,7 +79,8 @@ public static class Open311Format
             DateTimeOffset at => Text(at),
             bool b => b ? "true" : "false",
             double d => d.ToString("R", CultureInfo.InvariantCulture),
-            _ => Convert.ToString(f.Value, CultureInfo.InvariantCulture),
+            // Rows kept before intake cleaned text must not break the listing either.
+            _ => ExternalText.Clean(Convert.ToString(f.Value, CultureInfo.InvariantCulture) ?? ""),
         }))))), status);
     }
 

@@ -1,6 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Outbox;
 
@@ -15,10 +16,14 @@ public static class OutboxApi
         return group;
     }
 
-    private static Task<IResult> List(SqlOutbox outbox, WorkingCalendar calendar,
-        string? ticket, string? state, string? replyTo, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        Paging.ListAsync(page, pageSize, state, OutboxStates.All,
-            (number, size) => outbox.SearchAsync(ticket, state, replyTo, number, size, cancellationToken), row => View(row, calendar));
+    private static Task<IResult> List(SqlOutbox outbox, WorkingCalendar calendar, HttpContext http,
+        string? ticket, string? state, string? replyTo, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var user = CurrentUser.From(http.User);
+        var revealTo = user.MaySeeReporter(new Caller(null, null, true, user.Id)) ? user.Id : null;
+        return Paging.ListAsync(page, pageSize, state, OutboxStates.All,
+            (number, size) => outbox.SearchAsync(ticket, state, replyTo, revealTo, number, size, cancellationToken), row => View(row, calendar));
+    }
 
     private static object View(OutboxRow row, WorkingCalendar calendar) => new
     {

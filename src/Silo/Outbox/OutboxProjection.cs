@@ -19,8 +19,19 @@ public sealed class OutboxProjection(TicketNotices notices, [FromKeyedServices(H
             return null;
         }
 
+        var anonymous = ticket.Caller.Anonymous;
+        var knownTo = ticket.Caller.KnownTo;
         return async (connection, transaction, storedSeq) =>
         {
+            if (anonymous)
+            {
+                await connection.Command("""
+                    INSERT INTO hotline_outbox_anonymous (ticket_id, known_to) VALUES (@ticket_id, @known_to)
+                    ON CONFLICT (ticket_id) DO NOTHING
+                    """, transaction)
+                    .With("ticket_id", ticket.Id).With("known_to", knownTo).ExecuteNonQueryAsync();
+            }
+
             var now = time.GetUtcNow();
             foreach (var notice in owed.Where(n => n.Seq > storedSeq))
             {

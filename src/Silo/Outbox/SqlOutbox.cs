@@ -79,11 +79,17 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
         return ids;
     }
 
+    /// <summary>
+    /// One page of rows, newest first. The address of an anonymous reporter's row reads <c>scheme:anonymous</c> for
+    /// everyone but <paramref name="revealTo"/> (the stable id of a user who may see reporters), and a search by
+    /// address leaves such rows out, so that it cannot tie a number to its ticket.
+    /// </summary>
     public async Task<(IReadOnlyList<OutboxRow> Items, int Total)> SearchAsync(
-        string? ticketId, string? state, string? replyTo, int page, int pageSize, CancellationToken cancellationToken = default)
+        string? ticketId, string? state, string? replyTo, string? revealTo, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var where = new StringBuilder("1 = 1");
+        const string hidden = "a.ticket_id IS NOT NULL AND (a.known_to IS NULL OR a.known_to <> @reveal_to)";
         var count = connection.Command("");
         var rows = connection.Command("");
         void Filter(string column, string? value)
@@ -93,7 +99,7 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
                 return;
             }
 
-            where.Append($" AND {column} = @{column}");
+            where.Append($" AND o.{column} = @{column}");
             count.With(column, value);
             rows.With(column, value);
         }
@@ -101,9 +107,19 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
         Filter("ticket_id", ticketId);
         Filter("state", state);
         Filter("reply_to", replyTo);
-        count.CommandText = $"SELECT COUNT(*) FROM hotline_outbox WHERE {where}";
+        if (replyTo is not null)
+        {
+            where.Append($" AND NOT ({hidden})");
+        }
+
+        count.With("reveal_to", revealTo ?? "");
+        rows.With("reveal_to", revealTo ?? "");
+        const string from = "hotline_outbox o LEFT JOIN hotline_outbox_anonymous a ON a.ticket_id = o.ticket_id";
+        count.CommandText = $"SELECT COUNT(*) FROM {from} WHERE {where}";
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
-        rows.CommandText = $"SELECT {Columns} FROM hotline_outbox WHERE {where} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset";
+        var columns = string.Join(", ", Columns.Split(", ").Select(column =>
+            column == "reply_to" ? $"CASE WHEN {hidden} THEN o.scheme || ':anonymous' ELSE o.reply_to END" : "o." + column));
+        rows.CommandText = $"SELECT {columns} FROM {from} WHERE {where} ORDER BY o.created_at DESC, o.id DESC LIMIT @limit OFFSET @offset";
         rows.With("limit", pageSize).With("offset", (page - 1) * pageSize);
         return (await rows.ReadAllAsync(Map, cancellationToken), total);
     }

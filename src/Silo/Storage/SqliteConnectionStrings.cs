@@ -12,19 +12,21 @@ public static class SqliteConnectionStrings
     public const string ReadModelFileName = "readmodel.db";
 
     /// <summary>
-    /// Returns a connection string for <c>&lt;dataDir&gt;/&lt;fileName&gt;</c>, creating the directory if needed.
+    /// Returns a connection string for <c>&lt;dataDir&gt;/&lt;fileName&gt;</c>, creating the directory and the file
+    /// (owner-only, see <see cref="DataDirectory"/>) if needed.
     /// </summary>
     public static string ForDataDir(string dataDir, string fileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDir);
 
         // Absolute, so a later change of working directory cannot point the silo at another file.
-        var directory = Path.GetFullPath(dataDir);
-        Directory.CreateDirectory(directory);
+        var directory = DataDirectory.Create(dataDir);
+        var file = Path.Combine(directory, fileName);
+        DataDirectory.SecureDatabase(file);
 
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(directory, fileName),
+            DataSource = file,
             Mode = SqliteOpenMode.ReadWriteCreate,
 
             // SQLite discourages shared cache: it swaps WAL's concurrent readers for table-level locks.

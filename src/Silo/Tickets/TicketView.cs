@@ -6,7 +6,8 @@ namespace HotlineDispatch.Silo.Tickets;
 
 /// <summary>
 /// A ticket as one user may see it: times in the centre's offset, the phone masked for roles that do
-/// not need it, and an anonymous reporter shown to nobody but the operator who took the report.
+/// not need it, and an anonymous reporter (with the source and attachments that could name them) shown to nobody
+/// but the operator who took the report.
 /// </summary>
 public sealed record TicketView(
     string Id,
@@ -45,12 +46,15 @@ public sealed record TicketView(
 {
     public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
     {
+        // What came with an anonymous report can name its reporter: the call draft it was taken from, the
+        // caller's own voice on the recording, a photo from their window.
+        var reporterShown = viewer.MaySeeReporter(t.Caller);
         DateTimeOffset Local(DateTimeOffset at) => calendar.ToLocal(at);
         DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
 
         return new TicketView(
             t.Id, t.Id, t.State, t.Channel, t.Type, t.Urgent, t.Content, t.ContentTruncated, t.Address, t.GridCell,
-            CallerFor(t, viewer),
+            CallerFor(t, viewer, reporterShown),
             t.Lead,
             t.Co.Select(c => c.Department).ToList(),
             t.Co.Select(c => new CoHandlerView(c.Department, LocalOrNull(c.SignedAt))).ToList(),
@@ -66,8 +70,8 @@ public sealed record TicketView(
             t.PendingExtension is { } x ? new ExtensionView(x.Department, x.Extra, x.Reason, Local(x.RequestedAt)) : null,
             Local(t.AcceptedAt),
             t.LoggedBy,
-            t.Attachments.ToList(),
-            t.SourceRef,
+            reporterShown ? t.Attachments.ToList() : [],
+            reporterShown ? t.SourceRef : null,
             t.KnowledgeEntry,
             t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList(),
             t.Suggestions.ToList(),
@@ -75,9 +79,9 @@ public sealed record TicketView(
             t.PossibleDuplicates.ToList());
     }
 
-    private static CallerView CallerFor(Ticket t, CurrentUser viewer)
+    private static CallerView CallerFor(Ticket t, CurrentUser viewer, bool reporterShown)
     {
-        if (t.Caller.Anonymous && !viewer.TookReport(t))
+        if (!reporterShown)
         {
             return new CallerView(null, null, true);
         }

@@ -36,7 +36,8 @@ public static class TicketsApi
             steps.Run(id, http, new AwaitResident(body.Text ?? "") { Department = OwnDepartment(http) }, OwnDepartment(http)))
             .RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/resident-info", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
-            steps.Run(id, http, new ProvideResidentInfo(body.Text ?? ""), OwnDepartment(http))).RequireAuthorization(Policies.ResidentContact);
+            steps.Run(id, http, new ProvideResidentInfo(body.Text ?? "") { Department = OwnDepartment(http) }, OwnDepartment(http)))
+            .RequireAuthorization(Policies.ResidentContact);
         group.MapPost("/{id}/extension", (string id, ExtensionRequestBody body, HttpContext http, TicketSteps steps) =>
             ParseWorkingTime(body.Extra) is { } extra
                 ? steps.Run(id, http, new RequestExtension(body.Department ?? "", extra, body.Reason ?? ""), body.Department)

@@ -1,6 +1,7 @@
 using System.Collections.Specialized;
 using System.Net.Http.Headers;
 using System.Xml.Linq;
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Silo.Hosting;
 using Twilio.Security;
@@ -15,7 +16,7 @@ namespace HotlineDispatch.Silo.Twilio;
 /// checked by the Twilio library's <see cref="RequestValidator"/>, which also tries the URL with and without
 /// its port, since Twilio signs it either way.
 /// </summary>
-public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILogger<TwilioWebhook> logger) : IEndpointFilter
+public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, WebhookBudget budget, ILogger<TwilioWebhook> logger) : IEndpointFilter
 {
     /// <summary>A message body is at most 1600 characters plus media links; this leaves ample room for Twilio's other fields.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -35,6 +36,11 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, ILog
         if (form is null)
         {
             return refusal;
+        }
+
+        if (budget.Spend("twilio", http) is { } exhausted)
+        {
+            return exhausted;
         }
 
         http.Features.Set(form);

@@ -87,7 +87,7 @@ public static class CallDraftsApi
             return problem;
         }
 
-        await drafts.DecideAsync(id, CallDraft.Accepted, user.Name, null, time.GetUtcNow(), cancellationToken);
+        await drafts.DecideAsync(id, CallDraft.Accepted, user.Name, null, time.GetUtcNow(), cancellationToken, forgetCaller: ticket.Caller.Anonymous);
         return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 

@@ -34,13 +34,18 @@ public sealed class SqlCallDrafts(ReadModelDatabase database) : SqlCallTable<Cal
         return bound is string ticketId ? ticketId : null;
     }
 
-    /// <summary>Settles an open draft; false when it was already settled (or, for a discard, is being accepted).</summary>
-    public async Task<bool> DecideAsync(string id, string state, string by, string? note, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Settles an open draft; false when it was already settled (or, for a discard, is being accepted). A draft
+    /// accepted for an anonymous reporter forgets the number and the recording: the ticket holds them, for its taker only.
+    /// </summary>
+    public async Task<bool> DecideAsync(string id, string state, string by, string? note, DateTimeOffset now, CancellationToken cancellationToken,
+        bool forgetCaller = false)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
         var unbound = state == CallDraft.Discarded ? " AND ticket_id IS NULL" : "";
+        var forget = forgetCaller ? ", from_number = NULL, recording_url = NULL, recording_seconds = NULL" : "";
         return await connection.Command($"""
-            UPDATE hotline_call_draft SET state = @state, decided_by = @by, decided_at = @now, note = @note
+            UPDATE hotline_call_draft SET state = @state, decided_by = @by, decided_at = @now, note = @note{forget}
             WHERE id = @id AND state = @open{unbound}
             """)
             .With("state", state).With("by", by).With("now", now.ToUnixTimeMilliseconds()).With("note", note)

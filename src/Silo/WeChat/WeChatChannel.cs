@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Channels.WeChat;
@@ -17,6 +19,8 @@ namespace HotlineDispatch.Silo.WeChat;
 /// </summary>
 public static class WeChatChannel
 {
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
     public static IServiceCollection AddWeChatChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WeChatOptions>()
@@ -51,7 +55,7 @@ public static class WeChatChannel
     }
 
     private static async Task<IResult> Receive(
-        HttpContext http, IOptions<WeChatOptions> options, IGrainFactory grains,
+        HttpContext http, IOptions<WeChatOptions> options, IGrainFactory grains, WebhookBudget budget,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
     {
         var o = options.Value;
@@ -67,6 +71,13 @@ public static class WeChatChannel
             return ChannelProblems.Forbidden("signature does not match Hotline:WeChat:Token, timestamp and nonce.");
         }
 
+        // In plain mode the signature covers the query alone: only its freshness and a nonce used once keep a captured
+        // query from signing another body. Safe mode's msg_signature covers the body too.
+        if (!o.SafeMode && !Fresh(timestamp, time.GetUtcNow()))
+        {
+            return ChannelProblems.Forbidden("timestamp is more than 5 minutes off: a replay, or the clock is wrong.");
+        }
+
         if (o.SafeMode != (query["encrypt_type"] == "aes"))
         {
             return ChannelProblems.BadRequest("encrypt_type", o.SafeMode
@@ -78,6 +89,12 @@ public static class WeChatChannel
         if (body is null)
         {
             return ChannelProblems.TooLarge(WeChatXml.MaxBytes);
+        }
+
+        if (!o.SafeMode && !await grains.GetGrain<IRequestNonceGrain>($"wechat/{timestamp}/{nonce}")
+                .Claim(Convert.ToHexStringLower(SHA256.HashData(body)), Window))
+        {
+            return ChannelProblems.Forbidden("nonce was already used with another message: a replay.");
         }
 
         WeChatMessage message;
@@ -108,6 +125,11 @@ public static class WeChatChannel
             return ChannelProblems.Forbidden($"Encrypt cannot come from WeChat for this account: {ex.Message}");
         }
 
+        if (budget.Spend("wechat", http) is { } exhausted)
+        {
+            return exhausted;
+        }
+
         var answer = await grains.GetGrain<IWeChatMessageGrain>(message.DeduplicationKey).Take(message, o.ReplyBudget);
         if (answer.Text is null)
         {
@@ -125,6 +147,11 @@ public static class WeChatChannel
             WeChatXml.EncryptedReply(sealedReply, WeChatSignature.Compute(token, timestamp, nonce, sealedReply), timestamp ?? "", nonce ?? ""),
             "text/xml", Encoding.UTF8);
     }
+
+    private static bool Fresh(string? timestamp, DateTimeOffset now) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+        && (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= Window;
 
     private static IResult NotConfigured() =>
         ChannelProblems.NotFound("The WeChat channel is off: set Hotline:WeChat:Token (and EncodingAESKey and AppId for safe mode).");

@@ -1,3 +1,4 @@
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Silo.Twilio;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +44,8 @@ public sealed class TwilioSignatureTests
             http.Request.Headers[TwilioWebhook.SignatureHeader] = signature;
         }
 
-        var filter = new TwilioWebhook(new TwilioSettings { AuthToken = token }, new TwilioUrls(url[..pathStart]), NullLogger<TwilioWebhook>.Instance);
+        using var budget = new WebhookBudget(1000);
+        var filter = new TwilioWebhook(new TwilioSettings { AuthToken = token }, new TwilioUrls(url[..pathStart]), budget, NullLogger<TwilioWebhook>.Instance);
         var passed = false;
         var result = await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(http), _ =>
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Storage;
 using HotlineDispatch.Tests.Infrastructure;
 using static HotlineDispatch.Tests.Channels.TwilioTesting;
 
@@ -264,6 +266,49 @@ public abstract partial class TwilioSmsTests(TwilioApiFactory api)
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().GetAsync("/api/v1/outbox")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(TestUsers.Supervisor).GetAsync("/api/v1/outbox?state=pending")).StatusCode);
         await Problem(await api.ClientFor(TestUsers.Dispatcher).GetAsync("/api/v1/outbox?state=lost"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Message_and_idempotency_states_are_deleted_once_no_retry_can_come_and_tickets_stay()
+    {
+        var storage = api.Service<HotlineStorage>();
+        var (oldNumber, _) = await Report(Phone(), "春晖路3号门口的路灯坏了一周了", ("NumMedia", "0"));
+        await using (var connection = await OpenStorage(storage))
+        {
+            var ago = storage.IsPostgres ? "now() - interval '3 days'" : "datetime('now', '-3 days')";
+            await Execute(connection, $"UPDATE orleans_storage SET modified_on = {ago} WHERE grain_type IN ({Kept})");
+        }
+
+        var (token, from) = (Guid.NewGuid().ToString("N"), Phone());
+        var fields = Sms(MessageSid(), from, "小区门口噪音扰民");
+        var reply = await MessageText(await PostAsync(Twilio, Path, fields, idempotencyToken: token));
+
+        Assert.True(await api.Service<MessageStateSweep>().SweepAsync(CancellationToken.None) >= 2);
+        await using (var connection = await OpenStorage(storage))
+        {
+            Assert.Equal(2L, Convert.ToInt64(await Execute(connection, $"SELECT COUNT(*) FROM orleans_storage WHERE grain_type IN ({Kept})")));
+        }
+
+        Assert.Equal(reply, await MessageText(await PostAsync(Twilio, Path, fields, idempotencyToken: token)));
+        await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{oldNumber}"));
+    }
+
+    private static string Kept => string.Join(", ", MessageStateSweep.StateNames.Select(n => $"'{n}'"));
+
+    private static async Task<System.Data.Common.DbConnection> OpenStorage(HotlineStorage storage)
+    {
+        System.Data.Common.DbConnection connection = storage.IsPostgres
+            ? new Npgsql.NpgsqlConnection(storage.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(storage.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task<object?> Execute(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 
     private static StringContent JsonContent(object value) =>

@@ -81,8 +81,8 @@ public static class TwilioTesting
     public static async Task<int> TicketCount(HotlineApiFactory api) =>
         (await Json(await api.ClientFor(TestUsers.Operator).GetAsync("/api/v1/tickets?pageSize=1"))).GetProperty("total").GetInt32();
 
-    public static async Task<List<JsonElement>> OutboxRows(HotlineApiFactory api, string query) =>
-        (await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/outbox?{query}")))
+    public static async Task<List<JsonElement>> OutboxRows(HotlineApiFactory api, string query, TestUser? reader = null) =>
+        (await Json(await api.ClientFor(reader ?? TestUsers.Operator).GetAsync($"/api/v1/outbox?{query}")))
         .GetProperty("items").EnumerateArray().ToList();
 
     public static Task<HttpResponseMessage> Step(HotlineApiFactory api, TestUser user, string id, string step, object body) =>

@@ -114,6 +114,42 @@ public abstract class TwilioVoiceTests(TwilioApiFactory api)
     }
 
     [Fact]
+    public async Task An_anonymous_callers_number_and_voice_reach_only_the_operator_who_took_the_call()
+    {
+        var sid = CallSid();
+        var from = Phone();
+        await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/gather", Call(sid, from, ("SpeechResult", "隔壁工地夜里施工"))));
+        await Twiml(await PostAsync(Twilio, "/channels/twilio/voice/recording",
+            Call(sid, from, ("RecordingUrl", RecordingUrl), ("RecordingDuration", "9"), ("RecordingSid", "RE2"))));
+        var accepted = await api.ClientFor(TestUsers.Operator).PostAsJsonAsync($"/api/v1/call-drafts/{sid}/accept",
+            new { type = "complaint", gridCell = "G-7", anonymous = true });
+        var number = (await Json(accepted)).GetProperty("id").GetString()!;
+
+        foreach (var other in new[] { TestUsers.Operator, TestUsers.Operator2, TestUsers.Dispatcher, TestUsers.Supervisor })
+        {
+            var draft = await Json(await api.ClientFor(other).GetAsync($"/api/v1/call-drafts/{sid}"));
+            Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (draft.GetProperty("from").ValueKind, draft.GetProperty("recordingUrl").ValueKind));
+        }
+
+        foreach (var other in new[] { TestUsers.Operator2, TestUsers.Dispatcher, TestUsers.Supervisor, TestUsers.GridWorker })
+        {
+            var seen = await Json(await api.ClientFor(other).GetAsync($"/api/v1/tickets/{number}"));
+            Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, 0), (seen.GetProperty("caller").GetProperty("phone").ValueKind,
+                seen.GetProperty("sourceRef").ValueKind, seen.GetProperty("attachments").GetArrayLength()));
+            if (other != TestUsers.GridWorker)
+            {
+                Assert.Equal("sms:anonymous", Assert.Single(await OutboxRows(api, $"ticket={number}", other)).GetProperty("replyTo").GetString());
+                Assert.Empty(await OutboxRows(api, $"replyTo=sms:{Uri.EscapeDataString(from)}", other));
+            }
+        }
+
+        var own = await Json(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{number}"));
+        Assert.Equal((from, sid, RecordingUrl), (own.GetProperty("caller").GetProperty("phone").GetString(), own.GetProperty("sourceRef").GetString(),
+            own.GetProperty("attachments")[0].GetString()));
+        Assert.Equal($"sms:{from}", Assert.Single(await OutboxRows(api, $"ticket={number}")).GetProperty("replyTo").GetString());
+    }
+
+    [Fact]
     public async Task A_draft_can_be_discarded_with_a_reason_and_then_not_accepted()
     {
         var sid = CallSid();

@@ -136,6 +136,11 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
         var alert = Assert.Single(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == $"failed-wechat-msg-{msgId}");
         Assert.Equal(("failed-message", JsonValueKind.Null), (alert.GetProperty("kind").GetString(), alert.GetProperty("ticketId").ValueKind));
         Assert.Contains(label, alert.GetProperty("message").GetString()!);
+        var leaders = await api.ClientFor(TestUsers.Leader).GetFromJsonAsync<JsonElement>("/api/v1/alerts?open=true&page=1&pageSize=500");
+        var masked = Assert.Single(leaders.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == $"failed-wechat-msg-{msgId}")
+            .GetProperty("message").GetString()!;
+        Assert.DoesNotContain(openId, masked);
+        Assert.DoesNotContain("春晖路", masked);
         var stored = new GrainState<WeChatMessageState>();
         await api.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Hotline).ReadStateAsync("wechat-message", grain.GetGrainId(), stored);
         var kept = stored.State!;
@@ -209,6 +214,22 @@ public abstract class WeChatChannelTests(ChannelsApiFactory api)
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(xml, "/channels/wechat")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(xml, Url(Token).Replace("timestamp=", "timestamp=9"))).StatusCode);
         Assert.Equal(count, await TicketCount(api));
+    }
+
+    [Fact]
+    public async Task A_captured_query_signs_neither_another_body_nor_anything_once_stale()
+    {
+        var count = await TicketCount(api);
+        var captured = Url(Token);
+        var xml = Text(NewOpenId(), "小区门口垃圾堆积", NextMsgId());
+        var first = (await XmlReply(await Post(xml, captured))).Element("Content")!.Value;
+        Assert.Equal(first, (await XmlReply(await Post(xml, captured))).Element("Content")!.Value);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(Text(NewOpenId(), "查询", NextMsgId()), captured)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(Text(NewOpenId(), "又一处垃圾堆积", NextMsgId()), captured)).StatusCode);
+        var stale = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds().ToString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(Text(NewOpenId(), "旧的请求", NextMsgId()), Url(Token, timestamp: stale))).StatusCode);
+        Assert.Equal(count + 1, await TicketCount(api));
     }
 
     [Fact]

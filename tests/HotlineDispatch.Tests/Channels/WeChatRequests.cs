@@ -27,9 +27,16 @@ public static partial class WeChatRequests
         $"<CreateTime>{Timestamp}</CreateTime><MsgType><![CDATA[{type}]]></MsgType>{fields}" +
         (msgId is null ? "" : $"<MsgId>{msgId}</MsgId>") + "</xml>";
 
-    /// <summary>The query WeChat puts on every request, signed with <paramref name="token"/>.</summary>
-    public static string Url(string token, string nonce = "8848", string extra = "") =>
-        $"/channels/wechat?signature={TencentCipher.Sign(token, Timestamp, nonce)}&timestamp={Timestamp}&nonce={nonce}{extra}";
+    /// <summary>
+    /// The query WeChat puts on every request, signed with <paramref name="token"/>: the current time and, unless
+    /// one is given, a nonce of its own, as WeChat sends.
+    /// </summary>
+    public static string Url(string token, string? nonce = null, string extra = "", string? timestamp = null)
+    {
+        timestamp ??= DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        nonce ??= Random.Shared.Next(100_000_000, 999_999_999).ToString();
+        return $"/channels/wechat?signature={TencentCipher.Sign(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}{extra}";
+    }
 
     public static StringContent Xml(string body) => new(body, Encoding.UTF8, "text/xml");
 

@@ -102,8 +102,9 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         using var bridge = new HttpClient { BaseAddress = _silo.BaseAddress };
         var request = new HttpRequestMessage(HttpMethod.Post, $"/channels/groups/grp-{cell}/messages") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Hotline-Timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString());
-        request.Headers.Add("X-Hotline-Signature", BridgeSignature.Compute(ChannelsApiFactory.BridgeSecret, body));
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        request.Headers.Add("X-Hotline-Timestamp", timestamp);
+        request.Headers.Add("X-Hotline-Signature", BridgeSignature.Compute(ChannelsApiFactory.BridgeSecret, timestamp, "POST", $"/channels/groups/grp-{cell}/messages", body));
         (await bridge.SendAsync(request)).EnsureSuccessStatusCode();
     }
 

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Tests.Infrastructure;
@@ -27,29 +24,11 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
     private async Task Register(string groupId, string cell) =>
         await Ok(await api.ClientWithToken(TestUsers.AdminToken).PutAsJsonAsync($"/api/v1/groups/{groupId}", new { name = "春晖社区3网格群", gridCell = cell }));
 
-    private static object Message(string text, string? messageId = null) => new
-    {
-        messageId = messageId ?? NewId("m"),
-        groupName = "春晖社区3网格群",
-        senderId = "wxid_resident1",
-        senderName = "老杨",
-        text,
-        sentAt = DateTimeOffset.UtcNow,
-    };
+    private static object Message(string text, string? messageId = null) => BridgeRequests.Message(text, messageId);
 
-    /// <summary>Posts as the bridge does: the raw body signed with HMAC-SHA256, computed here rather than by the production signer.</summary>
-    private async Task<HttpResponseMessage> Bridge(string groupId, object message, string secret = ChannelsApiFactory.BridgeSecret,
-        DateTimeOffset? at = null, Func<string, string>? tamper = null)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(message);
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
-        var signature = "sha256=" + Convert.ToHexString(hmac.ComputeHash(body)).ToLowerInvariant();
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/channels/groups/{groupId}/messages") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Hotline-Timestamp", (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString());
-        request.Headers.Add("X-Hotline-Signature", tamper?.Invoke(signature) ?? signature);
-        return await api.CreateClient().SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Bridge(string groupId, object message, string secret = ChannelsApiFactory.BridgeSecret,
+        DateTimeOffset? at = null, Func<string, string>? tamper = null, string? signedFor = null) =>
+        BridgeRequests.Post(api.CreateClient(), groupId, message, secret, at, tamper, signedFor);
 
     private async Task<JsonElement[]> Inbox(string cell, TestUser? user = null) =>
         (await Ok(await (user is null ? api.ClientWithToken(TestUsers.AdminToken) : api.ClientFor(user)).GetAsync($"/api/v1/grid/{cell}/inbox")))
@@ -160,6 +139,24 @@ public abstract class GroupBridgeTests(ChannelsApiFactory api)
 
         Assert.Empty(await Inbox(cell));
         Assert.Empty(await Log(groupId));
+    }
+
+    [Fact]
+    public async Task A_message_signed_for_one_group_or_sent_long_ago_lands_nowhere()
+    {
+        var (groupId, cell, otherGroup, otherCell) = (NewId("grp"), NewId("cell-"), NewId("grp"), NewId("cell-"));
+        await Register(groupId, cell);
+        await Register(otherGroup, otherCell);
+        var request = Message("8栋后面那个垃圾房三天没人清了，桶满得盖子都盖不上，味道很大");
+        await Ok(await Bridge(otherGroup, request));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Bridge(groupId, request, signedFor: otherGroup)).StatusCode);
+        var old = new { messageId = NewId("m"), senderId = "wxid_resident1", text = "楼下垃圾房满了没人清", sentAt = DateTimeOffset.UtcNow.AddDays(-2) };
+        var stale = await Bridge(groupId, old);
+        Assert.Equal("sentAt", (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+
+        Assert.Empty(await Inbox(cell));
+        Assert.Single(await Inbox(otherCell));
     }
 
     [Fact]

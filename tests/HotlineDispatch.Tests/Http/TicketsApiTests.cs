@@ -225,6 +225,39 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_user_created_again_under_the_same_name_does_not_inherit_anonymous_reporters()
+    {
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+        var account = new { role = "operator", token = $"temp-operator-{Guid.NewGuid():N}" };
+        var name = $"op-{Guid.NewGuid():N}"[..12];
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/users/{name}", account));
+        var id = await Create(NewTicket(anonymous: true), new TestUser(name, "operator", account.token));
+        var first = (await Ok(await api.ClientWithToken(account.token).GetAsync($"/api/v1/tickets/{id}"))).GetProperty("caller");
+        Assert.Equal("13812345678", first.GetProperty("phone").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/users/{name}")).StatusCode);
+        await Ok(await admin.PutAsJsonAsync($"/api/v1/users/{name}", account));
+        var again = (await Ok(await api.ClientWithToken(account.token).GetAsync($"/api/v1/tickets/{id}"))).GetProperty("caller");
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("phone").ValueKind);
+    }
+
+    [Fact]
+    public async Task Only_the_lead_whose_clock_is_paused_resumes_it_not_a_co_handler()
+    {
+        var id = await Create();
+        await Ok(await Post(TestUsers.Dispatcher, id, "dispatch", new { lead = "CGJ", co = new[] { "JTJ" } }));
+        await Ok(await Post(TestUsers.Cgj, id, "sign", new { department = "CGJ" }));
+        await Ok(await Post(TestUsers.Jtj, id, "sign", new { department = "JTJ" }));
+        await Ok(await Post(TestUsers.Cgj, id, "await-resident", new { text = "请提供具体楼栋号" }));
+
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(TestUsers.Jtj, id, "resident-info", new { text = "3栋" })).StatusCode);
+        var paused = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/tickets/{id}"));
+        Assert.Equal("awaitingResident", paused.GetProperty("state").GetString());
+        var resumed = await Ok(await Post(TestUsers.Cgj, id, "resident-info", new { text = "3栋" }));
+        Assert.Equal("inProgress", resumed.GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_grid_worker_sees_only_its_cell()
     {
         var inCell = await Create(NewTicket(gridCell: "G-7"));

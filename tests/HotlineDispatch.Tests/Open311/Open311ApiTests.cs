@@ -110,6 +110,30 @@ public abstract class Open311ApiTests(HotlineApiFactory api)
         Assert.Equal(("errors", "404"), (errors.Root!.Name.LocalName, (string?)errors.Root.Element("error")?.Element("code")));
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/open311/v2/requests.json?status=maybe")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_control_character_is_dropped_at_intake_and_the_xml_listing_still_reads()
+    {
+        var posted = await PostRequest(("api_key", ApiKey), ("service_code", "CGJ"), ("address_string", "人民路\u000112号"),
+            ("description", "井盖\u0001缺失\u001b，\n夜里\t很危险"));
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString()!;
+
+        var listing = await _client.GetAsync("/open311/v2/requests.xml");
+        Assert.Equal(HttpStatusCode.OK, listing.StatusCode);
+        var request = XDocument.Parse(await listing.Content.ReadAsStringAsync()).Root!.Elements("request")
+            .Single(r => (string?)r.Element("service_request_id") == id);
+        Assert.Equal(("井盖缺失，\n夜里\t很危险", "人民路12号"), ((string?)request.Element("description"), (string?)request.Element("address")));
+    }
+
+    [Fact]
+    public async Task A_body_too_large_is_refused_before_its_key_is_looked_at()
+    {
+        var huge = await PostRequest(("api_key", "not-a-key"), ("description", new string('x', 200_000)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        var login = await _client.PostAsync("/console/login", new FormUrlEncodedContent([KeyValuePair.Create("token", new string('x', 20_000))]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, login.StatusCode);
+    }
 }
 
 public sealed class SqliteOpen311ApiTests(SqliteOpen311ApiFactory api) : Open311ApiTests(api), IClassFixture<SqliteOpen311ApiFactory>;
