@@ -13,6 +13,7 @@ using HotlineDispatch.Silo.Outbox;
 using HotlineDispatch.Silo.Routing;
 using HotlineDispatch.Silo.Observability;
 using HotlineDispatch.Silo.Open311;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Silo.Voice;
@@ -41,6 +42,7 @@ builder.Services.AddHotlineExports();
 builder.Services.AddHotlineOpen311(builder.Configuration);
 builder.Services.AddHotlineObservability(builder.Configuration);
 builder.Services.AddHotlineConsole(options.DataDir);
+builder.Services.AddHotlinePrivacy();
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability(builder.Configuration));
 
 var app = builder.Build();
@@ -82,6 +84,7 @@ app.MapKnowledgeApi();
 app.MapExportsApi();
 app.MapOpen311Api();
 app.MapHotlineObservability();
+app.MapAuditApi();
 app.MapConsole();
 
 app.Run();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    UserDirectory users) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UserDirectory users,
+    AuditLog audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
@@ -27,6 +29,7 @@ public sealed class BearerTokenHandler(
         var user = token.Length == 0 ? null : await users.FindByTokenAsync(token);
         if (user is null)
         {
+            await audit.RecordAsync(Context, AuditActions.SignInFailure, null, "an unknown bearer token");
             return AuthenticateResult.Fail("Unknown token.");
         }
 

@@ -1,5 +1,6 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Silo.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public static class ConsoleApi
             ? Results.Redirect($"/console/{ConsolePages.HomeOf(CurrentUser.From(http.User).Role)}")
             : Html(ConsolePages.Login(null)));
 
-        group.MapPost("/login", async (HttpContext http, UserDirectory users) =>
+        group.MapPost("/login", async (HttpContext http, UserDirectory users, AuditLog audit) =>
         {
             // A sign-in posted from another site would sign the victim in as someone else.
             if (http.Request.Headers.Origin.ToString() is { Length: > 0 } origin
@@ -52,6 +53,7 @@ public static class ConsoleApi
             var user = token.Length == 0 ? null : await users.FindByTokenAsync(token);
             if (user is null)
             {
+                await audit.RecordAsync(http, AuditActions.SignInFailure, null, "console sign-in with an unknown token");
                 return Html(ConsolePages.Login("令牌无效，请检查后重新输入。"), StatusCodes.Status401Unauthorized);
             }
 

@@ -1,6 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Privacy;
 
 namespace HotlineDispatch.Silo.Outbox;
 
@@ -11,7 +12,7 @@ public static class OutboxApi
     public static RouteGroupBuilder MapOutboxApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/outbox").RequireAuthorization(Policies.CallCentre);
-        group.MapGet("/", List);
+        group.MapGet("/", List).Audited(AuditActions.ViewPhone, "outbox");
         return group;
     }
 

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HotlineDispatch.Tests.Infrastructure;
+
+namespace HotlineDispatch.Tests.Privacy;
+
+/// <summary>What the privacy tests do over HTTP: log tickets and read the audit.</summary>
+public static class PrivacyApi
+{
+    public static object Ticket(string phone, bool anonymous = false, string content = "小区门口路灯不亮一周了") => new
+    {
+        channel = "call",
+        caller = new { name = "李四", phone, anonymous },
+        address = "春晖路3号",
+        gridCell = "G-7",
+        content,
+        type = "complaint",
+    };
+
+    public static async Task<JsonElement> Ok(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<string> CreateAsync(HttpClient client, object ticket) =>
+        (await Ok(await client.PostAsJsonAsync("/api/v1/tickets", ticket))).GetProperty("id").GetString()!;
+
+    /// <summary>The audit rows matching the query, newest first.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> AuditAsync(HotlineApiFactory api, string query) =>
+        (await Ok(await api.ClientWithToken(TestUsers.AdminToken).GetAsync($"/api/v1/audit?pageSize=500&{query}")))
+            .GetProperty("items").EnumerateArray().ToList();
+}
