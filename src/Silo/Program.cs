@@ -85,6 +85,7 @@ app.MapExportsApi();
 app.MapOpen311Api();
 app.MapHotlineObservability();
 app.MapAuditApi();
+app.MapPrivacyApi();
 app.MapConsole();
 
 app.Run();

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.ReadModel;
+using HotlineDispatch.Silo.Tickets;
 
 namespace HotlineDispatch.Silo.Privacy;
 
@@ -8,7 +10,7 @@ namespace HotlineDispatch.Silo.Privacy;
 /// The access audit in the read model's database. A row is written before the answer that it records
 /// leaves the silo, so nobody sees a number without a trace of it.
 /// </summary>
-public sealed class AuditLog(ReadModelDatabase database, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
 {
     private const string Columns = "id, at, actor, role, action, subject, detail, address";
 
@@ -32,9 +34,14 @@ public sealed class AuditLog(ReadModelDatabase database, [FromKeyedServices(Hotl
             """)
             .With("id", Guid.CreateVersion7(at).ToString()).With("at", at.ToUnixTimeMilliseconds())
             .With("actor", actor).With("role", role).With("action", action)
-            .With("subject", subject).With("detail", detail).With("address", address)
+            .With("subject", subject).With("detail", detail is null ? null : LongNumber().Replace(detail, m => PhoneMask.Mask(m.Value)!))
+            .With("address", address)
             .ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>A phone number in a detail (a query, a reason an admin typed) is masked; ticket numbers' parts are shorter.</summary>
+    [GeneratedRegex(@"\d{9,}")]
+    private static partial Regex LongNumber();
 
     public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> ListAsync(AuditQuery query, int page, int pageSize,
         CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ public static class PrivacyServices
     public static IServiceCollection AddHotlinePrivacy(this IServiceCollection services)
     {
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<PersonalDataTables>();
+        services.AddSingleton<ResidentData>();
         return services;
     }
 }
