@@ -42,7 +42,7 @@ builder.Services.AddHotlineExports();
 builder.Services.AddHotlineOpen311(builder.Configuration);
 builder.Services.AddHotlineObservability(builder.Configuration);
 builder.Services.AddHotlineConsole(options.DataDir);
-builder.Services.AddHotlinePrivacy();
+builder.Services.AddHotlinePrivacy(builder.Configuration);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability(builder.Configuration));
 
 var app = builder.Build();
@@ -86,6 +86,7 @@ app.MapOpen311Api();
 app.MapHotlineObservability();
 app.MapAuditApi();
 app.MapPrivacyApi();
+app.MapAdminApi();
 app.MapConsole();
 
 app.Run();

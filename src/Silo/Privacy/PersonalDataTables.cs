@@ -82,6 +82,32 @@ public sealed class PersonalDataTables(ReadModelDatabase readModel, HotlineStora
         }
     }
 
+    /// <summary>
+    /// Replaces the needle in the text of every read-model row that belongs to one ticket (a table with a
+    /// <c>ticket_id</c>: alerts quoting the report, Open311 requests, routing corrections, messages to the resident).
+    /// </summary>
+    public async Task RedactTicketRowsAsync(string ticketId, string needle, string mark, CancellationToken cancellationToken)
+    {
+        await using var turn = await readModel.WriteTurnAsync(cancellationToken);
+        await using var connection = await readModel.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var (table, columns) in await TextColumnsAsync(connection, cancellationToken, transaction))
+        {
+            if (!columns.Contains("ticket_id") || table == "hotline_audit")
+            {
+                continue;
+            }
+
+            foreach (var column in columns.Where(c => c is not ("id" or "ticket_id")))
+            {
+                await connection.Command($"UPDATE {table} SET {column} = replace({column}, @needle, @mark) WHERE ticket_id = @ticket AND {Contains(column)}", transaction)
+                    .With("ticket", ticketId).With("needle", needle).With("mark", mark).ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>The grain states (state name and key) whose stored bytes contain the needle.</summary>
     public async Task<IReadOnlyList<GrainStateRef>> FindGrainStatesAsync(string needle, CancellationToken cancellationToken)
     {
@@ -90,6 +116,23 @@ public sealed class PersonalDataTables(ReadModelDatabase readModel, HotlineStora
         return await connection.Command($"SELECT grain_type, grain_id_extension FROM orleans_storage WHERE payload IS NOT NULL AND {contains} ORDER BY grain_type, grain_id_extension")
             .With("needle", Encoding.UTF8.GetBytes(needle))
             .ReadAllAsync(r => new GrainStateRef(r.GetString(0), r.GetString(1)), cancellationToken);
+    }
+
+    /// <summary>The keys of the stored states of one kind, optionally only those last written before <paramref name="writtenBefore"/>.</summary>
+    public async Task<IReadOnlyList<string>> StateKeysAsync(string type, DateTimeOffset? writtenBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await _grains.OpenAsync(cancellationToken);
+        // SQLite keeps modified_on as CURRENT_TIMESTAMP's UTC text, which sorts as it reads.
+        object? before = writtenBefore is not { } at ? null
+            : _grains.IsPostgres ? at.UtcDateTime : at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var older = before is null ? "" : "AND modified_on < @before";
+        return await connection.Command($"""
+            SELECT grain_id_extension FROM orleans_storage
+            WHERE grain_type = @type AND payload IS NOT NULL {older}
+            ORDER BY grain_id_extension
+            """)
+            .With("type", type).With("before", before)
+            .ReadAllAsync(r => r.GetString(0), cancellationToken);
     }
 
     private async Task<IReadOnlyList<(string Table, IReadOnlyList<string> Columns)>> TextColumnsAsync(DbConnection connection,

@@ -35,7 +35,7 @@ public sealed class ErasureTests(PrivacyApiFactory api) : IClassFixture<PrivacyA
         Assert.Equal([answered, anonymous], held.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("ticket").GetProperty("id").GetString()).Order());
         Assert.Equal(phone, held.GetProperty("tickets")[0].GetProperty("caller").GetProperty("phone").GetString());
         var records = held.GetProperty("records");
-        Assert.Equal(["hotline_call_draft", "hotline_missed_call", "hotline_outbox"], records.EnumerateObject().Select(p => p.Name).Where(n => n != "hotline_ticket"));
+        Assert.Subset(records.EnumerateObject().Select(p => p.Name).ToHashSet(), new HashSet<string> { "hotline_call_draft", "hotline_missed_call", "hotline_outbox" });
 
         var erased = await PrivacyApi.Ok(await Admin.PostAsJsonAsync("/api/v1/privacy/subjects/erase", new { phone, reason = "居民申请删除（编号 A-17）" }));
         Assert.Equal(2, erased.GetProperty("tickets").GetArrayLength());
