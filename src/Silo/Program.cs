@@ -11,6 +11,7 @@ using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Outbox;
 using HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Storage;
 using HotlineDispatch.Silo.Observability;
 using HotlineDispatch.Silo.Open311;
 using HotlineDispatch.Silo.Privacy;
@@ -21,11 +22,23 @@ using HotlineDispatch.Silo.Voice;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHotlineLogDefaults();
 var options = builder.Configuration.GetSection(HotlineOptions.Section).Get<HotlineOptions>() ?? new HotlineOptions();
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args, options, Console.Out, Console.Error);
+    return;
+}
+
 var storage = HotlineStorage.From(options, builder.Configuration);
 using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
 
 // Registered before Orleans, so the schema exists when the providers read their queries.
 builder.Services.AddHostedService<SchemaInstaller>();
+if (!storage.IsPostgres)
+{
+    builder.Services.AddSingleton(_ => DataDirLock.Acquire(options.DataDir));
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<DataDirLock>());
+}
+
 builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
