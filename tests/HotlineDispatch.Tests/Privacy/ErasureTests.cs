@@ -10,7 +10,7 @@ using HotlineDispatch.WeChat;
 namespace HotlineDispatch.Tests.Privacy;
 
 /// <summary>A resident's request for access and erasure, answered by an admin over HTTP.</summary>
-public sealed class ErasureTests(PrivacyApiFactory api) : IClassFixture<PrivacyApiFactory>
+public abstract class ErasureTests(PrivacyApiFactory api)
 {
     private HttpClient Admin => api.ClientWithToken(TestUsers.AdminToken);
 
@@ -22,14 +22,14 @@ public sealed class ErasureTests(PrivacyApiFactory api) : IClassFixture<PrivacyA
         var answered = await PrivacyApi.CreateAsync(operatorClient, PrivacyApi.Ticket(phone, content: $"楼道灯坏了，请回电{phone}"));
         var anonymous = await PrivacyApi.CreateAsync(operatorClient, PrivacyApi.Ticket($"+86 {phone}", anonymous: true));
         var other = await PrivacyApi.CreateAsync(operatorClient, PrivacyApi.Ticket("13500001111"));
-        await Step(TestUsers.Dispatcher, answered, "dispatch", new { lead = "CGJ" });
-        await Step(TestUsers.Cgj, answered, "sign", new { department = "CGJ" });
-        await Step(TestUsers.Cgj, answered, "reply", new { department = "CGJ", result = "已修复" });
-        await Step(TestUsers.Operator, answered, "survey", new { rating = "satisfied" });
+        await PrivacyApi.StepAsync(api, TestUsers.Dispatcher, answered, "dispatch", new { lead = "CGJ" });
+        await PrivacyApi.StepAsync(api, TestUsers.Cgj, answered, "sign", new { department = "CGJ" });
+        await PrivacyApi.StepAsync(api, TestUsers.Cgj, answered, "reply", new { department = "CGJ", result = "已修复" });
+        await PrivacyApi.StepAsync(api, TestUsers.Operator, answered, "survey", new { rating = "satisfied" });
         await api.Service<IOutbox>().EnqueueAsync(new OutboundMessage($"sms:+86{phone}", "您的工单已办结", "result", answered));
         await api.Service<SqlMissedCalls>().AddAsync("CA-missed-1", $"+86{phone}", "+8612345", "no-answer", DateTimeOffset.UtcNow, default);
         await api.Service<SqlCallDrafts>().SpeechAsync("CA-draft-1", $"+86{phone}", "+8612345", "路灯不亮", 0.9, DateTimeOffset.UtcNow, default);
-        var stats = await Measures();
+        var stats = await PrivacyApi.MeasuresAsync(api);
 
         var held = await PrivacyApi.Ok(await Admin.GetAsync($"/api/v1/privacy/subjects?phone={phone}"));
         Assert.Equal([answered, anonymous], held.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("ticket").GetProperty("id").GetString()).Order());
@@ -51,7 +51,7 @@ public sealed class ErasureTests(PrivacyApiFactory api) : IClassFixture<PrivacyA
         Assert.Equal(["accept", "dispatch", "sign", "reply", "survey", "eraseCaller"],
             ticket.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal("13500001111", (await PrivacyApi.Ok(await Admin.GetAsync($"/api/v1/tickets/{other}"))).GetProperty("caller").GetProperty("phone").GetString());
-        Assert.Equal(stats, await Measures());
+        Assert.Equal(stats, await PrivacyApi.MeasuresAsync(api));
 
         var again = await PrivacyApi.Ok(await Admin.PostAsJsonAsync("/api/v1/privacy/subjects/erase", new { phone, reason = "重复申请" }));
         Assert.Empty(again.GetProperty("tickets").EnumerateArray());
@@ -93,15 +93,8 @@ public sealed class ErasureTests(PrivacyApiFactory api) : IClassFixture<PrivacyA
         Assert.Null(await grains.GetGrain<IWeChatMessageGrain>(message.DeduplicationKey).Recorded());
         Assert.Equal("路口红绿灯不亮了", (await PrivacyApi.Ok(await Admin.GetAsync($"/api/v1/tickets/{ticketId}"))).GetProperty("content").GetString());
     }
-
-    private async Task Step(TestUser user, string id, string step, object body) =>
-        await PrivacyApi.Ok(await api.ClientFor(user).PostAsJsonAsync($"/api/v1/tickets/{id}/{step}", body));
-
-    /// <summary>The statistics and the assessment's departments as a leader reads them (the month so far ends now, so not its bounds).</summary>
-    private async Task<string> Measures()
-    {
-        var leader = api.ClientFor(TestUsers.Leader);
-        return (await PrivacyApi.Ok(await leader.GetAsync("/api/v1/stats?by=department"))).GetRawText()
-            + (await PrivacyApi.Ok(await leader.GetAsync("/api/v1/assessment"))).GetProperty("departments").GetRawText();
-    }
 }
+
+public sealed class SqliteErasureTests(SqlitePrivacyApiFactory api) : ErasureTests(api), IClassFixture<SqlitePrivacyApiFactory>;
+
+public sealed class PostgresErasureTests(PostgresPrivacyApiFactory api) : ErasureTests(api), IClassFixture<PostgresPrivacyApiFactory>;

@@ -11,7 +11,7 @@ using HotlineDispatch.WeChat;
 namespace HotlineDispatch.Tests.Privacy;
 
 /// <summary>The retention job over HTTP, with every period one second long.</summary>
-public sealed class RetentionTests(RetentionApiFactory api) : IClassFixture<RetentionApiFactory>
+public abstract class RetentionTests(PrivacyApiFactory api)
 {
     [Fact]
     public async Task Past_their_periods_closed_callers_calls_messages_and_logs_are_gone_while_tickets_and_measures_stay()
@@ -21,11 +21,11 @@ public sealed class RetentionTests(RetentionApiFactory api) : IClassFixture<Rete
         var operatorClient = api.ClientFor(TestUsers.Operator);
         var closed = await PrivacyApi.CreateAsync(operatorClient, PrivacyApi.Ticket(phone, content: $"井盖丢了，联系{phone}"));
         var open = await PrivacyApi.CreateAsync(operatorClient, PrivacyApi.Ticket(stillOpen));
-        await Step(TestUsers.Dispatcher, closed, "dispatch", new { lead = "CGJ" });
-        await Step(TestUsers.Cgj, closed, "sign", new { department = "CGJ" });
-        await Step(TestUsers.Cgj, closed, "reply", new { department = "CGJ", result = "已补装井盖" });
-        await Step(TestUsers.Operator, closed, "survey", new { rating = "satisfied" });
-        await Step(TestUsers.Supervisor, closed, "close", new { });
+        await PrivacyApi.StepAsync(api, TestUsers.Dispatcher, closed, "dispatch", new { lead = "CGJ" });
+        await PrivacyApi.StepAsync(api, TestUsers.Cgj, closed, "sign", new { department = "CGJ" });
+        await PrivacyApi.StepAsync(api, TestUsers.Cgj, closed, "reply", new { department = "CGJ", result = "已补装井盖" });
+        await PrivacyApi.StepAsync(api, TestUsers.Operator, closed, "survey", new { rating = "satisfied" });
+        await PrivacyApi.StepAsync(api, TestUsers.Supervisor, closed, "close", new { });
         await api.Service<IOutbox>().EnqueueAsync(new OutboundMessage($"sms:+86{phone}", "您的工单已办结", "result", closed));
         await api.Service<SqlMissedCalls>().AddAsync("CA-ret-missed", $"+86{phone}", "+8612345", "busy", DateTimeOffset.UtcNow, default);
         await api.Service<SqlCallDrafts>().RecordingAsync("CA-ret-draft", $"+86{phone}", "+8612345", "https://api.twilio.com/rec/RE1", 12, DateTimeOffset.UtcNow, default);
@@ -35,7 +35,7 @@ public sealed class RetentionTests(RetentionApiFactory api) : IClassFixture<Rete
         var group = grains.GetGrain<IChatGroupGrain>(GridKeys.Group("retention-group"));
         await group.Register("春晖社区3网格群", "G-7");
         await group.Receive(new GroupMessage("gm-1", "wxid_resident9", "老王", "大家早上好", DateTimeOffset.UtcNow));
-        var measures = await Measures();
+        var measures = await PrivacyApi.MeasuresAsync(api);
         await Task.Delay(TimeSpan.FromSeconds(2.2));
 
         var removed = await PrivacyApi.Ok(await api.ClientWithToken(TestUsers.AdminToken).PostAsync("/api/v1/admin/retention", null));
@@ -53,7 +53,7 @@ public sealed class RetentionTests(RetentionApiFactory api) : IClassFixture<Rete
         Assert.Equal(JsonValueKind.Null, ticket.GetProperty("caller").GetProperty("name").ValueKind);
         Assert.Equal("井盖丢了，联系[已删除]", ticket.GetProperty("content").GetString());
         Assert.Equal("eraseCaller", ticket.GetProperty("history").EnumerateArray().Last().GetProperty("action").GetString());
-        Assert.Equal(measures, await Measures());
+        Assert.Equal(measures, await PrivacyApi.MeasuresAsync(api));
 
         var again = await api.Service<RetentionJob>().RunAsync(default);
         Assert.Equal(0, again["callers"]);
@@ -78,14 +78,8 @@ public sealed class RetentionTests(RetentionApiFactory api) : IClassFixture<Rete
         Assert.True(await sql.TryLeaseAsync("test-job", "silo-late", now + TimeSpan.FromDays(1.1), day, hour, default));
         Assert.True(await sql.TryLeaseAsync("test-job", "silo-other", now + TimeSpan.FromDays(1.2), day, hour, default));
     }
-
-    private async Task Step(TestUser user, string id, string step, object body) =>
-        await PrivacyApi.Ok(await api.ClientFor(user).PostAsJsonAsync($"/api/v1/tickets/{id}/{step}", body));
-
-    private async Task<string> Measures()
-    {
-        var leader = api.ClientFor(TestUsers.Leader);
-        return (await PrivacyApi.Ok(await leader.GetAsync("/api/v1/stats?by=department"))).GetRawText()
-            + (await PrivacyApi.Ok(await leader.GetAsync("/api/v1/assessment"))).GetProperty("departments").GetRawText();
-    }
 }
+
+public sealed class SqliteRetentionTests(SqliteRetentionApiFactory api) : RetentionTests(api), IClassFixture<SqliteRetentionApiFactory>;
+
+public sealed class PostgresRetentionTests(PostgresRetentionApiFactory api) : RetentionTests(api), IClassFixture<PostgresRetentionApiFactory>;
