@@ -31,14 +31,15 @@ if (BackupCommand.IsRequested(args))
 var storage = HotlineStorage.From(options, builder.Configuration);
 using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
 
-// Registered before Orleans, so the schema exists when the providers read their queries.
-builder.Services.AddHostedService<SchemaInstaller>();
+// First of all: a second silo on the same files stops here, before it touches them.
 if (!storage.IsPostgres)
 {
     builder.Services.AddSingleton(_ => DataDirLock.Acquire(options.DataDir));
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DataDirLock>());
 }
 
+// Registered before Orleans, so the schema exists when the providers read their queries.
+builder.Services.AddHostedService<SchemaInstaller>();
 builder.Services.AddHotlineDomain(builder.Configuration, storage);
 builder.Services.AddHotlineAuth(builder.Configuration, options.DataDir, startupLogs.CreateLogger("HotlineDispatch.Auth"));
 builder.Services.AddHotlineApi();
