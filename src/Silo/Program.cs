@@ -12,7 +12,9 @@ using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Observability;
 using HotlineDispatch.Silo.Open311;
 using HotlineDispatch.Silo.Outbox;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Silo.Routing;
+using HotlineDispatch.Silo.Storage;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Silo.Voice;
@@ -21,8 +23,21 @@ using HotlineDispatch.Silo.WeChat;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHotlineLogDefaults();
 var options = builder.Configuration.GetSection(HotlineOptions.Section).Get<HotlineOptions>() ?? new HotlineOptions();
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args, options, Console.Out, Console.Error);
+    return;
+}
+
 var storage = HotlineStorage.From(options, builder.Configuration);
 using var startupLogs = LoggerFactory.Create(logging => logging.AddConsole());
+
+// First of all: a second silo on the same files stops here, before it touches them.
+if (!storage.IsPostgres)
+{
+    builder.Services.AddSingleton(_ => DataDirLock.Acquire(options.DataDir));
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<DataDirLock>());
+}
 
 // Registered before Orleans, so the schema exists when the providers read their queries.
 builder.Services.AddHostedService<SchemaInstaller>();
@@ -43,6 +58,7 @@ builder.Services.AddHotlineExports();
 builder.Services.AddHotlineOpen311(builder.Configuration);
 builder.Services.AddHotlineObservability(builder.Configuration);
 builder.Services.AddHotlineConsole(options.DataDir);
+builder.Services.AddHotlinePrivacy(builder.Configuration);
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability(builder.Configuration));
 
 var app = builder.Build();
@@ -86,6 +102,9 @@ app.MapKnowledgeApi();
 app.MapExportsApi();
 app.MapOpen311Api();
 app.MapHotlineObservability();
+app.MapAuditApi();
+app.MapPrivacyApi();
+app.MapAdminApi();
 app.MapConsole();
 
 app.Run();

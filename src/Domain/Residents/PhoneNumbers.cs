@@ -14,7 +14,8 @@ public static class PhoneNumbers
         return x.Length >= 5 && x == Canonical(b);
     }
 
-    private static string Canonical(string? phone)
+    /// <summary>The digits of a number without mainland China's country code: how it is searched for wherever it was written.</summary>
+    public static string Canonical(string? phone)
     {
         var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
         return digits.Length > 11 && digits.StartsWith(ChinaCode, StringComparison.Ordinal) ? digits[ChinaCode.Length..] : digits;

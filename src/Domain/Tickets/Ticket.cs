@@ -9,7 +9,7 @@ namespace HotlineDispatch.Tickets;
 /// This is also the persisted grain state, so every field keeps its <c>Id</c> for good.
 /// </summary>
 [GenerateSerializer, Alias("hotline.ticket.v1")]
-public sealed class Ticket
+public sealed partial class Ticket
 {
     /// <summary>The longest text a ticket holds in any one field, from every source alike.</summary>
     public const int MaxText = 4000;
@@ -191,6 +191,7 @@ public sealed class Ticket
             case MasterReplyWithdrawn c: DoMasterReplyWithdrawn(c, actor, context); break;
             case MasterClosed c when c.MasterId == MasterId: DoClose(actor, context, TicketActions.Close, $"master {c.MasterId} closed"); break;
             case MasterClosed: break;
+            case EraseCaller c: DoEraseCaller(c, actor, context); break;
             default: throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown ticket command.");
         }
     }

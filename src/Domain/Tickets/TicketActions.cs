@@ -28,4 +28,7 @@ public static class TicketActions
     public const string Close = "close";
     public const string YellowCard = "yellowCard";
     public const string RedCard = "redCard";
+
+    /// <summary>The resident's identity was erased (retention or a request); counted by no measure.</summary>
+    public const string EraseCaller = "eraseCaller";
 }

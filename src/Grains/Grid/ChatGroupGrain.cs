@@ -81,6 +81,17 @@ public sealed class ChatGroupGrain(
 
     public Task<IReadOnlyList<GroupLogEntry>> RecentLog() => Task.FromResult<IReadOnlyList<GroupLogEntry>>(state.State.Log.ToList());
 
+    public async Task<int> ForgetBefore(DateTimeOffset cutoff)
+    {
+        var dropped = state.State.Log.RemoveAll(e => e.ReceivedAt < cutoff);
+        if (dropped > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return dropped;
+    }
+
     private IGridCellGrain Cell(string cell) => GrainFactory.GetGrain<IGridCellGrain>(GridKeys.Cell(cell));
 
     private static void Trim<T>(List<T> list, int max)

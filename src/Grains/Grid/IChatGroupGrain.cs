@@ -21,4 +21,8 @@ public interface IChatGroupGrain : IGrainWithStringKey
     /// <summary>The recent log, oldest first.</summary>
     [Alias("RecentLog")]
     Task<IReadOnlyList<GroupLogEntry>> RecentLog();
+
+    /// <summary>Drops the log's messages received before <paramref name="cutoff"/> (retention); answers how many.</summary>
+    [Alias("ForgetBefore")]
+    Task<int> ForgetBefore(DateTimeOffset cutoff);
 }

@@ -10,4 +10,8 @@ public interface IResidentMessageGrain : IGrainWithStringKey
 {
     [Alias("Answer")]
     Task<string> Answer(ResidentMessage message);
+
+    /// <summary>Deletes the record of the exchange (retention): a retry of the message after it would be a new message.</summary>
+    [Alias("Forget")]
+    Task Forget();
 }

@@ -22,6 +22,12 @@ public sealed class ResidentMessageGrain(
         return text;
     }
 
+    public async Task Forget()
+    {
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     public async Task<string> Once(string key, Func<Task<string>> decide)
     {
         if (state.State.Decisions.TryGetValue(key, out var decided))

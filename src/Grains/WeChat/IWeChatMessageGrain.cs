@@ -11,4 +11,12 @@ public interface IWeChatMessageGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Take")]
     Task<WeChatAnswer> Take(WeChatMessage message, TimeSpan budget);
+
+    /// <summary>The message as recorded, or null when none is (or it was forgotten).</summary>
+    [Alias("Recorded")]
+    Task<WeChatMessage?> Recorded();
+
+    /// <summary>Deletes the record of the message (retention, or the resident's erasure) and stops its retries.</summary>
+    [Alias("Forget")]
+    Task Forget();
 }

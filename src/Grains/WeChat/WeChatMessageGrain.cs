@@ -244,6 +244,15 @@ public sealed class WeChatMessageGrain(
         await StopReminder();
     }
 
+    public Task<WeChatMessage?> Recorded() => Task.FromResult(state.State.Message);
+
+    public async Task Forget()
+    {
+        await StopReminder();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     private async Task StopReminder()
     {
         if (await this.GetReminder(LateReminder) is { } reminder)

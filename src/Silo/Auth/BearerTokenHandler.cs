@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Privacy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ public sealed class BearerTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     UserDirectory users,
-    FailedSignIns failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    FailedSignIns failures,
+    AuditLog audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
@@ -35,6 +37,7 @@ public sealed class BearerTokenHandler(
         if (user is null)
         {
             failures.Failed(Context);
+            await audit.RecordAsync(Context, AuditActions.SignInFailure, null, "an unknown bearer token");
             return AuthenticateResult.Fail("Unknown token.");
         }
 

@@ -1,5 +1,6 @@
 using HotlineDispatch.Departments;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Users;
 
 namespace HotlineDispatch.Silo.Auth;
@@ -20,8 +21,8 @@ public static class UsersApi
         group.MapGet("/", async (IGrainFactory grains) =>
             Results.Ok((await Directory(grains).List()).Select(u => new { u.Name, u.Role, u.Department, u.GridCell })));
 
-        group.MapPut("/{name}", async (string name, UserRequest body, IGrainFactory grains, DepartmentCatalog catalog, UserDirectory users,
-            Microsoft.Extensions.Options.IOptionsMonitor<List<ConfiguredUser>> configured) =>
+        group.MapPut("/{name}", async (string name, UserRequest body, HttpContext http, IGrainFactory grains, DepartmentCatalog catalog,
+            UserDirectory users, AuditLog audit, Microsoft.Extensions.Options.IOptionsMonitor<List<ConfiguredUser>> configured) =>
         {
             if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return Problems.BadRequest("name", "name must be 1 to 100 characters.");
             if (IsReserved(name, configured.CurrentValue)) return Problems.BadRequest("name", $"'{name}' is the bootstrap admin or a user from configuration; choose another name.");
@@ -38,13 +39,21 @@ public static class UsersApi
                 body.Role == Roles.GridWorker ? body.GridCell : null,
                 hash));
             users.Invalidate();
+            await audit.RecordAsync(http, AuditActions.UserChange, name,
+                $"role={body.Role}" + (body.Role == Roles.Department ? $" department={body.Department}" : "")
+                + (body.Role == Roles.GridWorker ? $" gridCell={body.GridCell}" : ""));
             return Results.Ok(new { name, body.Role });
         });
 
-        group.MapDelete("/{name}", async (string name, IGrainFactory grains, UserDirectory users) =>
+        group.MapDelete("/{name}", async (string name, HttpContext http, IGrainFactory grains, UserDirectory users, AuditLog audit) =>
         {
             var removed = await Directory(grains).Remove(name);
             users.Invalidate();
+            if (removed)
+            {
+                await audit.RecordAsync(http, AuditActions.UserChange, name, "removed");
+            }
+
             return removed ? Results.NoContent() : Problems.NotFound($"No user is called '{name}'.");
         });
 

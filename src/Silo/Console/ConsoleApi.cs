@@ -1,6 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Alerts;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Silo.Routing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +41,7 @@ public static class ConsoleApi
             ? Results.Redirect($"/console/{ConsolePages.HomeOf(CurrentUser.From(http.User).Role)}")
             : Html(ConsolePages.Login(null)));
 
-        group.MapPost("/login", async (HttpContext http, UserDirectory users, FailedSignIns failures) =>
+        group.MapPost("/login", async (HttpContext http, UserDirectory users, FailedSignIns failures, AuditLog audit) =>
         {
             // A sign-in posted from another site would sign the victim in as someone else.
             if (http.Request.Headers.Origin.ToString() is { Length: > 0 } origin
@@ -60,6 +61,7 @@ public static class ConsoleApi
             if (user is null)
             {
                 failures.Failed(http);
+                await audit.RecordAsync(http, AuditActions.SignInFailure, null, "console sign-in with an unknown token");
                 return Html(ConsolePages.Login("令牌无效，请检查后重新输入。"), StatusCodes.Status401Unauthorized);
             }
 

@@ -2,6 +2,7 @@ using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
@@ -29,7 +30,7 @@ public static class ExportsApi
 
     public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/exports");
+        var group = routes.MapGroup("/api/v1/exports").Audited(AuditActions.Export, "exports");
 
         group.MapGet("/tickets.csv", (HttpContext http, SqlTicketIndex index, DepartmentCatalog catalog, SlaPolicy sla,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time,

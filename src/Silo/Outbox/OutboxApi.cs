@@ -1,6 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Outbox;
@@ -12,7 +13,7 @@ public static class OutboxApi
     public static RouteGroupBuilder MapOutboxApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/outbox").RequireAuthorization(Policies.CallCentre);
-        group.MapGet("/", List);
+        group.MapGet("/", List).Audited(AuditActions.ViewPhone, "outbox");
         return group;
     }
 

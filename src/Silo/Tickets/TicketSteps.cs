@@ -1,12 +1,13 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
 
 /// <summary>Runs ticket steps for a signed-in user: scoping to the user's department, and the view.</summary>
-public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla)
+public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla, AuditLog audit)
 {
     public async Task<TicketView> Accept(AcceptTicket command, CurrentUser user) =>
         View(await intake.AcceptAsync(command, user.Actor), user);
@@ -30,12 +31,32 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
         }
 
         var ticket = command is MergeTicket merge ? await grains.Merge(id, merge, user.Actor) : await grain.Execute(command, user.Actor);
-        return Results.Ok(View(ticket, user));
+        return Results.Ok(await Shown(ticket, http));
     }
 
     public Task<Ticket> Read(string id) => Grain(id).Get();
 
     public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar);
+
+    /// <summary>
+    /// The ticket as the request's user sees it, audited when that shows a full phone number or an anonymous
+    /// reporter. Not used for intake's answer: it only echoes what the operator has just typed.
+    /// </summary>
+    public async Task<TicketView> Shown(Ticket ticket, HttpContext http)
+    {
+        var view = View(ticket, CurrentUser.From(http.User));
+        var caller = view.Caller;
+        if (caller.Anonymous && (caller.Name ?? caller.Phone) is not null)
+        {
+            await audit.RecordAsync(http, AuditActions.ViewAnonymous, ticket.Id, PhoneMask.Mask(caller.Phone));
+        }
+        else if (caller.Phone is { } phone && phone == ticket.Caller.Phone)
+        {
+            await audit.RecordAsync(http, AuditActions.ViewPhone, ticket.Id, PhoneMask.Mask(phone));
+        }
+
+        return view;
+    }
 
     /// <summary>Only well-formed numbers reach a grain, so no request invents keys of its own shape.</summary>
     private ITicketGrain Grain(string id) =>

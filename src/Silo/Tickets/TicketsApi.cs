@@ -93,7 +93,7 @@ public static class TicketsApi
         var user = CurrentUser.From(http.User);
         var ticket = await steps.Read(id);
         return user.MaySee(TicketSummary.Of(ticket))
-            ? Results.Ok(steps.View(ticket, user))
+            ? Results.Ok(await steps.Shown(ticket, http))
             : Problems.Forbidden($"Ticket {id} is not in your department or grid cell.");
     }
 

@@ -4,6 +4,7 @@ using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Tickets;
+using HotlineDispatch.Silo.Privacy;
 
 namespace HotlineDispatch.Silo.Voice;
 
@@ -22,8 +23,8 @@ public static class CallDraftsApi
     public static RouteGroupBuilder MapCallDraftsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/call-drafts");
-        group.MapGet("/", List).RequireAuthorization(Policies.CallCentre);
-        group.MapGet("/{id}", Get).RequireAuthorization(Policies.CallCentre);
+        group.MapGet("/", List).RequireAuthorization(Policies.CallCentre).Audited(AuditActions.ViewPhone, "call-drafts");
+        group.MapGet("/{id}", Get).RequireAuthorization(Policies.CallCentre).Audited(AuditActions.ViewPhone, "call-drafts");
         group.MapPost("/{id}/accept", Accept).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/discard", Discard).RequireAuthorization(Policies.Intake);
         return group;

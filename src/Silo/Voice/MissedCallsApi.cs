@@ -1,6 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Privacy;
 
 namespace HotlineDispatch.Silo.Voice;
 
@@ -17,7 +18,7 @@ public static class MissedCallsApi
     public static RouteGroupBuilder MapMissedCallsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/missed-calls").RequireAuthorization(Policies.CallCentre);
-        group.MapGet("/", List);
+        group.MapGet("/", List).Audited(AuditActions.ViewPhone, "missed-calls");
         group.MapPost("/{id}/callback", CallBack);
         return group;
     }

@@ -41,14 +41,42 @@ public sealed class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, int? httpPort = null)
     {
         var port = httpPort ?? FreePorts.Next();
+        var start = StartInfo(settings, "--urls", $"http://127.0.0.1:{port}");
+        var silo = new SiloProcess(new Process { StartInfo = start }, port);
+        silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
+        silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
+        silo._process.Start();
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        await silo.WaitUntilHealthyAsync();
+        return silo;
+    }
+
+    /// <summary>Runs the silo's program with a command (<c>backup --to DIR</c>) and these settings; answers its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(settings, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "HotlineDispatch.Silo.dll"), "--urls", $"http://127.0.0.1:{port}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HotlineDispatch.Silo.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
         // Models are cached by training version, so every silo of the run can share one: trained once, not per process.
@@ -58,14 +86,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__")] = value;
         }
 
-        var silo = new SiloProcess(new Process { StartInfo = start }, port);
-        silo._process.OutputDataReceived += (_, e) => silo.Append(e.Data);
-        silo._process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
-        silo._process.Start();
-        silo._process.BeginOutputReadLine();
-        silo._process.BeginErrorReadLine();
-        await silo.WaitUntilHealthyAsync();
-        return silo;
+        return start;
     }
 
     public HttpClient Client(string token)
