@@ -168,8 +168,10 @@ public sealed class Ticket
             case DispatchTicket c: DoDispatch(c, actor, context); break;
             case SignTicket c: DoSign(c, actor, context); break;
             case ReturnTicket c: DoReturn(c, actor, context); break;
+            case RedispatchTicket c: DoRedispatch(c, actor, context); break;
             case AwaitResident c: DoAwaitResident(c, actor, context); break;
             case ProvideResidentInfo c: DoResidentInfo(c, actor, context); break;
+            case ContributeToTicket c: DoContribute(c, actor, context); break;
             case RequestExtension c: DoRequestExtension(c, actor, context); break;
             case DecideExtension c: DoDecideExtension(c, actor, context); break;
             case ReplyTicket c: DoReply(c, actor, context); break;
@@ -309,7 +311,8 @@ public sealed class Ticket
         return (co, Optional(c.Note, "note"));
     }
 
-    private void Dispatch(DispatchTicket c, (List<string> Co, string? Note) targets, Actor actor, TicketContext context)
+    private void Dispatch(DispatchTicket c, (List<string> Co, string? Note) targets, Actor actor, TicketContext context,
+        string action = TicketActions.Dispatch, string? fromDepartment = null)
     {
         var (co, note) = targets;
         Round++;
@@ -322,7 +325,7 @@ public sealed class Ticket
             .ToArray();
         SignBy = DeadlineOf(DeadlineStep.Sign, c.Lead)!.DueAt;
         ReplyBy = DeadlineOf(DeadlineStep.Reply, c.Lead)!.DueAt;
-        Log(now, actor, TicketActions.Dispatch, TicketState.Dispatched, note, c.Lead);
+        Log(now, actor, action, TicketState.Dispatched, note, c.Lead, fromDepartment: fromDepartment);
     }
 
     private void DoSign(SignTicket c, Actor actor, TicketContext context)
@@ -367,6 +370,26 @@ public sealed class Ticket
         Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
     }
 
+    /// <summary>
+    /// 改派: the departments' clocks stop with their deadlines, so no card falls to them after the move, and the new
+    /// lead and co-handlers start under fresh limits, as after a dispatch.
+    /// </summary>
+    private void DoRedispatch(RedispatchTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Redispatch, TicketState.Dispatched, TicketState.InProgress);
+        var dispatch = new DispatchTicket(c.Lead, c.Co, null);
+        var (co, _) = DispatchTargets(dispatch, context);
+        if (c.Lead == Lead)
+        {
+            throw new TicketInputException("lead", $"Ticket {Id} is already with {Lead}; 改派 names another department.");
+        }
+
+        var reason = RequireText(c.Reason, "reason");
+        var from = Lead;
+        PendingExtension = null;
+        Dispatch(dispatch, (co, reason), actor, context, TicketActions.Redispatch, from);
+    }
+
     private void DoAwaitResident(AwaitResident c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.AwaitResident, TicketState.InProgress, TicketState.Reopened);
@@ -384,12 +407,34 @@ public sealed class Ticket
     private void DoResidentInfo(ProvideResidentInfo c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.ResidentInfo, TicketState.AwaitingResident);
+        if (c.Department is { } department && department != Lead)
+        {
+            throw new TicketConflictException(State, $"Only the lead department {Lead}, whose clock stopped, can resume ticket {Id}.");
+        }
+
         var text = RequireText(c.Text, "text");
         _deadlines = Deadlines.Select(d => d.Resume(context.Now, context.Sla)).ToArray();
         ReplyBy = DeadlineOf(DeadlineStep.Reply, Lead)?.DueAt ?? ReplyBy;
         var resumed = StateBeforePause ?? TicketState.InProgress;
         StateBeforePause = null;
         Log(context.Now, actor, TicketActions.ResidentInfo, resumed, text, Lead);
+    }
+
+    private void DoContribute(ContributeToTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Contribute, TicketState.InProgress, TicketState.Reopened, TicketState.AwaitingResident);
+        var department = RequireAssigned(c.Department, TicketActions.Contribute);
+        if (department == Lead)
+        {
+            throw new TicketConflictException(State, $"{Lead} leads ticket {Id} and answers in its reply; contributions are the co-handlers'.");
+        }
+
+        if (Co.Single(h => h.Department == department).SignedAt is null)
+        {
+            throw new TicketConflictException(State, $"{department} has not signed ticket {Id} yet; it signs before it contributes.");
+        }
+
+        Log(context.Now, actor, TicketActions.Contribute, State, RequireText(c.Text, "text"), department);
     }
 
     private void DoRequestExtension(RequestExtension c, Actor actor, TicketContext context)
@@ -665,7 +710,7 @@ public sealed class Ticket
     /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
         bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null,
-        string? knowledgeEntry = null, (int Committed, int Worked) minutes = default)
+        string? knowledgeEntry = null, (int Committed, int Worked) minutes = default, string? fromDepartment = null)
     {
         _history = [.. _history, new TicketEvent(LastSeq + 1, at, actor.Name, action, State, to, note)
         {
@@ -679,6 +724,7 @@ public sealed class Ticket
             KnowledgeEntry = knowledgeEntry,
             CommittedMinutes = minutes.Committed,
             WorkedMinutes = minutes.Worked,
+            FromDepartment = fromDepartment,
         }];
         State = to;
     }

@@ -37,8 +37,10 @@ public sealed record CurrentUser(string Name, string Role, string? Department, s
     };
 
     /// <summary>The operator (or dispatcher, or admin) who logged the ticket: the one person who sees an anonymous reporter.</summary>
-    public bool TookReport(Ticket ticket) =>
-        Name == ticket.LoggedBy && Role is Roles.Operator or Roles.Dispatcher or Roles.Admin;
+    public bool TookReport(Ticket ticket) => TakesReports && Name == ticket.LoggedBy;
+
+    /// <summary>Logs reports itself, and so may see its own anonymous reporters.</summary>
+    public bool TakesReports => Role is Roles.Operator or Roles.Dispatcher or Roles.Admin;
 
     /// <summary>Whether this user may act as the given department: a department user only as its own.</summary>
     public bool MayActFor(string department) => Role != Roles.Department || department == Department;

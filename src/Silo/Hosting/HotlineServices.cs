@@ -31,6 +31,7 @@ public static class HotlineServices
         services.AddSingleton<SqlTicketProjection>();
         services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
         services.AddSingleton<ITicketIndex, SqlTicketIndex>();
+        services.AddSingleton<ITicketProjectionPart, TicketFinderProjection>();
         services.AddSingleton<SqlRoutingCorrections>();
         services.AddSingleton<IRoutingCorrections>(sp => sp.GetRequiredService<SqlRoutingCorrections>());
         services.AddSingleton<SqlMeasureStore>();
@@ -61,6 +62,7 @@ public static class HotlineServices
     public static IServiceCollection AddHotlineApi(this IServiceCollection services)
     {
         services.AddSingleton<TicketSteps>();
+        services.AddSingleton<TicketOffers>();
         services.AddHostedService<CardSweep>();
         // Unreadable bodies surface as exceptions in every environment, so they all get one answer: a 400 saying why.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

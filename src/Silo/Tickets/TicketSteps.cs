@@ -6,7 +6,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Silo.Tickets;
 
 /// <summary>Runs ticket steps for a signed-in user: scoping to the user's department, and the view.</summary>
-public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla)
+public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla, TicketOffers offers)
 {
     public async Task<TicketView> Accept(AcceptTicket command, CurrentUser user) =>
         View(await intake.AcceptAsync(command, user.Actor), user);
@@ -30,12 +30,16 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
         }
 
         var ticket = command is MergeTicket merge ? await grains.Merge(id, merge, user.Actor) : await grain.Execute(command, user.Actor);
-        return Results.Ok(View(ticket, user));
+        return Results.Ok(await ViewWithActions(ticket, http));
     }
 
     public Task<Ticket> Read(string id) => Grain(id).Get();
 
     public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar);
+
+    /// <summary>The view with the steps the user may take next, for a client that offers them (the console).</summary>
+    public async Task<TicketView> ViewWithActions(Ticket ticket, HttpContext http) =>
+        View(ticket, CurrentUser.From(http.User)) with { Actions = await offers.ForAsync(ticket, http.User) };
 
     /// <summary>Only well-formed numbers reach a grain, so no request invents keys of its own shape.</summary>
     private ITicketGrain Grain(string id) =>

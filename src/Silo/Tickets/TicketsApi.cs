@@ -13,6 +13,14 @@ public static class TicketsApi
 {
     private const int MaxPageSize = 500;
 
+    private static readonly Dictionary<string, TicketSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["-acceptedAt"] = TicketSort.Newest,
+        ["acceptedAt"] = TicketSort.Oldest,
+        ["replyBy"] = TicketSort.ReplyBy,
+        ["surveyCallsFirst"] = TicketSort.SurveyCallsFirst,
+    };
+
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/tickets").AddEndpointFilter(DomainProblems);
@@ -28,6 +36,11 @@ public static class TicketsApi
             .RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/dispatch", (string id, DispatchRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, body.ToCommand())).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/redispatch", (string id, RedispatchRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, body.ToCommand())).RequireAuthorization(Policies.Redispatch);
+        group.MapPost("/{id}/contribute", (string id, ContributionRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new ContributeToTicket(body.Department ?? "", body.Text ?? ""), body.Department))
+            .RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/sign", (string id, DepartmentRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new SignTicket(body.Department ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/return", (string id, ReturnRequest body, HttpContext http, TicketSteps steps) =>
@@ -36,7 +49,8 @@ public static class TicketsApi
             steps.Run(id, http, new AwaitResident(body.Text ?? "") { Department = OwnDepartment(http) }, OwnDepartment(http)))
             .RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/resident-info", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
-            steps.Run(id, http, new ProvideResidentInfo(body.Text ?? ""), OwnDepartment(http))).RequireAuthorization(Policies.ResidentContact);
+            steps.Run(id, http, new ProvideResidentInfo(body.Text ?? "") { Department = OwnDepartment(http) }, OwnDepartment(http)))
+            .RequireAuthorization(Policies.ResidentContact);
         group.MapPost("/{id}/extension", (string id, ExtensionRequestBody body, HttpContext http, TicketSteps steps) =>
             ParseWorkingTime(body.Extra) is { } extra
                 ? steps.Run(id, http, new RequestExtension(body.Department ?? "", extra, body.Reason ?? ""), body.Department)
@@ -92,19 +106,18 @@ public static class TicketsApi
         var user = CurrentUser.From(http.User);
         var ticket = await steps.Read(id);
         return user.MaySee(TicketSummary.Of(ticket))
-            ? Results.Ok(steps.View(ticket, user))
+            ? Results.Ok(await steps.ViewWithActions(ticket, http))
             : Problems.Forbidden($"Ticket {id} is not in your department or grid cell.");
     }
 
     private static async Task<IResult> List(
         HttpContext http, ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla,
-        string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int? page, int? pageSize)
+        [AsParameters] TicketListFilters filters, int? page, int? pageSize)
     {
         var size = pageSize ?? 50;
         if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
         if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
-        if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), state, department, gridCell, overdue, from, to,
-                page ?? 1, size, out var query) is { } problem)
+        if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), filters, page ?? 1, size, out var query) is { } problem)
         {
             return problem;
         }
@@ -117,11 +130,11 @@ public static class TicketsApi
     /// The list's filters as a query, scoped to what the user may see (a department its own tickets, a
     /// grid worker its cell), or the problem with them. Shared by the list and the CSV export.
     /// </summary>
-    internal static IResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now,
-        string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int page, int pageSize,
-        out TicketQuery query)
+    internal static IResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now, TicketListFilters filters,
+        int page, int pageSize, out TicketQuery query)
     {
         query = null!;
+        var (state, department, gridCell, overdue, from, to) = (filters.State, filters.Department, filters.GridCell, filters.Overdue, filters.From, filters.To);
         TicketState? stateFilter = null;
         if (state is not null)
         {
@@ -157,7 +170,40 @@ public static class TicketsApi
             return period;
         }
 
-        query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize);
+        TicketChannel? channel = null;
+        if (filters.Channel is { } channelName && (channel = ParseEnum<TicketChannel>(channelName)) is null)
+        {
+            return Problems.BadRequest("channel", $"Unknown channel '{channelName}'.");
+        }
+
+        if (filters.Phone is not null && !Roles.SeesFullPhone(user.Role))
+        {
+            return Problems.Forbidden($"The role '{user.Role}' sees callers' numbers masked and cannot search by them.");
+        }
+
+        var phone = filters.Phone is null ? null : PhoneNumbers.Normalise(filters.Phone);
+        if (filters.Phone is not null && phone is null)
+        {
+            return Problems.BadRequest("phone", "phone must contain digits, e.g. 13812345678.");
+        }
+
+        if (!Sorts.TryGetValue(filters.Sort ?? "-acceptedAt", out var sort))
+        {
+            return Problems.BadRequest("sort", $"sort must be one of {string.Join(", ", Sorts.Keys)}.");
+        }
+
+        query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize)
+        {
+            Phone = phone,
+            LoggedBy = user.TakesReports ? user.Name : null,
+            Text = string.IsNullOrWhiteSpace(filters.Q) ? null : filters.Q.Trim(),
+            Channel = channel,
+            Urgent = filters.Urgent,
+            Supervised = filters.Supervised,
+            PendingExtension = filters.PendingExtension,
+            AwaitingSurvey = filters.AwaitingSurvey,
+            Sort = sort,
+        };
         return null;
     }
 
