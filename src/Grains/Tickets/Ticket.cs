@@ -172,6 +172,7 @@ public sealed class Ticket
             case AwaitResident c: DoAwaitResident(c, actor, context); break;
             case ProvideResidentInfo c: DoResidentInfo(c, actor, context); break;
             case ContributeToTicket c: DoContribute(c, actor, context); break;
+            case SupplementTicket c: DoSupplement(c, actor, context); break;
             case RequestExtension c: DoRequestExtension(c, actor, context); break;
             case DecideExtension c: DoDecideExtension(c, actor, context); break;
             case ReplyTicket c: DoReply(c, actor, context); break;
@@ -418,6 +419,13 @@ public sealed class Ticket
         var resumed = StateBeforePause ?? TicketState.InProgress;
         StateBeforePause = null;
         Log(context.Now, actor, TicketActions.ResidentInfo, resumed, text, Lead);
+    }
+
+    private void DoSupplement(SupplementTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Supplement, TicketState.Accepted, TicketState.Dispatched, TicketState.InProgress,
+            TicketState.AwaitingResident, TicketState.Reopened);
+        Log(context.Now, actor, TicketActions.Supplement, State, RequireText(c.Text, "text"), Lead);
     }
 
     private void DoContribute(ContributeToTicket c, Actor actor, TicketContext context)

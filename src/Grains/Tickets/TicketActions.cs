@@ -18,6 +18,9 @@ public static class TicketActions
     public const string RejectExtension = "rejectExtension";
     public const string Reply = "reply";
 
+    /// <summary>补充: the resident called again about an open ticket, and the operator added what they said to it.</summary>
+    public const string Supplement = "supplement";
+
     /// <summary>A co-handler (协办) recorded its part of the work for the lead.</summary>
     public const string Contribute = "contribute";
 

@@ -90,6 +90,10 @@ public sealed record ProvideResidentInfo([property: Id(0)] string Text) : Ticket
     [Id(1)] public string? Department { get; init; }
 }
 
+/// <summary>补充: what a resident calling again about an open ticket added, recorded on it instead of a second ticket.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.supplement.v1")]
+public sealed record SupplementTicket([property: Id(0)] string Text) : TicketCommand;
+
 /// <summary>A co-handler's (协办) part of the work, which the lead reads before it replies.</summary>
 [GenerateSerializer, Immutable, Alias("hotline.cmd.contribute.v1")]
 public sealed record ContributeToTicket(

@@ -46,6 +46,7 @@ public sealed class TicketOffers(IAuthorizationService authorization, TicketGrai
         yield return ("resolve-now", Policies.Intake, new ResolveNow(Text));
         yield return ("dispatch", Policies.Intake, new DispatchTicket(anyDepartment, [], null));
         yield return ("merge-into", Policies.Intake, new MergeTicket(ticket.Id == Placeholder ? OtherPlaceholder : Placeholder));
+        yield return ("supplement", Policies.Intake, new SupplementTicket(Text));
         yield return ("redispatch", Policies.Redispatch, new RedispatchTicket(anyDepartment, [], Text));
         yield return ("sign", Policies.DepartmentWork, new SignTicket(acting));
         yield return ("return", Policies.DepartmentWork, new ReturnTicket(acting, Text));

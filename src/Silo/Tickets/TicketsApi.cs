@@ -38,6 +38,8 @@ public static class TicketsApi
             steps.Run(id, http, body.ToCommand())).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/redispatch", (string id, RedispatchRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, body.ToCommand())).RequireAuthorization(Policies.Redispatch);
+        group.MapPost("/{id}/supplement", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new SupplementTicket(body.Text ?? ""))).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/contribute", (string id, ContributionRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new ContributeToTicket(body.Department ?? "", body.Text ?? ""), body.Department))
             .RequireAuthorization(Policies.DepartmentWork);

@@ -70,12 +70,12 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
     public async Task Each_role_is_offered_the_steps_the_api_lets_it_take_now_and_no_others()
     {
         var id = await Create($"可做之事 {Guid.NewGuid():N}");
-        Assert.Equal(["resolve-now", "dispatch", "merge-into"], await Actions(TestUsers.Operator, id));
+        Assert.Equal(["resolve-now", "dispatch", "merge-into", "supplement"], await Actions(TestUsers.Operator, id));
         Assert.Equal(["supervise"], await Actions(TestUsers.Supervisor, id));
         Assert.Empty(await Actions(TestUsers.Leader, id));
 
         await Ok(await Post(TestUsers.Dispatcher, id, "dispatch", new { lead = "CGJ" }));
-        Assert.Equal(["merge-into", "redispatch"], await Actions(TestUsers.Dispatcher, id));
+        Assert.Equal(["merge-into", "supplement", "redispatch"], await Actions(TestUsers.Dispatcher, id));
         Assert.Equal(["sign", "return"], await Actions(TestUsers.Cgj, id));
         Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Jtj).GetAsync($"/api/v1/tickets/{id}")).StatusCode);
 

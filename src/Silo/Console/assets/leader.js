@@ -98,9 +98,15 @@
     const rows = answer.data.filter(d => d.open > 0 || d.red > 0 || d.yellow > 0).sort((a, b) => b.red - a.red || b.overdue - a.overdue || b.yellow - a.yellow);
     $('cards').replaceChildren(rows.length === 0 ? el('p', { className: 'muted' }, '当前没有在办工单。') : el('table', {},
       el('tr', {}, ['承办单位', '在办', '超期', '红牌', '黄牌'].map((h, i) => el('th', { className: i ? 'num' : '' }, h))),
-      rows.map(d => el('tr', { 'data-department': d.code }, el('td', {}, d.name), el('td', { className: 'num' }, d.open),
-        el('td', { className: 'num' }, d.overdue), el('td', { className: 'num' }, el('span', { className: `badge ${d.red ? 'red' : 'green'}` }, d.red)),
-        el('td', { className: 'num' }, el('span', { className: `badge ${d.yellow ? 'yellow' : 'green'}` }, d.yellow))))));
+      // Each count opens the tickets behind it: open ones of the department, and its overdue ones behind the cards.
+      rows.map(d => {
+        const open = `/console/tickets?department=${d.code}&sort=replyBy`;
+        const late = `${open}&overdue=true`;
+        const count = (href, value, label, badge) => el('td', { className: 'num' },
+          el('a', { href, 'aria-label': `${d.name} ${label} ${value} 件`, className: badge ? `badge ${value ? badge : 'green'}` : null }, value));
+        return el('tr', { 'data-department': d.code }, el('td', {}, d.name), count(open, d.open, '在办'), count(late, d.overdue, '超期'),
+          count(late, d.red, '红牌', 'red'), count(open, d.yellow, '黄牌', 'yellow'));
+      })));
   }
 
   async function refreshGrid() {
@@ -112,7 +118,8 @@
     const most = Math.max(1, ...cells.map(r => r.accepted));
     $('gridmap').replaceChildren(...(cells.length === 0 ? [el('p', { className: 'muted' }, '所选时段内没有带网格的工单。')] : cells.map(r => {
       const heat = r.accepted / most;
-      return el('div', { className: 'cell', 'data-cell': r.key, title: `${r.key}：受理 ${r.accepted}，当前超期 ${late[r.key] || 0}`,
+      return el('a', { className: 'cell', 'data-cell': r.key, href: `/console/tickets?gridCell=${encodeURIComponent(r.key)}`,
+        title: `${r.key}：受理 ${r.accepted}，当前超期 ${late[r.key] || 0}`,
         style: `background: rgba(21, 101, 192, ${0.12 + heat * 0.6}); ${late[r.key] ? 'outline: 3px solid #c62828;' : ''}` },
         el('strong', {}, r.key), el('br'), `受理 ${r.accepted}`, el('br'), `超期 ${late[r.key] || 0}`);
     })));
