@@ -13,6 +13,7 @@ public static class ConsolePages
     public const string Tickets = "tickets";
     public const string Dispatch = "dispatch";
     public const string Supervise = "supervise";
+    public const string Surveys = "surveys";
 
     /// <summary>The page of one ticket, at /console/tickets/{id}; whoever may open the list may open it, and the API decides what it shows.</summary>
     public const string Ticket = "ticket";
@@ -23,6 +24,7 @@ public static class ConsolePages
     {
         [Operator] = [Roles.Operator, Roles.Dispatcher],
         [Dispatch] = [Roles.Operator, Roles.Dispatcher, Roles.Supervisor],
+        [Surveys] = [Roles.Operator, Roles.Dispatcher],
         [Department] = [Roles.Department],
         [Grid] = [Roles.GridWorker],
         [Supervise] = [Roles.Supervisor],

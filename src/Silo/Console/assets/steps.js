@@ -40,11 +40,12 @@ const TicketSteps = (() => {
    */
   async function render(ticket, container, done, only) {
     departmentsCache = await Hotline.departmentList();
-    const result = el('div', { 'aria-live': 'polite' });
+    // The same live region across renders, so what a step answered stays in view when the ticket is shown anew.
+    const result = container.querySelector(':scope > .step-result') || el('div', { className: 'step-result', 'aria-live': 'polite' });
     const run = async (step, body, said) => {
       const answer = await api('POST', `/api/v1/tickets/${ticket.id}/${step}`, body);
-      Hotline.message(result, answer.ok ? `${ticket.number}：${said}` : `${ticket.number}：${answer.problem}`, !answer.ok);
       if (answer.ok) await done(answer.data);
+      Hotline.message(result, answer.ok ? `${ticket.number}：${said}` : `${ticket.number}：${answer.problem}`, !answer.ok);
     };
     const may = step => ticket.actions.includes(step) && (!only || only.includes(step));
     const boxes = [];
