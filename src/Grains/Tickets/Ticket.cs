@@ -178,6 +178,7 @@ public sealed class Ticket
             case ReplyTicket c: DoReply(c, actor, context); break;
             case ReworkTicket c: DoRework(c, actor, context); break;
             case SurveyTicket c: DoSurvey(c, actor, context); break;
+            case SurveyUnreachable c: DoSurveyUnreachable(c, actor, context); break;
             case SuperviseTicket c: DoSupervise(c, actor, context); break;
             case MergeTicket c: DoMerge(c, actor, context); break;
             case CloseTicket: DoClose(actor, context, TicketActions.Close, null); break;
@@ -593,6 +594,29 @@ public sealed class Ticket
 
         StartReplyRound(context);
         Log(context.Now, actor, TicketActions.Survey, TicketState.Reopened, comment, Lead, rating: c.Rating);
+    }
+
+    /// <summary>Failed survey calls after which the ticket is archived unsurveyed, as when the survey window passes.</summary>
+    public const int MaxSurveyAttempts = 3;
+
+    private void DoSurveyUnreachable(SurveyUnreachable c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.SurveyUnreachable, TicketState.Replied, TicketState.Resolved);
+        if (!AwaitingSurvey)
+        {
+            throw new TicketConflictException(State, $"The survey for the latest answer of ticket {Id} has already been answered.");
+        }
+
+        var answered = History.Last(e => e.Action is TicketActions.Reply or TicketActions.ResolveNow).Seq;
+        var attempt = History.Count(e => e.Seq > answered && e.Action == TicketActions.SurveyUnreachable) + 1;
+        var note = Optional(c.Note, "note");
+        Log(context.Now, actor, TicketActions.SurveyUnreachable, State, note is null ? $"attempt {attempt}" : $"attempt {attempt}: {note}");
+        if (attempt >= MaxSurveyAttempts)
+        {
+            AwaitingSurvey = false;
+            Log(context.Now, actor, TicketActions.Close, TicketState.Closed,
+                $"archived without a survey: the resident could not be reached in {MaxSurveyAttempts} calls");
+        }
     }
 
     private void DoSupervise(SuperviseTicket c, Actor actor, TicketContext context)

@@ -27,6 +27,9 @@ public static class TicketActions
     /// <summary>返工: the closing check (核查结案) found the reply not done and sent it back to the lead.</summary>
     public const string Rework = "rework";
     public const string Survey = "survey";
+
+    /// <summary>A survey call (回访) that did not reach the resident; the third archives the ticket unsurveyed.</summary>
+    public const string SurveyUnreachable = "surveyUnreachable";
     public const string Supervise = "supervise";
     public const string Merge = "merge";
     public const string AttachMerged = "attachMerged";

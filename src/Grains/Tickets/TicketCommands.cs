@@ -124,6 +124,10 @@ public sealed record SurveyTicket(
     [property: Id(0)] SurveyRating Rating,
     [property: Id(1)] string? Comment) : TicketCommand;
 
+/// <summary>A survey call that did not reach the resident (no answer, switched off, wrong number).</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.survey-unreachable.v1")]
+public sealed record SurveyUnreachable([property: Id(0)] string? Note) : TicketCommand;
+
 [GenerateSerializer, Immutable, Alias("hotline.cmd.supervise.v1")]
 public sealed record SuperviseTicket([property: Id(0)] string Note) : TicketCommand;
 

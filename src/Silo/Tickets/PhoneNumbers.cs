@@ -17,4 +17,11 @@ public static class PhoneNumbers
 
         return digits.Length == 0 ? null : digits;
     }
+
+    /// <summary>
+    /// Where a caller logged by an operator is answered: a mainland mobile number gets receipts, results and the survey
+    /// prompt by SMS, as an SMS reporter does; a landline has no such path, and its survey is a call from the worklist.
+    /// </summary>
+    public static string? SmsReplyTo(string? phone) =>
+        Normalise(phone) is { Length: 11 } digits && digits[0] == '1' && digits[1] is >= '3' and <= '9' ? $"sms:+86{digits}" : null;
 }

@@ -58,6 +58,7 @@ public sealed class TicketOffers(IAuthorizationService authorization, TicketGrai
         yield return ("extension/decision", Policies.Supervision, new DecideExtension(true, null));
         yield return ("rework", Policies.Closing, new ReworkTicket(Text));
         yield return ("survey", Policies.Intake, new SurveyTicket(SurveyRating.Satisfied, null));
+        yield return ("survey-unreachable", Policies.Intake, new SurveyUnreachable(null));
         yield return ("supervise", Policies.Supervision, new SuperviseTicket(Text));
         yield return ("close", Policies.Closing, new CloseTicket());
     }

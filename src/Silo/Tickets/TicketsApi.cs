@@ -72,6 +72,8 @@ public static class TicketsApi
                 ? steps.Run(id, http, new SurveyTicket(rating, body.Comment))
                 : Task.FromResult(Problems.BadRequest("rating", "rating must be satisfied, basic or dissatisfied.")))
             .RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/survey-unreachable", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new SurveyUnreachable(body.Note))).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/supervise", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new SuperviseTicket(body.Note ?? ""))).RequireAuthorization(Policies.Supervision);
         group.MapPost("/{id}/merge-into", (string id, MergeRequest body, HttpContext http, TicketSteps steps) =>
@@ -98,6 +100,7 @@ public static class TicketsApi
         var command = new AcceptTicket(channel, caller, body.Address ?? "", body.GridCell, body.Content ?? "", type, body.Urgent ?? false)
         {
             Dispatch = body.Dispatch?.ToCommand(),
+            ReplyTo = channel == TicketChannel.Call ? PhoneNumbers.SmsReplyTo(caller.Phone) : null,
         };
         var view = await steps.Accept(command, CurrentUser.From(http.User));
         return Results.Created($"/api/v1/tickets/{view.Id}", view);

@@ -114,6 +114,27 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
         Assert.Contains(sms, csv);
         Assert.DoesNotContain(anonymous, csv);
     }
+
+    [Fact]
+    public async Task A_mobile_caller_is_answered_by_sms_a_landline_caller_by_the_survey_worklist_calls_first()
+    {
+        var word = Guid.NewGuid().ToString("N")[..10];
+        var mobile = $"137{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var landline = await Create($"座机 {word}", phone: "0571-88886666");
+        var byMobile = await Create($"手机 {word}", phone: mobile);
+
+        var receipts = await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/outbox?ticket={byMobile}"));
+        Assert.Equal($"sms:+86{mobile}", receipts.GetProperty("items").EnumerateArray().First().GetProperty("replyTo").GetString());
+        Assert.Empty((await Ok(await api.ClientFor(TestUsers.Operator).GetAsync($"/api/v1/outbox?ticket={landline}"))).GetProperty("items").EnumerateArray());
+
+        foreach (var id in new[] { byMobile, landline })
+        {
+            await Ok(await Post(TestUsers.Operator, id, "resolve-now", new { answer = "已答复" }));
+        }
+
+        Assert.Equal([landline, byMobile], await Listed(TestUsers.Operator, $"q={word}&awaitingSurvey=true&sort=surveyCallsFirst"));
+        Assert.Contains("survey-unreachable", await Actions(TestUsers.Operator, landline));
+    }
 }
 
 public sealed class SqliteConsoleWorkApiTests(SqliteApiFactory api) : ConsoleWorkApiTests(api), IClassFixture<SqliteApiFactory>;

@@ -13,7 +13,7 @@ const Hotline = (() => {
     action: { accept: '受理', resolveNow: '直办', dispatch: '派单', redispatch: '改派', sign: '签收', return: '退单',
       awaitResident: '补办（等待市民补充）', residentInfo: '市民已补充', contribute: '协办反馈', supplement: '来电补充', requestExtension: '申请延期',
       approveExtension: '批准延期', rejectExtension: '驳回延期', reply: '办结反馈', rework: '核查返工', survey: '回访', supervise: '督办',
-      merge: '并单', attachMerged: '并入工单', masterReplied: '主单答复', masterReplyWithdrawn: '主单答复撤回', close: '归档',
+      surveyUnreachable: '回访未接通', merge: '并单', attachMerged: '并入工单', masterReplied: '主单答复', masterReplyWithdrawn: '主单答复撤回', close: '归档',
       yellowCard: '黄牌', redCard: '红牌' },
     rating: { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' },
   };

@@ -108,7 +108,9 @@ const TicketSteps = (() => {
       const comment = text('市民意见（可选）');
       boxes.push(box('回访', field('市民意见', comment), el('div', { className: 'row' },
         ['satisfied', 'basic', 'dissatisfied'].map(r => el('button', { type: 'button', className: r === 'dissatisfied' ? 'secondary' : null,
-          onclick: () => run('survey', { rating: r, comment: comment.value.trim() || null }, `回访结果：${labels.rating[r]}`) }, labels.rating[r])))));
+          onclick: () => run('survey', { rating: r, comment: comment.value.trim() || null }, `回访结果：${labels.rating[r]}`) }, labels.rating[r])),
+        may('survey-unreachable') ? el('button', { type: 'button', className: 'secondary',
+          onclick: () => run('survey-unreachable', { note: comment.value.trim() || null }, '已记录未接通；三次未接通即不再回访并归档') }, '未接通') : null)));
     }
 
     withText('supervise', '督办', '督办意见', v => ({ note: v }), '已督办');

@@ -12,7 +12,7 @@
 
   function card(t) {
     const steps = el('div');
-    TicketSteps.render(t, steps, () => refresh(), ['survey']);
+    TicketSteps.render(t, steps, () => refresh(), ['survey', 'survey-unreachable']);
     const c = t.caller;
     return el('article', { className: 'card', 'data-ticket': t.id },
       el('h3', {}, Hotline.ticketLink(t.id), el('span', { className: 'muted' }, `${labels.channel[t.channel] || t.channel} · ${labels.state[t.state]}`)),
