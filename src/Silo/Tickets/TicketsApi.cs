@@ -91,9 +91,14 @@ public static class TicketsApi
             return Problems.BadRequest("channel", "channel must be one of call, sms, wechat, chat, platform, web, open311.");
         }
 
+        if (channel == TicketChannel.Patrol)
+        {
+            return Problems.BadRequest("channel", "A patrol report (巡查上报) is the cell's grid worker's: POST /api/v1/grid/{cell}/patrol.");
+        }
+
         if (ParseEnum<TicketType>(body.Type) is not { } type)
         {
-            return Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
+            return BadType();
         }
 
         var caller = new Caller(body.Caller?.Name, body.Caller?.Phone, body.Caller?.Anonymous ?? false);
@@ -211,6 +216,9 @@ public static class TicketsApi
         };
         return null;
     }
+
+    internal static IResult BadType() =>
+        Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
 
     /// <summary>A department user acts for its own department; other roles have none to check.</summary>
     private static string? OwnDepartment(HttpContext http) => CurrentUser.From(http.User).Department;

@@ -122,6 +122,8 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         var id = await Dispatched("CGJ");
 
         var page = await SignIn(TestUsers.Cgj, "department");
+        await Assertions.Expect(page.Locator("#record-onTime")).ToContainTextAsync("按时办结率");
+        await Shot(page, "day-6-department-queue-and-record");
         await page.Locator($"article[data-ticket='{id}']").GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
         await page.WaitForURLAsync($"**/console/tickets/{id}");
         await Assertions.Expect(page.Locator("#facts")).ToContainTextAsync("****");
@@ -133,7 +135,7 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         await Button(page, "补办").ClickAsync();
         await Assertions.Expect(page.Locator("#facts")).ToContainTextAsync("补办中");
         await Assertions.Expect(Button(page, "办结反馈")).ToHaveCountAsync(0);
-        await Shot(page, "day-6-department-paused");
+        await Shot(page, "day-7-department-paused");
         await page.GetByLabel("市民补充的内容").FillAsync("市民来电告知编号 CH-0312");
         await Button(page, "市民已补充").ClickAsync();
         await Assertions.Expect(page.Locator("#facts")).ToContainTextAsync("办理中");
@@ -142,7 +144,7 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         await Button(page, "办结反馈").ClickAsync();
         await Assertions.Expect(page.Locator("#facts")).ToContainTextAsync("已反馈");
         await Assertions.Expect(page.Locator("#steps")).ToContainTextAsync("没有可办理的操作");
-        await Shot(page, "day-7-department-replied");
+        await Shot(page, "day-8-department-replied");
     }
 
     [Fact]
@@ -157,13 +159,29 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         await page.WaitForURLAsync("**/console/supervise");
         var card = page.Locator($"#extensions article[data-ticket='{id}']");
         await Assertions.Expect(card).ToContainTextAsync("需协调供电公司");
-        await Shot(page, "day-8-supervisor-queues");
+        await Shot(page, "day-9-supervisor-queues");
         await card.GetByRole(AriaRole.Button, new() { Name = "批准延期" }).ClickAsync();
         await Assertions.Expect(card).ToHaveCountAsync(0);
 
         using var api = Silo.Client(TestUsers.Supervisor.Token);
         var ticket = await api.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{id}");
         Assert.Equal("approveExtension", ticket.GetProperty("history").EnumerateArray().Last().GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public async Task The_grid_worker_reports_from_patrol_and_sees_the_cells_record()
+    {
+        var page = await SignIn(TestUsers.GridWorker, "grid");
+        await page.GetByLabel("发现的问题").FillAsync("巡查发现春晖路5号井盖缺失，行人容易踩空");
+        await page.GetByLabel("地点").FillAsync("春晖路5号");
+        await page.Locator("#patrolLead").SelectOptionAsync("CGJ");
+        await Button(page, "上报").ClickAsync();
+        await Assertions.Expect(page.Locator("#patrolResult")).ToContainTextAsync("已上报");
+        var id = Regex.Match(await page.Locator("#patrolResult").InnerTextAsync(), @"\d{8}-\d{6}").Value;
+        await Assertions.Expect(page.Locator($"#tickets tr[data-ticket='{id}']")).ToContainTextAsync("城市管理局");
+        await Assertions.Expect(page.Locator("#grid-patrolled .value")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#grid-selfResolution")).ToContainTextAsync("网格自处置率");
+        await Shot(page, "day-12-grid-patrol");
     }
 
     [Fact]
@@ -180,12 +198,12 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         var page = await SignIn(TestUsers.Leader, "leader");
         var red = page.Locator($"#cards tr[data-department='{Late}']").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("红牌") });
         await Assertions.Expect(red).Not.ToHaveTextAsync("0");
-        await Shot(page, "day-9-leader-red-cards");
+        await Shot(page, "day-10-leader-red-cards");
         await red.ClickAsync();
         await page.WaitForURLAsync($"**/console/tickets?department={Late}*overdue=true*");
         var row = page.Locator("#list").GetByRole(AriaRole.Link, new() { Name = id });
         await Assertions.Expect(row).ToBeVisibleAsync();
-        await Shot(page, "day-10-leader-overdue-tickets");
+        await Shot(page, "day-11-leader-overdue-tickets");
         await row.ClickAsync();
         await Assertions.Expect(page.Locator("#deadlines")).ToContainTextAsync("红牌");
         await Assertions.Expect(page.Locator("#steps")).ToContainTextAsync("没有可办理的操作");

@@ -116,6 +116,40 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_grid_workers_patrol_report_is_a_ticket_of_its_own_cell_counted_as_collected_there()
+    {
+        var grid = api.ClientFor(TestUsers.GridWorker);
+        var before = (await Ok(await grid.GetAsync("/api/v1/grid/G-7"))).GetProperty("measures");
+        var report = new { content = "巡查发现春晖路5号井盖缺失", address = "春晖路5号", type = "report", dispatch = "CGJ" };
+
+        var created = await grid.PostAsJsonAsync("/api/v1/grid/G-7/patrol", report);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var ticket = await Ok(created);
+        Assert.Equal(("patrol", "G-7", "dispatched", "CGJ"), (ticket.GetProperty("channel").GetString(), ticket.GetProperty("gridCell").GetString(),
+            ticket.GetProperty("state").GetString(), ticket.GetProperty("lead").GetString()));
+        var after = (await Ok(await grid.GetAsync("/api/v1/grid/G-7"))).GetProperty("measures");
+        Assert.Equal(before.GetProperty("patrolled").GetInt64() + 1, after.GetProperty("patrolled").GetInt64());
+        Assert.Equal(before.GetProperty("requestsCollected").GetInt64() + 1, after.GetProperty("requestsCollected").GetInt64());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await grid.PostAsJsonAsync("/api/v1/grid/G-8/patrol", report)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Operator).PostAsJsonAsync("/api/v1/grid/G-7/patrol", report)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await grid.PostAsJsonAsync("/api/v1/grid/G-7/patrol", new { content = "x", type = "weather" })).StatusCode);
+        var byHand = await api.ClientFor(TestUsers.Operator).PostAsJsonAsync("/api/v1/tickets", new { channel = "patrol", content = "x", type = "report" });
+        Assert.Equal(HttpStatusCode.BadRequest, byHand.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_department_reads_its_own_record_of_the_month_and_no_other()
+    {
+        var own = await Ok(await api.ClientFor(TestUsers.Cgj).GetAsync("/api/v1/departments/CGJ/record"));
+        Assert.Equal("CGJ", own.GetProperty("rates").GetProperty("key").GetString());
+        Assert.Matches(@"^\d{4}-\d{2}$", own.GetProperty("month").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/departments/CGJ/record")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Jtj).GetAsync("/api/v1/departments/CGJ/record")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Operator).GetAsync("/api/v1/departments/CGJ/record")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_mobile_caller_is_answered_by_sms_a_landline_caller_by_the_survey_worklist_calls_first()
     {
         var word = Guid.NewGuid().ToString("N")[..10];

@@ -6,7 +6,7 @@ const Hotline = (() => {
     state: { accepted: '已受理', resolved: '直接办结', dispatched: '待签收', inProgress: '办理中', awaitingResident: '补办中',
       replied: '已反馈', reopened: '重办', closed: '已归档', merged: '已并单' },
     type: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
-    channel: { call: '来电', sms: '短信', wechat: '微信', chat: '社区群', platform: '上级平台', web: '网站', open311: 'Open311' },
+    channel: { call: '来电', sms: '短信', wechat: '微信', chat: '社区群', platform: '上级平台', web: '网站', open311: 'Open311', patrol: '巡查上报' },
     role: { admin: '管理员', operator: '话务员', dispatcher: '派单员', department: '承办单位', gridworker: '网格员',
       supervisor: '督查', leader: '区领导' },
     alert: { urgent: '紧急工单', surge: '突发聚集', 'failed-message': '消息处理失败' },
@@ -185,5 +185,5 @@ const Hotline = (() => {
   }
 
   return { el, api, init, mayOpen, onAlerts, refreshAlerts, poll, countdown, time, clock, percent, duration, span, message, labels,
-    departmentList, departmentName, ticketLink, pager, get session() { return session; } };
+    departmentList, departmentName, departmentCache: () => departments || [], ticketLink, pager, get session() { return session; } };
 })();

@@ -82,6 +82,31 @@
     render();
   }
 
+  // The month's rates and assessment change slowly; they are read once a minute, not with every poll of the queue.
+  async function refreshRecord() {
+    const answer = await api('GET', `/api/v1/departments/${code}/record`);
+    if (!answer.ok) { Hotline.message($('record'), answer.problem, true); return; }
+    const { rates: r, assessment: a, month } = answer.data;
+    const kpi = (id, name, value) => el('div', { className: 'kpi', id: `record-${id}` }, el('div', { className: 'value' }, value), el('div', { className: 'name' }, name));
+    $('record').replaceChildren(
+      kpi('score', `${month} 考核得分`, a ? a.score : '—'),
+      kpi('rank', '排名', a ? (a.rank || '不排名') : '—'),
+      kpi('signOnTime', '签收及时率', Hotline.percent(r.signOnTimeRate)),
+      kpi('onTime', '按时办结率', Hotline.percent(r.onTimeRate)),
+      kpi('satisfaction', '满意率', Hotline.percent(r.satisfactionRate)),
+      kpi('return', '退单率', Hotline.percent(r.returnRate)),
+      kpi('redispatch', '改派率', Hotline.percent(r.redispatchRate)),
+      kpi('reopen', '重办率', Hotline.percent(r.reopenRate)));
+    const d = a && a.deductions;
+    $('deductions').replaceChildren(!d ? el('p', { className: 'muted' }, '本月暂无考核案件。') : el('ul', {},
+      el('li', {}, `超期扣分 ${d.overdue.points}（超期 ${d.overdue.days} 个工作日）`),
+      el('li', {}, `办结率扣分 ${d.completion.points}（应办结 ${d.completion.due} 件，已办结 ${d.completion.completed} 件）`),
+      ...d.complaints.map(c => el('li', {}, `有效投诉扣分 ${c.points}：${c.note}`, c.ticketId ? [' ', Hotline.ticketLink(c.ticketId)] : null))));
+  }
+
+  Hotline.poll(refreshRecord, 60000);
+  if (!session.department) $('department').addEventListener('change', refreshRecord);
+
   setInterval(() => {
     for (const node of document.querySelectorAll('.countdown')) node.textContent = Hotline.countdown(node.dataset.deadline || null);
   }, 1000);
