@@ -23,6 +23,8 @@ public sealed record TicketQuery(
 
     public TicketChannel? Channel { get; init; }
 
+    public TicketType? Type { get; init; }
+
     public bool? Urgent { get; init; }
 
     public bool? Supervised { get; init; }

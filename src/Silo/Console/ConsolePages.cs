@@ -15,6 +15,9 @@ public static class ConsolePages
     public const string Supervise = "supervise";
     public const string Surveys = "surveys";
 
+    /// <summary>月度通报: the month's assessment and rates on one printable A4 page.</summary>
+    public const string Report = "report";
+
     /// <summary>The page of one ticket, at /console/tickets/{id}; whoever may open the list may open it, and the API decides what it shows.</summary>
     public const string Ticket = "ticket";
 
@@ -29,6 +32,7 @@ public static class ConsolePages
         [Grid] = [Roles.GridWorker],
         [Supervise] = [Roles.Supervisor],
         [Leader] = [Roles.Leader, Roles.Supervisor],
+        [Report] = [Roles.Leader, Roles.Supervisor],
         [Tickets] = [.. Roles.All],
     };
 

@@ -111,6 +111,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
 
         if (query.Text is { } text) Find("f.words LIKE @words ESCAPE '\\'", ("words", $"%{Escaped(text)}%"));
         if (query.Channel is { } channel) Find("f.channel = @channel", ("channel", channel.ToString()));
+        if (query.Type is { } type) Find("f.type = @type", ("type", type.ToString()));
         if (query.Urgent is { } urgent) Find("f.urgent = @urgent", ("urgent", urgent ? 1 : 0));
         if (query.Supervised is { } supervised) Find("f.supervised = @supervised", ("supervised", supervised ? 1 : 0));
         if (query.PendingExtension is { } pending) Find("f.pending_extension = @pending", ("pending", pending ? 1 : 0));

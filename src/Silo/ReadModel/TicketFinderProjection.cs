@@ -10,19 +10,19 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
     public Func<DbConnection, DbTransaction, int, Task>? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         var row = (ticket.Id, Phone: PhoneNumbers.Normalise(ticket.Caller.Phone), ticket.Caller.Anonymous, ticket.LoggedBy,
-            Channel: ticket.Channel.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
+            Channel: ticket.Channel.ToString(), Type: ticket.Type.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
             ticket.AwaitingSurvey, Path: ticket.ReplyTo?.Split(':', 2)[0], Words: $"{ticket.Content}\n{ticket.Address}");
         return async (connection, transaction, _) =>
         {
             await using var command = connection.Command("""
                 INSERT INTO hotline_ticket_find
-                    (id, phone, anonymous, logged_by, channel, urgent, supervised, pending_extension, awaiting_survey, reply_path, words)
-                VALUES (@id, @phone, @anonymous, @logged_by, @channel, @urgent, @supervised, @pending, @awaiting, @path, @words)
+                    (id, phone, anonymous, logged_by, channel, type, urgent, supervised, pending_extension, awaiting_survey, reply_path, words)
+                VALUES (@id, @phone, @anonymous, @logged_by, @channel, @type, @urgent, @supervised, @pending, @awaiting, @path, @words)
                 ON CONFLICT (id) DO UPDATE SET supervised = excluded.supervised, pending_extension = excluded.pending_extension,
                     awaiting_survey = excluded.awaiting_survey, urgent = excluded.urgent
                 """, transaction)
             .With("id", row.Id).With("phone", row.Phone).With("anonymous", row.Anonymous ? 1 : 0).With("logged_by", row.LoggedBy)
-            .With("channel", row.Channel).With("urgent", row.Urgent ? 1 : 0).With("supervised", row.Supervised ? 1 : 0)
+            .With("channel", row.Channel).With("type", row.Type).With("urgent", row.Urgent ? 1 : 0).With("supervised", row.Supervised ? 1 : 0)
             .With("pending", row.Pending ? 1 : 0).With("awaiting", row.AwaitingSurvey ? 1 : 0).With("path", row.Path)
             .With("words", row.Words);
             await command.ExecuteNonQueryAsync();

@@ -11,6 +11,7 @@ public sealed record TicketListFilters(
     string? Phone,
     string? Q,
     string? Channel,
+    string? Type,
     bool? Urgent,
     bool? Supervised,
     bool? PendingExtension,

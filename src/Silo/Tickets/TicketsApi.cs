@@ -186,6 +186,12 @@ public static class TicketsApi
             return Problems.BadRequest("channel", $"Unknown channel '{channelName}'.");
         }
 
+        TicketType? type = null;
+        if (filters.Type is { } typeName && (type = ParseEnum<TicketType>(typeName)) is null)
+        {
+            return BadType();
+        }
+
         if (filters.Phone is not null && !Roles.SeesFullPhone(user.Role))
         {
             return Problems.Forbidden($"The role '{user.Role}' sees callers' numbers masked and cannot search by them.");
@@ -208,6 +214,7 @@ public static class TicketsApi
             LoggedBy = user.TakesReports ? user.Name : null,
             Text = string.IsNullOrWhiteSpace(filters.Q) ? null : filters.Q.Trim(),
             Channel = channel,
+            Type = type,
             Urgent = filters.Urgent,
             Supervised = filters.Supervised,
             PendingExtension = filters.PendingExtension,

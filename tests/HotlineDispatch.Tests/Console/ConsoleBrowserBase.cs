@@ -13,7 +13,7 @@ public abstract class ConsoleBrowserBase : IAsyncLifetime
     protected const string ChromiumPath = "/usr/bin/chromium";
     protected static readonly TimeSpan Live = TimeSpan.FromSeconds(45);
 
-    private readonly string _screenshots = Path.Combine(ProjectDirectory(), "TestResults", "console");
+    protected string Screenshots { get; } = Path.Combine(ProjectDirectory(), "TestResults", "console");
     protected SiloProcess Silo { get; private set; } = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -21,7 +21,7 @@ public abstract class ConsoleBrowserBase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing; ./test.sh installs Debian's chromium.");
-        Directory.CreateDirectory(_screenshots);
+        Directory.CreateDirectory(Screenshots);
         var settings = TestUsers.Settings().ToDictionary(s => s.Key, s => s.Value);
         settings["Hotline:DataDir"] = TestStorage.TempDirectory();
         settings["Hotline:Cluster:SiloPort"] = FreePorts.Next().ToString();
@@ -88,7 +88,7 @@ public abstract class ConsoleBrowserBase : IAsyncLifetime
     }
 
     protected Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
     private static string ProjectDirectory()
     {

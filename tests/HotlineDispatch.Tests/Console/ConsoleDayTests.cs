@@ -207,5 +207,20 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         await row.ClickAsync();
         await Assertions.Expect(page.Locator("#deadlines")).ToContainTextAsync("红牌");
         await Assertions.Expect(page.Locator("#steps")).ToContainTextAsync("没有可办理的操作");
+
+        // A chart's slice opens its tickets too; its link under the chart is the keyboard's way there.
+        await page.GotoAsync("/console/leader");
+        await page.Locator("#channelChartLinks").GetByRole(AriaRole.Link, new() { Name = "短信" }).ClickAsync();
+        await page.WaitForURLAsync("**/console/tickets?channel=sms*");
+        await Assertions.Expect(page.Locator("#list").GetByRole(AriaRole.Link, new() { Name = id })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/console/report");
+        await Assertions.Expect(page.Locator("#overall")).ToContainTextAsync("本月共受理");
+        await Assertions.Expect(page.Locator("#cards")).ToContainTextAsync("市场监督管理局");
+        await Assertions.Expect(page.Locator("#ranking table")).ToBeVisibleAsync();
+        await Shot(page, "day-13-leader-monthly-report");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.PdfAsync(new() { Path = Path.Combine(Screenshots, "day-13-leader-monthly-report.pdf"), Format = "A4" });
+        Assert.False(await page.Locator("header.top").IsVisibleAsync(), "The printed report leaves out the console's header.");
     }
 }

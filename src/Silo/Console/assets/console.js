@@ -17,7 +17,7 @@ const Hotline = (() => {
       yellowCard: '黄牌', redCard: '红牌' },
     rating: { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' },
   };
-  const pages = { operator: '受理', dispatch: '派单', department: '承办', grid: '网格', supervise: '督查', surveys: '回访', leader: '领导看板', tickets: '工单查询' };
+  const pages = { operator: '受理', dispatch: '派单', department: '承办', grid: '网格', supervise: '督查', surveys: '回访', leader: '领导看板', report: '月度通报', tickets: '工单查询' };
   let session = null;
   let departments = null;
   let alertBadge = null;

@@ -11,11 +11,12 @@
   const size = 20;
   const departments = await Hotline.departmentList();
   const flags = ['urgent', 'overdue', 'supervised', 'pendingExtension'];
-  const fields = ['phone', 'q', 'state', 'channel', 'department', 'gridCell', 'from', 'to', 'sort'];
+  const fields = ['phone', 'q', 'state', 'channel', 'type', 'department', 'gridCell', 'from', 'to', 'sort'];
 
   const any = text => el('option', { value: '' }, text);
   $('state').append(any('全部'), ...Object.entries(labels.state).map(([k, v]) => el('option', { value: k }, v)));
   $('channel').append(any('全部'), ...Object.entries(labels.channel).map(([k, v]) => el('option', { value: k }, v)));
+  $('type').append(any('全部'), ...Object.entries(labels.type).map(([k, v]) => el('option', { value: k }, v)));
   $('department').append(any('全部'), ...departments.map(d => el('option', { value: d.code }, d.name)));
   // The API searches by number only for those who see numbers whole, and scopes a department or a grid worker itself.
   $('phoneField').hidden = !session.searchesByPhone;

@@ -1,5 +1,5 @@
 -- What the console finds tickets by beyond the ticket index: the caller's number (normalised, so 138…, +86138…
--- and 86138… are one number), content and address for keywords, the channel and the flags of the filters, and
+-- and 86138… are one number), content and address for keywords, the channel, type and flags of the filters, and
 -- whether a survey waits (and by which path the resident can answer it). Kept by the projection from each step.
 
 CREATE TABLE IF NOT EXISTS hotline_ticket_find (
@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS hotline_ticket_find (
     anonymous INTEGER NOT NULL,
     logged_by TEXT NOT NULL,
     channel TEXT NOT NULL,
+    type TEXT NOT NULL,
     urgent INTEGER NOT NULL,
     supervised INTEGER NOT NULL,
     pending_extension INTEGER NOT NULL,
