@@ -7,7 +7,6 @@
   if (!session) return;
   const $ = id => document.getElementById(id);
   const size = 10;
-  let page = 1;
   let draftPage = 1;
   await Hotline.departmentList();
 
@@ -35,15 +34,8 @@
     return article;
   }
 
-  async function refresh() {
-    const answer = await api('GET', `/api/v1/tickets?state=accepted&sort=acceptedAt&page=${page}&pageSize=${size}`);
-    if (!answer.ok) { Hotline.message($('queue'), answer.problem, true); return; }
-    if (answer.data.items.length === 0 && page > 1) { page--; await refresh(); return; }
-    // The queue's rows are summaries; each card needs the whole ticket (suggestions, history, the steps offered).
-    const views = await Promise.all(answer.data.items.map(s => api('GET', `/api/v1/tickets/${s.id}`)));
-    $('queue').replaceChildren(...(views.length ? views.filter(v => v.ok).map(v => card(v.data)) : [el('p', { className: 'muted' }, '暂无待派工单。')]));
-    $('pages').replaceChildren(Hotline.pager(page, size, answer.data.total, n => { page = n; refresh(); }));
-  }
+  const refresh = TicketSteps.queue($('queue'), $('pages'), () => 'state=accepted&sort=acceptedAt',
+    items => TicketSteps.cards(items, card, '暂无待派工单。'));
 
   function draft(d) {
     const type = el('select', { 'aria-label': '类型' }, Object.entries(labels.type).map(([k, v]) => el('option', { value: k }, v)));

@@ -1,7 +1,8 @@
 'use strict';
 // The controls of a ticket's next steps, built from the actions its view names: the API decides which steps the
 // signed-in user may take (TicketOffers), so a page never offers one it would refuse. Used by every page that
-// works tickets: one ticket's page, the dispatch queue and the supervisors' queues.
+// works tickets: one ticket's page, the dispatch queue, the 回访 worklist and the supervisors' queues, whose paged
+// lists are built here too.
 const TicketSteps = (() => {
   const { el, api, labels } = Hotline;
   let serial = 0;
@@ -132,5 +133,30 @@ const TicketSteps = (() => {
         el('button', { type: 'button', className: 'secondary', onclick: () => decide(false) }, '驳回延期')));
   }
 
-  return { render };
+  /**
+   * A list of the ticket API, one server page at a time, into list with its page links in pages: query() gives the
+   * filters, show(items, reload) the nodes for one page's rows. Returns the function that loads the current page again.
+   */
+  function queue(list, pages, query, show) {
+    const size = 10;
+    let page = 1;
+    const load = async () => {
+      const answer = await api('GET', `/api/v1/tickets?${query()}&page=${page}&pageSize=${size}`);
+      if (!answer.ok) { Hotline.message(list, answer.problem, true); return; }
+      // A step that took the last row of a later page away leaves that page empty: the page before it is shown.
+      if (answer.data.items.length === 0 && page > 1) { page--; await load(); return; }
+      list.replaceChildren(...await show(answer.data.items, load));
+      pages.replaceChildren(Hotline.pager(page, size, answer.data.total, n => { page = n; load(); }));
+    };
+    return load;
+  }
+
+  /** One card per row, each of the whole ticket (a list row is a summary: no content, history or offered steps). */
+  async function cards(items, card, empty) {
+    if (items.length === 0) return [el('p', { className: 'muted' }, empty)];
+    const views = await Promise.all(items.map(s => api('GET', `/api/v1/tickets/${s.id}`)));
+    return views.filter(v => v.ok).map(v => card(v.data));
+  }
+
+  return { render, queue, cards };
 })();

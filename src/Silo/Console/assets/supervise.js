@@ -2,11 +2,10 @@
 // The supervisors' queues, each paged on the server: extensions waiting for a decision (decided in place), overdue
 // tickets by department, and supervised (督办) tickets. Nothing here needs a ticket number typed.
 (async () => {
-  const { el, api, labels } = Hotline;
+  const { el, labels } = Hotline;
   const session = await Hotline.init('supervise');
   if (!session) return;
   const $ = id => document.getElementById(id);
-  const size = 10;
   const departments = await Hotline.departmentList();
   $('overdueDepartment').append(el('option', { value: '' }, '全部'), ...departments.map(d => el('option', { value: d.code }, d.name)));
 
@@ -21,35 +20,19 @@
         el('td', {}, t.replyBy ? `${Hotline.time(t.replyBy)}（${Hotline.countdown(t.replyBy)}）` : '')))));
   }
 
-  /** A queue of list rows: query is the list's filters, show(items) renders one page of them. */
-  function queue(list, pages, query, show) {
-    let page = 1;
-    const load = async () => {
-      const answer = await api('GET', `/api/v1/tickets?${query()}&page=${page}&pageSize=${size}`);
-      if (!answer.ok) { Hotline.message($(list), answer.problem, true); return; }
-      if (answer.data.items.length === 0 && page > 1) { page--; await load(); return; }
-      $(list).replaceChildren(...await show(answer.data.items));
-      $(pages).replaceChildren(Hotline.pager(page, size, answer.data.total, n => { page = n; load(); }));
-    };
-    return load;
-  }
-
-  const extensions = queue('extensions', 'extensionPages', () => 'pendingExtension=true&sort=acceptedAt', async items => {
-    if (items.length === 0) return [el('p', { className: 'muted' }, '暂无待审批的延期申请。')];
-    const views = await Promise.all(items.map(s => api('GET', `/api/v1/tickets/${s.id}`)));
-    return views.filter(v => v.ok).map(({ data: t }) => {
+  const extensions = TicketSteps.queue($('extensions'), $('extensionPages'), () => 'pendingExtension=true&sort=acceptedAt',
+    items => TicketSteps.cards(items, t => {
       const steps = el('div');
       TicketSteps.render(t, steps, () => extensions(), ['extension/decision']);
       return el('article', { className: 'card yellow', 'data-ticket': t.id },
         el('h3', {}, Hotline.ticketLink(t.id), el('span', { className: 'muted' }, Hotline.departmentName(t.lead))),
         el('p', {}, t.content), steps);
-    });
-  });
-  const overdue = queue('overdue', 'overduePages', () => {
+    }, '暂无待审批的延期申请。'));
+  const overdue = TicketSteps.queue($('overdue'), $('overduePages'), () => {
     const department = $('overdueDepartment').value;
     return `overdue=true&sort=replyBy${department ? `&department=${department}` : ''}`;
   }, async items => [table(items)]);
-  const supervised = queue('supervised', 'supervisedPages', () => 'supervised=true&sort=replyBy', async items => [table(items)]);
+  const supervised = TicketSteps.queue($('supervised'), $('supervisedPages'), () => 'supervised=true&sort=replyBy', async items => [table(items)]);
 
   $('overdueDepartment').addEventListener('change', overdue);
   await Promise.all([extensions(), overdue(), supervised()]);
