@@ -98,6 +98,45 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
     }
 
     [Fact]
+    public async Task Every_page_a_role_may_open_loads_without_a_refused_request_and_no_other_page_is_offered()
+    {
+        var id = await Dispatched("CGJ");
+        var pages = new Dictionary<TestUser, string[]>
+        {
+            [TestUsers.Operator] = ["operator", "dispatch", "surveys", "tickets"],
+            [TestUsers.Dispatcher] = ["operator", "dispatch", "surveys", "tickets"],
+            [TestUsers.Cgj] = ["department", "tickets"],
+            [TestUsers.GridWorker] = ["grid", "tickets"],
+            [TestUsers.Supervisor] = ["leader", "dispatch", "supervise", "report", "tickets"],
+            [TestUsers.Leader] = ["leader", "report", "tickets"],
+        };
+        foreach (var (user, allowed) in pages)
+        {
+            var page = await SignIn(user, allowed[0]);
+            var refused = new List<string>();
+            page.Response += (_, response) =>
+            {
+                if (response.Status is 403 or 400 or 409 or 500) refused.Add($"{response.Status} {response.Url}");
+            };
+            page.PageError += (_, error) => refused.Add(error);
+            var menu = await page.Locator("header.top nav a").AllInnerTextsAsync();
+            Assert.Equal(allowed.Length, menu.Count);
+            foreach (var name in allowed.Append($"tickets/{id}"))
+            {
+                await page.GotoAsync($"/console/{name}");
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            }
+
+            // A department or a grid worker may not read every ticket; its page says so instead of offering anything.
+            Assert.Equal(user == TestUsers.GridWorker ? [$"403 /api/v1/tickets/{id}"] : [],
+                refused.Select(r => r.StartsWith("4") || r.StartsWith("5") ? $"{r[..3]} {new Uri(r[4..]).AbsolutePath}" : r));
+            await page.GotoAsync("/console/report");
+            Assert.EndsWith(allowed.Contains("report") ? "/console/report" : $"/console/{allowed[0]}", page.Url);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_dispatcher_redispatches_a_signed_ticket_with_a_reason()
     {
         var id = await Dispatched("JTJ");
