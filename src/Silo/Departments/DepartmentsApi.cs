@@ -5,6 +5,7 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Tickets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +34,8 @@ public static class DepartmentsApi
             }));
         });
 
-        group.MapGet("/{code}/queue", async (string code, HttpContext http, DepartmentCatalog catalog, IGrainFactory grains, SlaPolicy sla) =>
+        group.MapGet("/{code}/queue", async (string code, HttpContext http, DepartmentCatalog catalog, IGrainFactory grains, SlaPolicy sla,
+            int? page, int? pageSize) =>
         {
             if (!catalog.Contains(code))
             {
@@ -47,7 +49,19 @@ public static class DepartmentsApi
             }
 
             var queue = await grains.GetGrain<IDepartmentGrain>(code).GetQueue();
-            return Results.Ok(new { items = queue.Select(s => SummaryView.Of(s, sla.Calendar)), total = queue.Count });
+            // Paged when asked (the console asks): a busy department's queue is not sent whole to a browser polling it.
+            IEnumerable<TicketSummary> shown = queue;
+            if (page is not null || pageSize is not null)
+            {
+                if (Paging.Check(page, pageSize, out var number, out var size) is { } problem)
+                {
+                    return problem;
+                }
+
+                shown = queue.Skip((number - 1) * size).Take(size);
+            }
+
+            return Results.Ok(new { items = shown.Select(s => SummaryView.Of(s, sla.Calendar)), total = queue.Count });
         });
 
         // A department sees its own rates and assessment, which the statistics and the assessment table show to

@@ -139,6 +139,22 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_department_reads_its_queue_a_page_at_a_time()
+    {
+        await Create($"队列一 {Guid.NewGuid():N}", lead: "WJW");
+        await Create($"队列二 {Guid.NewGuid():N}", lead: "WJW");
+        var admin = api.ClientWithToken(TestUsers.AdminToken);
+        var whole = await Ok(await admin.GetAsync("/api/v1/departments/WJW/queue"));
+        var first = await Ok(await admin.GetAsync("/api/v1/departments/WJW/queue?page=1&pageSize=1"));
+        var second = await Ok(await admin.GetAsync("/api/v1/departments/WJW/queue?page=2&pageSize=1"));
+
+        Assert.Equal(whole.GetProperty("total").GetInt32(), first.GetProperty("total").GetInt32());
+        Assert.Equal(whole.GetProperty("items").EnumerateArray().Take(2).Select(i => i.GetProperty("id").GetString()),
+            first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/departments/WJW/queue?pageSize=0")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_department_reads_its_own_record_of_the_month_and_no_other()
     {
         var own = await Ok(await api.ClientFor(TestUsers.Cgj).GetAsync("/api/v1/departments/CGJ/record"));

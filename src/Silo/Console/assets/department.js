@@ -11,10 +11,12 @@
     $('department').append(...departments.map(d => el('option', { value: d.code }, d.name)));
     code = location.hash.slice(1) || departments[0].code;
     $('department').value = code;
-    $('department').addEventListener('change', () => { code = $('department').value; location.hash = code; refresh(); });
+    $('department').addEventListener('change', () => { code = $('department').value; page = 1; location.hash = code; refresh(); });
   }
 
   let queue = [];
+  let page = 1;
+  const size = 20;
 
   function colour(t) {
     const overdue = t.replyBy && new Date(t.replyBy).getTime() < Date.now() && t.state !== 'awaitingResident';
@@ -66,7 +68,8 @@
   }
 
   async function refresh() {
-    const [answer, loads] = await Promise.all([api('GET', `/api/v1/departments/${code}/queue`), api('GET', '/api/v1/departments')]);
+    const [answer, loads] = await Promise.all([api('GET', `/api/v1/departments/${code}/queue?page=${page}&pageSize=${size}`),
+      api('GET', '/api/v1/departments')]);
     $('title').textContent = `${Hotline.departmentName(code)} · 待办工单`;
     if (!answer.ok) { Hotline.message($('queue'), answer.problem, true); return; }
     const load = loads.ok ? loads.data.find(d => d.code === code) : null;
@@ -80,6 +83,7 @@
     if (active && active.tagName === 'TEXTAREA' && active.value && queue.length) { queue = answer.data.items; return; }
     queue = answer.data.items;
     render();
+    $('pages').replaceChildren(Hotline.pager(page, size, answer.data.total, n => { page = n; refresh(); }));
   }
 
   // The month's rates and assessment change slowly; they are read once a minute, not with every poll of the queue.
