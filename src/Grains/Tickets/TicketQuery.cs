@@ -31,6 +31,9 @@ public sealed record TicketQuery(
 
     public bool? PendingExtension { get; init; }
 
+    /// <summary>Returned by its department (退单) and waiting to be dispatched again.</summary>
+    public bool? Returned { get; init; }
+
     /// <summary>Answered and waiting for the resident's survey (回访).</summary>
     public bool? AwaitingSurvey { get; init; }
 

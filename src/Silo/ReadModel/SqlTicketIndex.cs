@@ -115,6 +115,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         if (query.Urgent is { } urgent) Find("f.urgent = @urgent", ("urgent", urgent ? 1 : 0));
         if (query.Supervised is { } supervised) Find("f.supervised = @supervised", ("supervised", supervised ? 1 : 0));
         if (query.PendingExtension is { } pending) Find("f.pending_extension = @pending", ("pending", pending ? 1 : 0));
+        if (query.Returned is { } returned) Find("f.returned = @returned", ("returned", returned ? 1 : 0));
         if (query.AwaitingSurvey is { } awaiting) Find("f.awaiting_survey = @awaiting", ("awaiting", awaiting ? 1 : 0));
         var join = found || query.Sort == TicketSort.SurveyCallsFirst ? " JOIN hotline_ticket_find f ON f.id = t.id" : "";
         command.CommandText = $"SELECT {select} FROM hotline_ticket t{join} WHERE {where}{tail}";

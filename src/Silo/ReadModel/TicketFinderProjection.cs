@@ -11,21 +11,27 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
     {
         var row = (ticket.Id, Phone: PhoneNumbers.Normalise(ticket.Caller.Phone), ticket.Caller.Anonymous, ticket.LoggedBy,
             Channel: ticket.Channel.ToString(), Type: ticket.Type.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
-            ticket.AwaitingSurvey, Path: ticket.ReplyTo?.Split(':', 2)[0], Words: $"{ticket.Content}\n{ticket.Address}");
+            ticket.AwaitingSurvey, Returned: IsReturned(ticket), Path: ticket.ReplyTo?.Split(':', 2)[0],
+            Words: $"{ticket.Content}\n{ticket.Address}");
         return async (connection, transaction, _) =>
         {
             await using var command = connection.Command("""
                 INSERT INTO hotline_ticket_find
-                    (id, phone, anonymous, logged_by, channel, type, urgent, supervised, pending_extension, awaiting_survey, reply_path, words)
-                VALUES (@id, @phone, @anonymous, @logged_by, @channel, @type, @urgent, @supervised, @pending, @awaiting, @path, @words)
+                    (id, phone, anonymous, logged_by, channel, type, urgent, supervised, pending_extension, awaiting_survey, returned, reply_path, words)
+                VALUES (@id, @phone, @anonymous, @logged_by, @channel, @type, @urgent, @supervised, @pending, @awaiting, @returned, @path, @words)
                 ON CONFLICT (id) DO UPDATE SET supervised = excluded.supervised, pending_extension = excluded.pending_extension,
-                    awaiting_survey = excluded.awaiting_survey, urgent = excluded.urgent
+                    awaiting_survey = excluded.awaiting_survey, returned = excluded.returned, urgent = excluded.urgent
                 """, transaction)
             .With("id", row.Id).With("phone", row.Phone).With("anonymous", row.Anonymous ? 1 : 0).With("logged_by", row.LoggedBy)
             .With("channel", row.Channel).With("type", row.Type).With("urgent", row.Urgent ? 1 : 0).With("supervised", row.Supervised ? 1 : 0)
-            .With("pending", row.Pending ? 1 : 0).With("awaiting", row.AwaitingSurvey ? 1 : 0).With("path", row.Path)
+            .With("pending", row.Pending ? 1 : 0).With("awaiting", row.AwaitingSurvey ? 1 : 0).With("returned", row.Returned ? 1 : 0).With("path", row.Path)
             .With("words", row.Words);
             await command.ExecuteNonQueryAsync();
         };
     }
+
+    /// <summary>Waiting for a dispatch because its department returned it, whatever was noted on it since.</summary>
+    private static bool IsReturned(Ticket ticket) =>
+        ticket.State == TicketState.Accepted
+        && ticket.History.Last(e => e.ToState == TicketState.Accepted && e.FromState != TicketState.Accepted).Action == TicketActions.Return;
 }

@@ -16,4 +16,5 @@ public sealed record TicketListFilters(
     bool? Supervised,
     bool? PendingExtension,
     bool? AwaitingSurvey,
+    bool? Returned,
     string? Sort);

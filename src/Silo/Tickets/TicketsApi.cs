@@ -219,6 +219,7 @@ public static class TicketsApi
             Supervised = filters.Supervised,
             PendingExtension = filters.PendingExtension,
             AwaitingSurvey = filters.AwaitingSurvey,
+            Returned = filters.Returned,
             Sort = sort,
         };
         return null;

@@ -106,6 +106,10 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
         Assert.Equal([sms], await Listed(TestUsers.Supervisor, $"q={word}&channel=sms"));
         Assert.Equal([sms], await Listed(TestUsers.Supervisor, $"q={word}&pendingExtension=true"));
         Assert.Equal([sms], await Listed(TestUsers.Cgj, $"q={word}"));
+        await Ok(await Post(TestUsers.Dispatcher, anonymous, "dispatch", new { lead = "CGJ" }));
+        await Ok(await Post(TestUsers.Cgj, anonymous, "return", new { department = "CGJ", reason = "不属本局" }));
+        await Ok(await Post(TestUsers.Operator, anonymous, "supplement", new { text = "市民再次来电催问" }));
+        Assert.Equal([anonymous], await Listed(TestUsers.Supervisor, $"q={word}&returned=true"));
         Assert.Empty(await Listed(TestUsers.Supervisor, $"q={word}&supervised=true"));
         Assert.Empty(await Listed(TestUsers.Supervisor, "q=%25_%25"));
         Assert.Equal(HttpStatusCode.BadRequest, (await api.ClientFor(TestUsers.Supervisor).GetAsync("/api/v1/tickets?sort=weather")).StatusCode);

@@ -1,6 +1,7 @@
 'use strict';
 // The supervisors' queues, each paged on the server: extensions waiting for a decision (decided in place), overdue
-// tickets by department, and supervised (督办) tickets. Nothing here needs a ticket number typed.
+// tickets by department, supervised (督办) tickets and returns (退单) waiting for a new dispatch. Nothing here needs a
+// ticket number typed.
 (async () => {
   const { el, labels } = Hotline;
   const session = await Hotline.init('supervise');
@@ -34,6 +35,8 @@
   }, async items => [table(items)]);
   const supervised = TicketSteps.queue($('supervised'), $('supervisedPages'), () => 'supervised=true&sort=replyBy', async items => [table(items)]);
 
+  const returns = TicketSteps.queue($('returns'), $('returnPages'), () => 'returned=true&sort=acceptedAt', async items => [table(items)]);
+
   $('overdueDepartment').addEventListener('change', overdue);
-  await Promise.all([extensions(), overdue(), supervised()]);
+  await Promise.all([extensions(), overdue(), supervised(), returns()]);
 })();

@@ -1,6 +1,7 @@
 -- What the console finds tickets by beyond the ticket index: the caller's number (normalised, so 138…, +86138…
 -- and 86138… are one number), content and address for keywords, the channel, type and flags of the filters, and
--- whether a survey waits (and by which path the resident can answer it). Kept by the projection from each step.
+-- whether a survey waits (and by which path the resident can answer it), and whether a department returned the
+-- ticket (退单) and it waits to be dispatched again. Kept by the projection from each step.
 
 CREATE TABLE IF NOT EXISTS hotline_ticket_find (
     id TEXT NOT NULL PRIMARY KEY,
@@ -13,6 +14,7 @@ CREATE TABLE IF NOT EXISTS hotline_ticket_find (
     supervised INTEGER NOT NULL,
     pending_extension INTEGER NOT NULL,
     awaiting_survey INTEGER NOT NULL,
+    returned INTEGER NOT NULL,
     reply_path TEXT NULL,
     words TEXT NOT NULL
 );
