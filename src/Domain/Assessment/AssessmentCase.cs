@@ -1,11 +1,12 @@
 namespace HotlineDispatch.Assessment;
 
-/// <summary>How a case left its department: answered, given back as not its own, or merged into another ticket.</summary>
+/// <summary>How a case left its department: answered, given back as not its own, merged into another ticket, or moved to another department (改派).</summary>
 public enum CaseOutcome
 {
     Replied,
     Returned,
     Merged,
+    Redispatched,
 }
 
 /// <summary>

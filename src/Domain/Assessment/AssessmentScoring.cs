@@ -118,10 +118,10 @@ public static class AssessmentScoring
     private static CompletionDeduction Completion(
         IReadOnlyList<AssessmentCase> cases, DateTimeOffset monthStart, DateTimeOffset cutoff, AssessmentOptions options)
     {
-        // A case given back (or merged away) by the cut-off was not the department's to complete.
+        // A case given back (or merged away, or moved elsewhere) by the cut-off was not the department's to complete.
         var due = cases
             .Where(c => c.DueAt >= monthStart && c.DueAt < cutoff
-                        && !(c.Outcome is CaseOutcome.Returned or CaseOutcome.Merged && c.EndedAt <= cutoff))
+                        && !(c.Outcome is CaseOutcome.Returned or CaseOutcome.Merged or CaseOutcome.Redispatched && c.EndedAt <= cutoff))
             .ToList();
         var completed = due.Count(c => c.Outcome == CaseOutcome.Replied && c.EndedAt <= cutoff);
         if (due.Count == 0)

@@ -14,6 +14,9 @@ public sealed record GridCellStatus(
     [property: Id(8)] long SettledByOthers,
     [property: Id(9)] long Dismissed)
 {
+    /// <summary>Of <see cref="Collected"/>, the patrol reports (巡查上报).</summary>
+    [Id(10)] public long Patrolled { get; init; }
+
     public long SettledByGridWorker => Settled - SettledByOthers;
 
     /// <summary>What the cell collected, less what turned out to be no request at all.</summary>

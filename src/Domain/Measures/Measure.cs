@@ -15,6 +15,9 @@ public static class Measure
     public const string Signed = "signed";
     public const string SignedOnTime = "signedOnTime";
     public const string Returned = "returned";
+
+    /// <summary>Tickets a dispatcher or supervisor moved away from the department (改派), counted against it.</summary>
+    public const string Redispatched = "redispatched";
     public const string Replied = "replied";
     public const string RepliedOnTime = "repliedOnTime";
     public const string SurveyEligible = "surveyEligible";
@@ -40,5 +43,6 @@ public static class Measure
     [
         Accepted, Resolved, ResolvedWithKnowledge, Dispatched, Signed, SignedOnTime, Returned, Replied, RepliedOnTime, SurveyEligible,
         Surveyed, Satisfied, Reopened, Reworked, CommittedMinutes, WorkedMinutes, YellowCards, RedCards, Overdue, Supervised, Merged,
+        Redispatched,
     ];
 }

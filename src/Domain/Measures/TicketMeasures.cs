@@ -27,6 +27,11 @@ public static class TicketMeasures
             case TicketActions.Dispatch:
                 yield return Fact(Measure.Dispatched);
                 break;
+            case TicketActions.Redispatch:
+                // The new lead answers for a dispatch of its own; the re-dispatch counts against the lead it was taken from.
+                yield return Fact(Measure.Dispatched);
+                yield return new MeasureFact(day, Measure.Redispatched, e.FromDepartment);
+                break;
             case TicketActions.Sign:
                 yield return Fact(Measure.Signed);
                 if (e.OnTime == true) yield return Fact(Measure.SignedOnTime);

@@ -30,7 +30,7 @@ public sealed class TicketNotices(DepartmentCatalog departments)
                 case TicketActions.Accept:
                     yield return Notice(e, NoticeKinds.Receipt, ResidentTexts.Receipt(ticket), ticket.ReceiptInline);
                     break;
-                case TicketActions.Dispatch:
+                case TicketActions.Dispatch or TicketActions.Redispatch:
                     yield return Notice(e, NoticeKinds.Status, ResidentTexts.Dispatched(number, ResidentTexts.DepartmentName(e.Department, departments)));
                     break;
                 case TicketActions.AwaitResident:

@@ -21,7 +21,7 @@ public sealed record RoutingCorrection(
     /// <summary>A dispatcher chose another department than the router's first suggestion.</summary>
     public const string Override = "override";
 
-    /// <summary>A returned ticket was dispatched again to another department.</summary>
+    /// <summary>A returned ticket was dispatched again to another department, or a dispatched one moved to another (改派).</summary>
     public const string Redispatch = "redispatch";
 
     /// <summary>
@@ -31,6 +31,11 @@ public sealed record RoutingCorrection(
     public static RoutingCorrection? Of(Ticket ticket, int dispatchIndex)
     {
         var dispatch = ticket.History[dispatchIndex];
+        if (dispatch is { Action: TicketActions.Redispatch, FromDepartment: var from, Department: { } to })
+        {
+            return new RoutingCorrection(ticket.Id, dispatch.Seq, ticket.Content, from, to, Redispatch, dispatch.Actor, dispatch.At);
+        }
+
         if (dispatch.Action != TicketActions.Dispatch || dispatch.Department is not { } department)
         {
             return null;

@@ -176,13 +176,17 @@ public sealed partial class Ticket
             case DispatchTicket c: DoDispatch(c, actor, context); break;
             case SignTicket c: DoSign(c, actor, context); break;
             case ReturnTicket c: DoReturn(c, actor, context); break;
+            case RedispatchTicket c: DoRedispatch(c, actor, context); break;
             case AwaitResident c: DoAwaitResident(c, actor, context); break;
             case ProvideResidentInfo c: DoResidentInfo(c, actor, context); break;
+            case ContributeToTicket c: DoContribute(c, actor, context); break;
+            case SupplementTicket c: DoSupplement(c, actor, context); break;
             case RequestExtension c: DoRequestExtension(c, actor, context); break;
             case DecideExtension c: DoDecideExtension(c, actor, context); break;
             case ReplyTicket c: DoReply(c, actor, context); break;
             case ReworkTicket c: DoRework(c, actor, context); break;
             case SurveyTicket c: DoSurvey(c, actor, context); break;
+            case SurveyUnreachable c: DoSurveyUnreachable(c, actor, context); break;
             case SuperviseTicket c: DoSupervise(c, actor, context); break;
             case MergeTicket c: DoMerge(c, actor, context); break;
             case CloseTicket: DoClose(actor, context, TicketActions.Close, null); break;
@@ -319,7 +323,8 @@ public sealed partial class Ticket
         return (co, Optional(c.Note, "note"));
     }
 
-    private void Dispatch(DispatchTicket c, (List<string> Co, string? Note) targets, Actor actor, TicketContext context)
+    private void Dispatch(DispatchTicket c, (List<string> Co, string? Note) targets, Actor actor, TicketContext context,
+        string action = TicketActions.Dispatch, string? fromDepartment = null)
     {
         var (co, note) = targets;
         Round++;
@@ -332,7 +337,7 @@ public sealed partial class Ticket
             .ToArray();
         SignBy = DeadlineOf(DeadlineStep.Sign, c.Lead)!.DueAt;
         ReplyBy = DeadlineOf(DeadlineStep.Reply, c.Lead)!.DueAt;
-        Log(now, actor, TicketActions.Dispatch, TicketState.Dispatched, note, c.Lead);
+        Log(now, actor, action, TicketState.Dispatched, note, c.Lead, fromDepartment: fromDepartment);
     }
 
     private void DoSign(SignTicket c, Actor actor, TicketContext context)
@@ -377,6 +382,26 @@ public sealed partial class Ticket
         Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
     }
 
+    /// <summary>
+    /// 改派: the departments' clocks stop with their deadlines, so no card falls to them after the move, and the new
+    /// lead and co-handlers start under fresh limits, as after a dispatch.
+    /// </summary>
+    private void DoRedispatch(RedispatchTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Redispatch, TicketState.Dispatched, TicketState.InProgress);
+        var dispatch = new DispatchTicket(c.Lead, c.Co, null);
+        var (co, _) = DispatchTargets(dispatch, context);
+        if (c.Lead == Lead)
+        {
+            throw new TicketInputException("lead", $"Ticket {Id} is already with {Lead}; 改派 names another department.");
+        }
+
+        var reason = RequireText(c.Reason, "reason");
+        var from = Lead;
+        PendingExtension = null;
+        Dispatch(dispatch, (co, reason), actor, context, TicketActions.Redispatch, from);
+    }
+
     private void DoAwaitResident(AwaitResident c, Actor actor, TicketContext context)
     {
         RequireState(TicketActions.AwaitResident, TicketState.InProgress, TicketState.Reopened);
@@ -405,6 +430,30 @@ public sealed partial class Ticket
         var resumed = StateBeforePause ?? TicketState.InProgress;
         StateBeforePause = null;
         Log(context.Now, actor, TicketActions.ResidentInfo, resumed, text, Lead);
+    }
+
+    private void DoSupplement(SupplementTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Supplement, TicketState.Accepted, TicketState.Dispatched, TicketState.InProgress,
+            TicketState.AwaitingResident, TicketState.Reopened);
+        Log(context.Now, actor, TicketActions.Supplement, State, RequireText(c.Text, "text"), Lead);
+    }
+
+    private void DoContribute(ContributeToTicket c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.Contribute, TicketState.InProgress, TicketState.Reopened, TicketState.AwaitingResident);
+        var department = RequireAssigned(c.Department, TicketActions.Contribute);
+        if (department == Lead)
+        {
+            throw new TicketConflictException(State, $"{Lead} leads ticket {Id} and answers in its reply; contributions are the co-handlers'.");
+        }
+
+        if (Co.Single(h => h.Department == department).SignedAt is null)
+        {
+            throw new TicketConflictException(State, $"{department} has not signed ticket {Id} yet; it signs before it contributes.");
+        }
+
+        Log(context.Now, actor, TicketActions.Contribute, State, RequireText(c.Text, "text"), department);
     }
 
     private void DoRequestExtension(RequestExtension c, Actor actor, TicketContext context)
@@ -557,6 +606,29 @@ public sealed partial class Ticket
         Log(context.Now, actor, TicketActions.Survey, TicketState.Reopened, comment, Lead, rating: c.Rating);
     }
 
+    /// <summary>Failed survey calls after which the ticket is archived unsurveyed, as when the survey window passes.</summary>
+    public const int MaxSurveyAttempts = 3;
+
+    private void DoSurveyUnreachable(SurveyUnreachable c, Actor actor, TicketContext context)
+    {
+        RequireState(TicketActions.SurveyUnreachable, TicketState.Replied, TicketState.Resolved);
+        if (!AwaitingSurvey)
+        {
+            throw new TicketConflictException(State, $"The survey for the latest answer of ticket {Id} has already been answered.");
+        }
+
+        var answered = History.Last(e => e.Action is TicketActions.Reply or TicketActions.ResolveNow).Seq;
+        var attempt = History.Count(e => e.Seq > answered && e.Action == TicketActions.SurveyUnreachable) + 1;
+        var note = Optional(c.Note, "note");
+        Log(context.Now, actor, TicketActions.SurveyUnreachable, State, note is null ? $"attempt {attempt}" : $"attempt {attempt}: {note}");
+        if (attempt >= MaxSurveyAttempts)
+        {
+            AwaitingSurvey = false;
+            Log(context.Now, actor, TicketActions.Close, TicketState.Closed,
+                $"archived without a survey: the resident could not be reached in {MaxSurveyAttempts} calls");
+        }
+    }
+
     private void DoSupervise(SuperviseTicket c, Actor actor, TicketContext context)
     {
         if (!IsOpen)
@@ -680,7 +752,7 @@ public sealed partial class Ticket
     /// <summary>Moves to <paramref name="to"/> (which may be the current state) and appends the event that says so.</summary>
     private void Log(DateTimeOffset at, Actor actor, string action, TicketState to, string? note, string? department = null,
         bool? onTime = null, DateTimeOffset? dueAt = null, SurveyRating? rating = null, DeadlineStep? step = null, string? result = null,
-        string? knowledgeEntry = null, (int Committed, int Worked) minutes = default)
+        string? knowledgeEntry = null, (int Committed, int Worked) minutes = default, string? fromDepartment = null)
     {
         _history = [.. _history, new TicketEvent(LastSeq + 1, at, actor.Name, action, State, to, note)
         {
@@ -694,6 +766,7 @@ public sealed partial class Ticket
             KnowledgeEntry = knowledgeEntry,
             CommittedMinutes = minutes.Committed,
             WorkedMinutes = minutes.Worked,
+            FromDepartment = fromDepartment,
         }];
         State = to;
     }

@@ -8,6 +8,9 @@ public static class TicketActions
     public const string Dispatch = "dispatch";
     public const string Sign = "sign";
     public const string Return = "return";
+
+    /// <summary>改派: a dispatcher or supervisor moved a dispatched or signed ticket to another department.</summary>
+    public const string Redispatch = "redispatch";
     public const string AwaitResident = "awaitResident";
     public const string ResidentInfo = "residentInfo";
     public const string RequestExtension = "requestExtension";
@@ -15,9 +18,18 @@ public static class TicketActions
     public const string RejectExtension = "rejectExtension";
     public const string Reply = "reply";
 
+    /// <summary>补充: the resident called again about an open ticket, and the operator added what they said to it.</summary>
+    public const string Supplement = "supplement";
+
+    /// <summary>A co-handler (协办) recorded its part of the work for the lead.</summary>
+    public const string Contribute = "contribute";
+
     /// <summary>返工: the closing check (核查结案) found the reply not done and sent it back to the lead.</summary>
     public const string Rework = "rework";
     public const string Survey = "survey";
+
+    /// <summary>A survey call (回访) that did not reach the resident; the third archives the ticket unsurveyed.</summary>
+    public const string SurveyUnreachable = "surveyUnreachable";
     public const string Supervise = "supervise";
     public const string Merge = "merge";
     public const string AttachMerged = "attachMerged";

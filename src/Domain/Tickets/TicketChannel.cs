@@ -11,4 +11,7 @@ public enum TicketChannel : sbyte
     Platform,
     Web,
     Open311,
+
+    /// <summary>巡查上报: a grid worker found the problem on patrol in the worker's own cell.</summary>
+    Patrol,
 }

@@ -69,6 +69,13 @@ public sealed record ReturnTicket(
     [property: Id(0)] string Department,
     [property: Id(1)] string Reason) : TicketCommand;
 
+/// <summary>改派: the ticket leaves its departments for another lead (and co-handlers), which start fresh limits.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.redispatch.v1")]
+public sealed record RedispatchTicket(
+    [property: Id(0)] string Lead,
+    [property: Id(1)] IReadOnlyList<string> Co,
+    [property: Id(2)] string Reason) : TicketCommand;
+
 [GenerateSerializer, Immutable, Alias("hotline.cmd.await-resident.v1")]
 public sealed record AwaitResident([property: Id(0)] string Text) : TicketCommand
 {
@@ -79,9 +86,19 @@ public sealed record AwaitResident([property: Id(0)] string Text) : TicketComman
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resident-info.v1")]
 public sealed record ProvideResidentInfo([property: Id(0)] string Text) : TicketCommand
 {
-    /// <summary>The department giving it; only the lead, whose clock is paused, may resume it. Null for the call centre.</summary>
+    /// <summary>The department resuming (市民已补充); only the lead, whose clock stopped, may. Null when the call centre or an admin acts.</summary>
     [Id(1)] public string? Department { get; init; }
 }
+
+/// <summary>补充: what a resident calling again about an open ticket added, recorded on it instead of a second ticket.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.supplement.v1")]
+public sealed record SupplementTicket([property: Id(0)] string Text) : TicketCommand;
+
+/// <summary>A co-handler's (协办) part of the work, which the lead reads before it replies.</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.contribute.v1")]
+public sealed record ContributeToTicket(
+    [property: Id(0)] string Department,
+    [property: Id(1)] string Text) : TicketCommand;
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.request-extension.v1")]
 public sealed record RequestExtension(
@@ -106,6 +123,10 @@ public sealed record ReworkTicket([property: Id(0)] string Reason) : TicketComma
 public sealed record SurveyTicket(
     [property: Id(0)] SurveyRating Rating,
     [property: Id(1)] string? Comment) : TicketCommand;
+
+/// <summary>A survey call that did not reach the resident (no answer, switched off, wrong number).</summary>
+[GenerateSerializer, Immutable, Alias("hotline.cmd.survey-unreachable.v1")]
+public sealed record SurveyUnreachable([property: Id(0)] string? Note) : TicketCommand;
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.supervise.v1")]
 public sealed record SuperviseTicket([property: Id(0)] string Note) : TicketCommand;

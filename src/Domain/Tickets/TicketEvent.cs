@@ -65,4 +65,7 @@ public sealed record TicketEvent(
 
     /// <summary>For an answer at intake (直办): the knowledge-base entry the answer came from, if any.</summary>
     [Id(61)] public string? KnowledgeEntry { get; init; }
+
+    /// <summary>For a re-dispatch (改派): the lead the ticket was taken from; <see cref="Department"/> is the new lead.</summary>
+    [Id(62)] public string? FromDepartment { get; init; }
 }

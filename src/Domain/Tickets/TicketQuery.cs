@@ -10,6 +10,45 @@ public sealed record TicketQuery(
     DateTimeOffset? To,
     DateTimeOffset Now,
     int Page,
-    int PageSize);
+    int PageSize)
+{
+    /// <summary>The caller's number, normalised; matches an anonymous reporter's only for <see cref="ReporterKnownTo"/>.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>Who asks by <see cref="Phone"/>, when they took reports themselves and so may find their anonymous reporters.</summary>
+    public string? ReporterKnownTo { get; init; }
+
+    /// <summary>A word of the content or the address.</summary>
+    public string? Text { get; init; }
+
+    public TicketChannel? Channel { get; init; }
+
+    public TicketType? Type { get; init; }
+
+    public bool? Urgent { get; init; }
+
+    public bool? Supervised { get; init; }
+
+    public bool? PendingExtension { get; init; }
+
+    /// <summary>Returned by its department (退单) and waiting to be dispatched again.</summary>
+    public bool? Returned { get; init; }
+
+    /// <summary>Answered and waiting for the resident's survey (回访).</summary>
+    public bool? AwaitingSurvey { get; init; }
+
+    public TicketSort Sort { get; init; } = TicketSort.Newest;
+}
+
+/// <summary>The orders a list can take: the newest first, the oldest first (queues), the nearest reply deadline first.</summary>
+public enum TicketSort
+{
+    Newest,
+    Oldest,
+    ReplyBy,
+
+    /// <summary>Oldest first, those the resident cannot answer by text first: the calls a person must make (回访).</summary>
+    SurveyCallsFirst,
+}
 
 public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total);

@@ -84,7 +84,7 @@ public sealed class GridCellGrain(
             state.State.Ticketed,
             answered == 0 ? null : state.State.WaitedSeconds / answered,
             state.State.SettledByOthers,
-            state.State.Dismissed));
+            state.State.Dismissed) { Patrolled = state.State.Patrolled });
     }
 
     public async Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor)
@@ -119,6 +119,21 @@ public sealed class GridCellGrain(
         await outbox.EnqueueAsync(new OutboundMessage(item.ReplyTo, ResidentTexts.GroupTicket(item.Message.SenderName, ticket.Id), "receipt", ticket.Id));
         MarkAnswered(AnswerBy(actor, item, ticket.Id, null));
         state.State.Ticketed++;
+        await state.WriteOrForgetAsync(this);
+        return ticket;
+    }
+
+    public async Task<Ticket> Patrol(PatrolReport report, Actor actor)
+    {
+        var accept = new AcceptTicket(TicketChannel.Patrol, new Caller(actor.Name, null, false), report.Address, Cell, report.Content,
+            report.Type, report.Urgent)
+        {
+            Dispatch = report.Dispatch is null ? null : new DispatchTicket(report.Dispatch, [], null),
+        };
+        var ticket = await intake.AcceptAsync(accept, actor);
+        // Counted once the ticket is stored: a failure before leaves neither, one after the ticket without the count.
+        state.State.Collected++;
+        state.State.Patrolled++;
         await state.WriteOrForgetAsync(this);
         return ticket;
     }

@@ -24,6 +24,9 @@ public sealed class GridCellState
     /// <summary>Of <see cref="Collected"/>, those dismissed as not requests at all.</summary>
     [Id(8)] public long Dismissed { get; set; }
 
+    /// <summary>Of <see cref="Collected"/>, the problems the grid worker found on patrol and reported as tickets (巡查上报).</summary>
+    [Id(9)] public long Patrolled { get; set; }
+
     /// <summary>Sum of the waits of every answered request, for the average wait.</summary>
     [Id(6)] public double WaitedSeconds { get; set; }
 }

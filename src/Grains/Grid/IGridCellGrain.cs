@@ -38,6 +38,13 @@ public interface IGridCellGrain : IGrainWithStringKey
     [Alias("MakeTicket")]
     Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor);
 
+    /// <summary>
+    /// 巡查上报: a problem the grid worker found on patrol becomes a ticket of the cell (channel <c>patrol</c>), dispatched at
+    /// once when the report names a department, and counts among the requests the cell collected.
+    /// </summary>
+    [Alias("Patrol")]
+    Task<Ticket> Patrol(PatrolReport report, Actor actor);
+
     /// <summary>Records that the grid worker settled the request in person, and tells the group. Asked again, answers the same.</summary>
     [Alias("Settle")]
     Task<HandledRequest> Settle(string messageId, string note, Actor actor);

@@ -244,7 +244,7 @@ public sealed class TicketGrain(
         {
             ReplyTicket or ResolveNow => new MasterReplied(Ticket.Id, Ticket.Result!) { Department = Ticket.Lead, MasterSeq = Ticket.LastSeq },
             ReworkTicket or SurveyTicket { Rating: SurveyRating.Dissatisfied } => new MasterReplyWithdrawn(Ticket.Id, Ticket.LastSeq),
-            CloseTicket => new MasterClosed(Ticket.Id),
+            CloseTicket or SurveyUnreachable when Ticket.State == TicketState.Closed => new MasterClosed(Ticket.Id),
             _ => null,
         };
         return notice is null ? [] : Ticket.MergedIds.Select(id => new PendingNotice(id, notice));

@@ -16,9 +16,19 @@ public sealed class AssessmentProjection : EventsProjectionPart
     {
         foreach (var e in events)
         {
+            if (e.Action == TicketActions.Redispatch)
+            {
+                // The moved-from department's case ends at the move, so its lateness stops there; the new lead's begins.
+                await using (var ended = End(connection, transaction, summary, e, CaseOutcome.Redispatched))
+                {
+                    await ended.ExecuteNonQueryAsync();
+                }
+            }
+
             var command = e.Action switch
             {
-                TicketActions.Dispatch when e.ReplyBy is not null && e.Department is not null => Open(connection, transaction, summary, e),
+                TicketActions.Dispatch or TicketActions.Redispatch when e.ReplyBy is not null && e.Department is not null =>
+                    Open(connection, transaction, summary, e),
                 TicketActions.Survey when e.ToState == TicketState.Reopened && e.ReplyBy is not null && e.Department is not null =>
                     Open(connection, transaction, summary, e),
                 TicketActions.Rework when e.ReplyBy is not null && e.Department is not null => Open(connection, transaction, summary, e),

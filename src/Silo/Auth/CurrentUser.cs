@@ -44,7 +44,10 @@ public sealed record CurrentUser(string Name, string Role, string? Department, s
     /// Matched by the account's stable id, not its name, which a later account could take.
     /// </summary>
     public bool MaySeeReporter(Caller caller) =>
-        !caller.Anonymous || (Id is not null && Id == caller.KnownTo && Role is Roles.Operator or Roles.Dispatcher or Roles.Admin);
+        !caller.Anonymous || (Id is not null && Id == caller.KnownTo && TakesReports);
+
+    /// <summary>Logs reports itself, and so may see its own anonymous reporters.</summary>
+    public bool TakesReports => Role is Roles.Operator or Roles.Dispatcher or Roles.Admin;
 
     /// <summary>Whether this user may act as the given department: a department user only as its own.</summary>
     public bool MayActFor(string department) => Role != Roles.Department || department == Department;

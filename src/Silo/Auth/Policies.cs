@@ -10,6 +10,9 @@ public static class Policies
     public const string DepartmentWork = "department-work";
     public const string ResidentContact = "resident-contact";
     public const string Supervision = "supervision";
+
+    /// <summary>改派: moving a dispatched or signed ticket to another department is the dispatchers' and supervisors' call.</summary>
+    public const string Redispatch = "redispatch";
     public const string Closing = "closing";
     public const string Measures = "measures";
     public const string Administration = "administration";
@@ -27,6 +30,7 @@ public static class Policies
         Policy(DepartmentWork, Roles.Admin, Roles.Department);
         Policy(ResidentContact, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Department);
         Policy(Supervision, Roles.Admin, Roles.Supervisor);
+        Policy(Redispatch, Roles.Admin, Roles.Dispatcher, Roles.Supervisor);
         Policy(Closing, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
         Policy(Measures, Roles.Admin, Roles.Leader, Roles.Supervisor, Roles.Dispatcher);
         Policy(Administration, Roles.Admin);

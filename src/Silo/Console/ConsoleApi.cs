@@ -28,8 +28,9 @@ public static class ConsoleApi
         var group = routes.MapGroup("/console").DisableAntiforgery().AddEndpointFilter(async (context, next) =>
         {
             // The pages load only their own scripts and may not be framed by another site (clickjacking of the step buttons).
+            // Residents' photos and recordings are the providers' https addresses, which a ticket's page shows and plays.
             context.HttpContext.Response.Headers.ContentSecurityPolicy =
-                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:; frame-ancestors 'none'";
             context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
             return await next(context);
         });
@@ -87,6 +88,9 @@ public static class ConsoleApi
                 user.Department,
                 user.GridCell,
                 Home = ConsolePages.HomeOf(user.Role),
+                Pages = ConsolePages.OpenTo(user.Role),
+                // Who sees callers' numbers whole may find tickets by them (the list refuses the others).
+                SearchesByPhone = Roles.SeesFullPhone(user.Role),
                 Csrf = ConsoleAuth.CsrfToken(http.User),
                 // The centre's date, which statistics count by; the browser's own clock may be in another zone.
                 Today = sla.Calendar.LocalDate(time.GetUtcNow()),
@@ -94,27 +98,29 @@ public static class ConsoleApi
                 UtcOffsetMinutes = (int)sla.Calendar.UtcOffset.TotalMinutes,
                 // The pages offer the alert board and its button to exactly those the API lets read and acknowledge.
                 Alerts = new { Read = await May(AlertsApi.ReadPolicy), Acknowledge = await May(AlertsApi.AcknowledgePolicy) },
+                // The dispatch queue lists call drafts to whoever may read them and offers accept/discard to whoever may decide.
+                CallDrafts = new { Read = await May(Policies.CallCentre), Decide = await May(Policies.Intake) },
             });
         }).RequireAuthorization(Policies.AnyUser);
 
         group.MapGet("/{page}", (string page, HttpContext http) =>
-        {
-            if (!ConsolePages.All.Contains(page))
-            {
-                return Results.NotFound();
-            }
-
-            if (!ConsoleAuth.IsConsoleSession(http.User))
-            {
-                return Results.Redirect("/console/login");
-            }
-
-            var role = CurrentUser.From(http.User).Role;
-            return ConsolePages.MayOpen(role, page) ? Asset($"{page}.html") : Results.Redirect($"/console/{ConsolePages.HomeOf(role)}");
-        });
+            ConsolePages.All.Contains(page) ? Page(http, page, page) : Results.NotFound());
+        group.MapGet("/tickets/{id}", (string id, HttpContext http) => Page(http, ConsolePages.Tickets, ConsolePages.Ticket));
 
         group.MapGet("/assets/{**path}", (string path) => Asset(path));
         return routes;
+    }
+
+    /// <summary>The page's file for a signed-in user who may open <paramref name="page"/>; the sign-in or the user's own page otherwise.</summary>
+    private static IResult Page(HttpContext http, string page, string file)
+    {
+        if (!ConsoleAuth.IsConsoleSession(http.User))
+        {
+            return Results.Redirect("/console/login");
+        }
+
+        var role = CurrentUser.From(http.User).Role;
+        return ConsolePages.MayOpen(role, page) ? Asset($"{file}.html") : Results.Redirect($"/console/{ConsolePages.HomeOf(role)}");
     }
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>

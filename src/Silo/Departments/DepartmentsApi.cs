@@ -1,12 +1,17 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Silo.Assessment;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Departments;
 
-/// <summary><c>/api/v1/departments</c>: the departments with live counts, and each one's queue.</summary>
+/// <summary><c>/api/v1/departments</c>: the departments with live counts, each one's queue, and each one's record of the month.</summary>
 public static class DepartmentsApi
 {
     public static RouteGroupBuilder MapDepartmentsApi(this IEndpointRouteBuilder routes)
@@ -29,7 +34,8 @@ public static class DepartmentsApi
             }));
         });
 
-        group.MapGet("/{code}/queue", async (string code, HttpContext http, DepartmentCatalog catalog, IGrainFactory grains, SlaPolicy sla) =>
+        group.MapGet("/{code}/queue", async (string code, HttpContext http, DepartmentCatalog catalog, IGrainFactory grains, SlaPolicy sla,
+            int? page, int? pageSize) =>
         {
             if (!catalog.Contains(code))
             {
@@ -43,7 +49,50 @@ public static class DepartmentsApi
             }
 
             var queue = await grains.GetGrain<IDepartmentGrain>(code).GetQueue();
-            return Results.Ok(new { items = queue.Select(s => SummaryView.Of(s, sla.Calendar)), total = queue.Count });
+            // Paged when asked (the console asks): a busy department's queue is not sent whole to a browser polling it.
+            IEnumerable<TicketSummary> shown = queue;
+            if (page is not null || pageSize is not null)
+            {
+                if (Paging.Check(page, pageSize, out var number, out var size) is { } problem)
+                {
+                    return problem;
+                }
+
+                shown = queue.Skip((number - 1) * size).Take(size);
+            }
+
+            return Results.Ok(new { items = shown.Select(s => SummaryView.Of(s, sla.Calendar)), total = queue.Count });
+        });
+
+        // A department sees its own rates and assessment, which the statistics and the assessment table show to
+        // those who read every department's.
+        group.MapGet("/{code}/record", async (string code, HttpContext http, DepartmentCatalog catalog, SlaPolicy sla, SqlMeasureStore store,
+            AssessmentReport report, IAuthorizationService authorization, [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
+            CancellationToken cancellationToken) =>
+        {
+            if (!catalog.Contains(code))
+            {
+                return Problems.NotFound($"No department has the code '{code}'.");
+            }
+
+            var user = CurrentUser.From(http.User);
+            var readsAll = (await authorization.AuthorizeAsync(http.User, Policies.Measures)).Succeeded
+                && (await authorization.AuthorizeAsync(http.User, AssessmentApi.ReadPolicy)).Succeeded;
+            if (!(readsAll || (user.Role == Roles.Department && user.Department == code)))
+            {
+                return Problems.Forbidden($"The record of {code} is not yours to see.");
+            }
+
+            var now = time.GetUtcNow();
+            var month = report.MonthOf(now);
+            var counts = await store.SumAsync(StatsDimension.Department, month, sla.Calendar.LocalDate(now), cancellationToken);
+            var table = await report.ForMonthAsync(month, now, cancellationToken);
+            return Results.Ok(new
+            {
+                table.Month,
+                Rates = StatsApi.Row(StatsDimension.Department, code, counts.GetValueOrDefault(code) ?? new Dictionary<string, long>(), catalog),
+                Assessment = table.Departments.FirstOrDefault(d => d.Department == code),
+            });
         });
 
         return group;

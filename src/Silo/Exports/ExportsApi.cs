@@ -34,10 +34,9 @@ public static class ExportsApi
 
         group.MapGet("/tickets.csv", (HttpContext http, SqlTicketIndex index, DepartmentCatalog catalog, SlaPolicy sla,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
-            string? state, string? department, string? gridCell, bool? overdue, string? from, string? to) =>
+            [AsParameters] TicketListFilters filters) =>
         {
-            if (TicketsApi.ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), state, department, gridCell, overdue, from, to,
-                    1, int.MaxValue, out var query) is { } problem)
+            if (TicketsApi.ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), filters, 1, int.MaxValue, out var query) is { } problem)
             {
                 return problem;
             }

@@ -25,6 +25,7 @@ public static class GridApi
         group.MapGet("/inbox", Inbox).RequireAuthorization(GridAccess.Readers);
         group.MapGet("/handled", Handled).RequireAuthorization(GridAccess.Readers);
         group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers);
+        group.MapPost("/patrol", Patrol).RequireAuthorization(GridAccess.Workers);
         group.MapPost("/inbox/{messageId}/settle", Settle).RequireAuthorization(GridAccess.Workers);
         group.MapPost("/inbox/{messageId}/dismiss", Dismiss).RequireAuthorization(GridAccess.Workers);
         return group;
@@ -60,6 +61,7 @@ public static class GridApi
                 settledByGridWorker = status.SettledByGridWorker,
                 ticketed = status.Ticketed,
                 dismissed = status.Dismissed,
+                patrolled = status.Patrolled,
                 selfResolutionRate = status.SelfResolutionRate,
                 averageWaitSeconds = status.AverageWaitSeconds,
             },
@@ -85,7 +87,7 @@ public static class GridApi
         TicketType? type = null;
         if (body?.Type is not null && (type = TicketsApi.ParseEnum<TicketType>(body.Type)) is null)
         {
-            return Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
+            return TicketsApi.BadType();
         }
 
         var dispatch = body?.Dispatch;
@@ -96,6 +98,25 @@ public static class GridApi
 
         var user = CurrentUser.From(http.User);
         var ticket = await CellGrain(grains, cell).MakeTicket(messageId, type, dispatch, user.Actor);
+        return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
+    }
+
+    private static async Task<IResult> Patrol(string cell, PatrolRequest body, HttpContext http, IGrainFactory grains, DepartmentCatalog catalog,
+        TicketSteps steps)
+    {
+        if (TicketsApi.ParseEnum<TicketType>(body.Type) is not { } type)
+        {
+            return TicketsApi.BadType();
+        }
+
+        if (body.Dispatch is { } dispatch && !catalog.Contains(dispatch))
+        {
+            return Problems.BadRequest("dispatch", $"'{dispatch}' is not a department code; see GET /api/v1/departments.");
+        }
+
+        var user = CurrentUser.From(http.User);
+        var ticket = await CellGrain(grains, cell).Patrol(
+            new PatrolReport(body.Content ?? "", body.Address ?? "", type, body.Urgent ?? false, body.Dispatch), user.Actor);
         return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 

@@ -32,6 +32,7 @@ public static class HotlineServices
         services.AddSingleton<SqlTicketProjection>();
         services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
         services.AddSingleton<ITicketIndex, SqlTicketIndex>();
+        services.AddSingleton<ITicketProjectionPart, TicketFinderProjection>();
         services.AddSingleton<SqlRoutingCorrections>();
         services.AddSingleton<IRoutingCorrections>(sp => sp.GetRequiredService<SqlRoutingCorrections>());
         services.AddSingleton<SqlMeasureStore>();
@@ -62,6 +63,7 @@ public static class HotlineServices
     public static IServiceCollection AddHotlineApi(this IServiceCollection services)
     {
         services.AddSingleton<TicketSteps>();
+        services.AddSingleton<TicketOffers>();
         services.AddHostedService<CardSweep>();
         services.AddSingleton<MessageStateSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageStateSweep>());

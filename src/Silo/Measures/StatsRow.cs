@@ -33,7 +33,9 @@ public sealed record StatsRow(
     double? ReworkRate,
     long CommittedMinutes,
     long WorkedMinutes,
-    double? SpeedUp)
+    double? SpeedUp,
+    long Redispatched,
+    double? RedispatchRate)
 {
     public static StatsRow From(string key, string? name, IReadOnlyDictionary<string, long> n)
     {
@@ -63,6 +65,8 @@ public sealed record StatsRow(
             N(Measure.CommittedMinutes),
             N(Measure.WorkedMinutes),
             // Not capped: replies later than their limits took, on the whole, make it negative.
-            N(Measure.CommittedMinutes) == 0 ? null : 1.0 - (double)N(Measure.WorkedMinutes) / N(Measure.CommittedMinutes));
+            N(Measure.CommittedMinutes) == 0 ? null : 1.0 - (double)N(Measure.WorkedMinutes) / N(Measure.CommittedMinutes),
+            N(Measure.Redispatched),
+            Rate(Measure.Redispatched, Measure.Dispatched));
     }
 }

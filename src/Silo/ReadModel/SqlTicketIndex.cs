@@ -45,17 +45,17 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }
 
-        var page = Filtered(connection, query, "summary", " ORDER BY accepted_at DESC, id DESC LIMIT @limit OFFSET @offset")
+        var page = Filtered(connection, query, "t.summary", $" ORDER BY {OrderOf(query.Sort)} LIMIT @limit OFFSET @offset")
             .With("limit", query.PageSize).With("offset", (query.Page - 1) * query.PageSize);
         return new TicketPage(await ReadSummaries(page, cancellationToken), total);
     }
 
-    /// <summary>Every ticket the query matches, newest first, read one row at a time (paging ignored): for exports of any size.</summary>
+    /// <summary>Every ticket the query matches, in its order, read one row at a time (paging ignored): for exports of any size.</summary>
     public async IAsyncEnumerable<TicketSummary> StreamAsync(
         TicketQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Filtered(connection, query, "summary", " ORDER BY accepted_at DESC, id DESC");
+        await using var command = Filtered(connection, query, "t.summary", $" ORDER BY {OrderOf(query.Sort)}");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -63,10 +63,20 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         }
     }
 
+    private static string OrderOf(TicketSort sort) => sort switch
+    {
+        TicketSort.Oldest => "t.accepted_at, t.id",
+        // Tickets with no reply deadline (waiting for dispatch, answered) come after those with one, on both engines.
+        TicketSort.ReplyBy => "CASE WHEN t.reply_by IS NULL THEN 1 ELSE 0 END, t.reply_by, t.id",
+        TicketSort.SurveyCallsFirst => "CASE WHEN f.reply_path IS NULL THEN 0 ELSE 1 END, t.accepted_at, t.id",
+        _ => "t.accepted_at DESC, t.id DESC",
+    };
+
     private static DbCommand Filtered(DbConnection connection, TicketQuery query, string select, string tail)
     {
         var command = connection.Command("");
         var where = new StringBuilder("1 = 1");
+        var found = false;
         void Filter(string clause, params (string Name, object Value)[] parameters)
         {
             where.Append(" AND ").Append(clause);
@@ -76,20 +86,44 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             }
         }
 
-        if (query.State is { } state) Filter("state = @state", ("state", state.ToString()));
-        if (query.Department is { } department) Filter("(lead = @department OR co LIKE @co)", ("department", department), ("co", $"%,{department},%"));
-        if (query.GridCell is { } cell) Filter("grid_cell = @cell", ("cell", cell));
-        if (query.From is { } from) Filter("accepted_at >= @from", ("from", from.ToUnixTimeMilliseconds()));
-        if (query.To is { } to) Filter("accepted_at < @to", ("to", to.ToUnixTimeMilliseconds()));
+        void Find(string clause, params (string Name, object Value)[] parameters)
+        {
+            found = true;
+            Filter(clause, parameters);
+        }
+
+        if (query.State is { } state) Filter("t.state = @state", ("state", state.ToString()));
+        if (query.Department is { } department) Filter("(t.lead = @department OR t.co LIKE @co)", ("department", department), ("co", $"%,{department},%"));
+        if (query.GridCell is { } cell) Filter("t.grid_cell = @cell", ("cell", cell));
+        if (query.From is { } from) Filter("t.accepted_at >= @from", ("from", from.ToUnixTimeMilliseconds()));
+        if (query.To is { } to) Filter("t.accepted_at < @to", ("to", to.ToUnixTimeMilliseconds()));
         if (query.Overdue is { } overdue)
         {
-            var clause = "(with_department = 1 AND reply_by < @now)";
+            var clause = "(t.with_department = 1 AND t.reply_by < @now)";
             Filter(overdue ? clause : $"NOT {clause}", ("now", query.Now.ToUnixTimeMilliseconds()));
         }
 
-        command.CommandText = $"SELECT {select} FROM hotline_ticket WHERE {where}{tail}";
+        if (query.Phone is { } phone)
+        {
+            // An anonymous reporter's number finds the ticket only for the one who took the report.
+            Find("f.phone = @phone AND (f.anonymous = 0 OR f.known_to = @me)", ("phone", phone), ("me", query.ReporterKnownTo ?? ""));
+        }
+
+        if (query.Text is { } text) Find("f.words LIKE @words ESCAPE '\\'", ("words", $"%{Escaped(text)}%"));
+        if (query.Channel is { } channel) Find("f.channel = @channel", ("channel", channel.ToString()));
+        if (query.Type is { } type) Find("f.type = @type", ("type", type.ToString()));
+        if (query.Urgent is { } urgent) Find("f.urgent = @urgent", ("urgent", urgent ? 1 : 0));
+        if (query.Supervised is { } supervised) Find("f.supervised = @supervised", ("supervised", supervised ? 1 : 0));
+        if (query.PendingExtension is { } pending) Find("f.pending_extension = @pending", ("pending", pending ? 1 : 0));
+        if (query.Returned is { } returned) Find("f.returned = @returned", ("returned", returned ? 1 : 0));
+        if (query.AwaitingSurvey is { } awaiting) Find("f.awaiting_survey = @awaiting", ("awaiting", awaiting ? 1 : 0));
+        var join = found || query.Sort == TicketSort.SurveyCallsFirst ? " JOIN hotline_ticket_find f ON f.id = t.id" : "";
+        command.CommandText = $"SELECT {select} FROM hotline_ticket t{join} WHERE {where}{tail}";
         return command;
     }
+
+    /// <summary>The words as LIKE reads them literally: a % or _ typed into the search box is no wildcard.</summary>
+    private static string Escaped(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static async Task<IReadOnlyList<TicketSummary>> ReadSummaries(DbCommand command, CancellationToken cancellationToken)
     {

@@ -20,6 +20,13 @@ public sealed record DispatchRequest(string? Lead, IReadOnlyList<string>? Co, st
 
 public sealed record DepartmentRequest(string? Department);
 
+public sealed record RedispatchRequest(string? Lead, IReadOnlyList<string>? Co, string? Reason)
+{
+    public RedispatchTicket ToCommand() => new(Lead ?? "", Co ?? [], Reason ?? "");
+}
+
+public sealed record ContributionRequest(string? Department, string? Text);
+
 public sealed record ReturnRequest(string? Department, string? Reason);
 
 public sealed record TextRequest(string? Text);

@@ -7,7 +7,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Silo.Tickets;
 
 /// <summary>Runs ticket steps for a signed-in user: scoping to the user's department, and the view.</summary>
-public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla, AuditLog audit)
+public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla, TicketOffers offers, AuditLog audit)
 {
     public async Task<TicketView> Accept(AcceptTicket command, CurrentUser user) =>
         View(await intake.AcceptAsync(command, user.Actor), user);
@@ -39,12 +39,13 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
     public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar);
 
     /// <summary>
-    /// The ticket as the request's user sees it, audited when that shows a full phone number or an anonymous
-    /// reporter. Not used for intake's answer: it only echoes what the operator has just typed.
+    /// The ticket as the request's user sees it, with the steps that user may take next (for a client that offers
+    /// them, the console), audited when it shows a full phone number or an anonymous reporter. Not used for
+    /// intake's answer: it only echoes what the operator has just typed.
     /// </summary>
     public async Task<TicketView> Shown(Ticket ticket, HttpContext http)
     {
-        var view = View(ticket, CurrentUser.From(http.User));
+        var view = View(ticket, CurrentUser.From(http.User)) with { Actions = await offers.ForAsync(ticket, http.User) };
         var caller = view.Caller;
         if (caller.Anonymous && (caller.Name ?? caller.Phone) is not null)
         {

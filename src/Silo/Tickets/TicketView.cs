@@ -44,6 +44,9 @@ public sealed record TicketView(
     string? UrgentCue,
     IReadOnlyList<string> PossibleDuplicates)
 {
+    /// <summary>The steps the viewer may take now, named as their routes (<see cref="TicketOffers"/>); empty where not asked for.</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+
     public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
     {
         // What came with an anonymous report can name its reporter: the call draft it was taken from, the
@@ -73,7 +76,12 @@ public sealed record TicketView(
             reporterShown ? t.Attachments.ToList() : [],
             reporterShown ? t.SourceRef : null,
             t.KnowledgeEntry,
-            t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList(),
+            t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)
+            {
+                FromDepartment = e.FromDepartment,
+                Result = e.Result,
+                Rating = e.Rating,
+            }).ToList(),
             t.Suggestions.ToList(),
             t.UrgentCue,
             t.PossibleDuplicates.ToList());
@@ -99,5 +107,14 @@ public sealed record TicketView(
     public sealed record ExtensionView(string Department, TimeSpan Extra, string Reason, DateTimeOffset RequestedAt);
 
     public sealed record HistoryView(
-        int Seq, DateTimeOffset At, string Actor, string Action, TicketState? FromState, TicketState ToState, string? Note, string? Department);
+        int Seq, DateTimeOffset At, string Actor, string Action, TicketState? FromState, TicketState ToState, string? Note, string? Department)
+    {
+        /// <summary>For a re-dispatch (改派): the lead it was taken from.</summary>
+        public string? FromDepartment { get; init; }
+
+        /// <summary>The answer a reply or an answer at intake gave.</summary>
+        public string? Result { get; init; }
+
+        public SurveyRating? Rating { get; init; }
+    }
 }

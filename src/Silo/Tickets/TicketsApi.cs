@@ -1,10 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Tickets;
 
@@ -12,6 +13,14 @@ namespace HotlineDispatch.Silo.Tickets;
 public static class TicketsApi
 {
     private const int MaxPageSize = 500;
+
+    private static readonly Dictionary<string, TicketSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["-acceptedAt"] = TicketSort.Newest,
+        ["acceptedAt"] = TicketSort.Oldest,
+        ["replyBy"] = TicketSort.ReplyBy,
+        ["surveyCallsFirst"] = TicketSort.SurveyCallsFirst,
+    };
 
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder routes)
     {
@@ -28,6 +37,13 @@ public static class TicketsApi
             .RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/dispatch", (string id, DispatchRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, body.ToCommand())).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/redispatch", (string id, RedispatchRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, body.ToCommand())).RequireAuthorization(Policies.Redispatch);
+        group.MapPost("/{id}/supplement", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new SupplementTicket(body.Text ?? ""))).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/contribute", (string id, ContributionRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new ContributeToTicket(body.Department ?? "", body.Text ?? ""), body.Department))
+            .RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/sign", (string id, DepartmentRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new SignTicket(body.Department ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/return", (string id, ReturnRequest body, HttpContext http, TicketSteps steps) =>
@@ -57,6 +73,8 @@ public static class TicketsApi
                 ? steps.Run(id, http, new SurveyTicket(rating, body.Comment))
                 : Task.FromResult(Problems.BadRequest("rating", "rating must be satisfied, basic or dissatisfied.")))
             .RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/survey-unreachable", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new SurveyUnreachable(body.Note))).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/supervise", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new SuperviseTicket(body.Note ?? ""))).RequireAuthorization(Policies.Supervision);
         group.MapPost("/{id}/merge-into", (string id, MergeRequest body, HttpContext http, TicketSteps steps) =>
@@ -74,15 +92,21 @@ public static class TicketsApi
             return Problems.BadRequest("channel", "channel must be one of call, sms, wechat, chat, platform, web, open311.");
         }
 
+        if (channel == TicketChannel.Patrol)
+        {
+            return Problems.BadRequest("channel", "A patrol report (巡查上报) is the cell's grid worker's: POST /api/v1/grid/{cell}/patrol.");
+        }
+
         if (ParseEnum<TicketType>(body.Type) is not { } type)
         {
-            return Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
+            return BadType();
         }
 
         var caller = new Caller(body.Caller?.Name, body.Caller?.Phone, body.Caller?.Anonymous ?? false);
         var command = new AcceptTicket(channel, caller, body.Address ?? "", body.GridCell, body.Content ?? "", type, body.Urgent ?? false)
         {
             Dispatch = body.Dispatch?.ToCommand(),
+            ReplyTo = channel == TicketChannel.Call ? PhoneNumbers.SmsReplyTo(caller.Phone) : null,
         };
         var view = await steps.Accept(command, CurrentUser.From(http.User));
         return Results.Created($"/api/v1/tickets/{view.Id}", view);
@@ -99,13 +123,12 @@ public static class TicketsApi
 
     private static async Task<IResult> List(
         HttpContext http, ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla,
-        string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int? page, int? pageSize)
+        [AsParameters] TicketListFilters filters, int? page, int? pageSize)
     {
         var size = pageSize ?? 50;
         if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
         if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
-        if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), state, department, gridCell, overdue, from, to,
-                page ?? 1, size, out var query) is { } problem)
+        if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), filters, page ?? 1, size, out var query) is { } problem)
         {
             return problem;
         }
@@ -118,11 +141,11 @@ public static class TicketsApi
     /// The list's filters as a query, scoped to what the user may see (a department its own tickets, a
     /// grid worker its cell), or the problem with them. Shared by the list and the CSV export.
     /// </summary>
-    internal static IResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now,
-        string? state, string? department, string? gridCell, bool? overdue, string? from, string? to, int page, int pageSize,
-        out TicketQuery query)
+    internal static IResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now, TicketListFilters filters,
+        int page, int pageSize, out TicketQuery query)
     {
         query = null!;
+        var (state, department, gridCell, overdue, from, to) = (filters.State, filters.Department, filters.GridCell, filters.Overdue, filters.From, filters.To);
         TicketState? stateFilter = null;
         if (state is not null)
         {
@@ -158,9 +181,53 @@ public static class TicketsApi
             return period;
         }
 
-        query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize);
+        TicketChannel? channel = null;
+        if (filters.Channel is { } channelName && (channel = ParseEnum<TicketChannel>(channelName)) is null)
+        {
+            return Problems.BadRequest("channel", $"Unknown channel '{channelName}'.");
+        }
+
+        TicketType? type = null;
+        if (filters.Type is { } typeName && (type = ParseEnum<TicketType>(typeName)) is null)
+        {
+            return BadType();
+        }
+
+        if (filters.Phone is not null && !Roles.SeesFullPhone(user.Role))
+        {
+            return Problems.Forbidden($"The role '{user.Role}' sees callers' numbers masked and cannot search by them.");
+        }
+
+        var phone = PhoneNumbers.Canonical(filters.Phone) is { Length: > 0 } digits ? digits : null;
+        if (filters.Phone is not null && phone is null)
+        {
+            return Problems.BadRequest("phone", "phone must contain digits, e.g. 13812345678.");
+        }
+
+        if (!Sorts.TryGetValue(filters.Sort ?? "-acceptedAt", out var sort))
+        {
+            return Problems.BadRequest("sort", $"sort must be one of {string.Join(", ", Sorts.Keys)}.");
+        }
+
+        query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize)
+        {
+            Phone = phone,
+            ReporterKnownTo = user.TakesReports ? user.Id : null,
+            Text = string.IsNullOrWhiteSpace(filters.Q) ? null : filters.Q.Trim(),
+            Channel = channel,
+            Type = type,
+            Urgent = filters.Urgent,
+            Supervised = filters.Supervised,
+            PendingExtension = filters.PendingExtension,
+            AwaitingSurvey = filters.AwaitingSurvey,
+            Returned = filters.Returned,
+            Sort = sort,
+        };
         return null;
     }
+
+    internal static IResult BadType() =>
+        Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
 
     /// <summary>A department user acts for its own department; other roles have none to check.</summary>
     private static string? OwnDepartment(HttpContext http) => CurrentUser.From(http.User).Department;

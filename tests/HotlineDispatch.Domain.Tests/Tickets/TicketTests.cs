@@ -1,6 +1,7 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Measures;
+using HotlineDispatch.Routing;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,6 +15,7 @@ public sealed class TicketTests
     private static readonly Actor Dispatcher = new("disp1", "dispatcher");
     private static readonly Actor Cgj = new("cgj1", "department", "CGJ");
     private static readonly Actor Supervisor = new("sup1", "supervisor");
+    private static readonly Actor Zjj = new("zjj1", "department", "ZJJ");
 
     // Monday 2026-11-23 09:00 in Beijing.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
@@ -563,5 +565,102 @@ public sealed class TicketTests
         ];
         Assert.Equal(expected, facts.Select(f => f.Measure));
         Assert.All(facts.Skip(1), f => Assert.Equal("CGJ", f.Department));
+    }
+
+    [Fact]
+    public void Redispatch_moves_a_signed_ticket_with_fresh_limits_and_stops_the_old_departments_clocks()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        ticket.Execute(new RedispatchTicket("ZJJ", ["JTJ"], "属住建局职责"), Dispatcher, Now);
+
+        Assert.Equal((TicketState.Dispatched, "ZJJ"), (ticket.State, ticket.Lead));
+        Assert.Equal(["JTJ"], ticket.Co.Select(c => c.Department));
+        Assert.DoesNotContain(ticket.Deadlines, d => d.Department == "CGJ");
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromHours(2), ticket.SignBy);
+        var e = ticket.History[^1];
+        Assert.Equal((TicketActions.Redispatch, TicketState.InProgress, TicketState.Dispatched, "ZJJ", "CGJ", "属住建局职责"),
+            (e.Action, e.FromState, e.ToState, e.Department, e.FromDepartment, e.Note));
+
+        // Long past the old limits, nothing falls to CGJ any more.
+        _clock.Advance(TimeSpan.FromDays(30));
+        Assert.All(ticket.RecordDueCards(_clock.GetUtcNow()), c => Assert.NotEqual("CGJ", c.Department));
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new ReplyTicket("CGJ", "已修复"), Cgj, Now));
+    }
+
+    [Fact]
+    public void Redispatch_needs_a_reason_another_department_and_a_ticket_with_a_department()
+    {
+        var ticket = Dispatched();
+        Assert.Equal("reason", Assert.Throws<TicketInputException>(() => ticket.Execute(new RedispatchTicket("ZJJ", [], " "), Dispatcher, Now)).Field);
+        Assert.Equal("lead", Assert.Throws<TicketInputException>(() => ticket.Execute(new RedispatchTicket("CGJ", [], "x"), Dispatcher, Now)).Field);
+        Assert.Equal("lead", Assert.Throws<TicketInputException>(() => ticket.Execute(new RedispatchTicket("NOPE", [], "x"), Dispatcher, Now)).Field);
+
+        ticket.Execute(new ReturnTicket("CGJ", "不归我局"), Cgj, Now);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new RedispatchTicket("ZJJ", [], "x"), Dispatcher, Now));
+        Assert.Equal(3, ticket.LastSeq);
+    }
+
+    [Fact]
+    public void Redispatch_counts_against_the_department_it_left_teaches_the_router_and_tells_the_new_lead_to_the_measures()
+    {
+        var ticket = Dispatched();
+        ticket.Execute(new RedispatchTicket("ZJJ", [], "属住建局职责"), Dispatcher, Now);
+
+        var facts = TicketMeasures.Of(ticket.History[^1], _sla.Calendar).ToList();
+        Assert.Equal([(Measure.Dispatched, "ZJJ"), (Measure.Redispatched, "CGJ")], facts.Select(f => (f.Measure, f.Department)));
+        var correction = RoutingCorrection.Of(ticket, ticket.History.Count - 1)!;
+        Assert.Equal(("CGJ", "ZJJ", RoutingCorrection.Redispatch), (correction.Suggested, correction.Department, correction.Kind));
+    }
+
+    [Fact]
+    public void A_signed_co_handler_contributes_and_only_the_lead_resumes_a_paused_ticket()
+    {
+        var ticket = Dispatched("ZJJ");
+        ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new ContributeToTicket("ZJJ", "已清理"), Zjj, Now));
+        ticket.Execute(new SignTicket("ZJJ"), Zjj, Now);
+        ticket.Execute(new ContributeToTicket("ZJJ", "已清理占道"), Zjj, Now);
+        Assert.Equal((TicketActions.Contribute, "ZJJ", "已清理占道"), (ticket.History[^1].Action, ticket.History[^1].Department, ticket.History[^1].Note));
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new ContributeToTicket("CGJ", "x"), Cgj, Now));
+
+        ticket.Execute(new AwaitResident("请提供照片") { Department = "CGJ" }, Cgj, Now);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new ProvideResidentInfo("已补充") { Department = "ZJJ" }, Zjj, Now));
+        ticket.Execute(new ProvideResidentInfo("已补充") { Department = "CGJ" }, Cgj, Now);
+        Assert.Equal(TicketState.InProgress, ticket.State);
+    }
+
+    private Ticket ResolvedAtIntake()
+    {
+        var ticket = Accepted(type: TicketType.Consultation);
+        ticket.Execute(new ResolveNow("到区政务服务中心社保窗口办理"), Operator, Now);
+        return ticket;
+    }
+
+    [Fact]
+    public void Three_unanswered_survey_calls_archive_the_ticket_unsurveyed()
+    {
+        var ticket = ResolvedAtIntake();
+        ticket.Execute(new SurveyUnreachable("无人接听"), Operator, Now);
+        ticket.Execute(new SurveyUnreachable(null), Operator, Now);
+        Assert.Equal((TicketState.Resolved, true), (ticket.State, ticket.AwaitingSurvey));
+        Assert.Equal("attempt 1: 无人接听", ticket.History[2].Note);
+
+        ticket.Execute(new SurveyUnreachable("关机"), Operator, Now);
+
+        Assert.Equal((TicketState.Closed, false, null), (ticket.State, ticket.AwaitingSurvey, ticket.Rating));
+        Assert.Equal([TicketActions.SurveyUnreachable, TicketActions.Close], ticket.History.TakeLast(2).Select(e => e.Action));
+        Assert.DoesNotContain(ticket.History.SelectMany(e => TicketMeasures.Of(e, _sla.Calendar)), f => f.Measure == Measure.Surveyed);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new SurveyUnreachable(null), Operator, Now));
+    }
+
+    [Fact]
+    public void An_unanswered_call_is_no_step_once_the_resident_has_rated_the_answer()
+    {
+        var ticket = ResolvedAtIntake();
+        ticket.Execute(new SurveyTicket(SurveyRating.Satisfied, null), Operator, Now);
+        Assert.Throws<TicketConflictException>(() => ticket.Execute(new SurveyUnreachable(null), Operator, Now));
     }
 }

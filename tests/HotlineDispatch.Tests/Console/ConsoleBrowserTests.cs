@@ -17,89 +17,15 @@ namespace HotlineDispatch.Tests.Console;
 /// an urgent ticket's alert that the leader may only read, and a page fetches only the alerts it lists.
 /// Screenshots of each page are kept under tests/HotlineDispatch.Tests/TestResults/console/.
 /// </summary>
-public sealed class ConsoleBrowserTests : IAsyncLifetime
+public sealed class ConsoleBrowserTests : ConsoleBrowserBase
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private static readonly TimeSpan Live = TimeSpan.FromSeconds(45);
-
-    private readonly string _screenshots = Path.Combine(ProjectDirectory(), "TestResults", "console");
-    private SiloProcess _silo = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing; ./test.sh installs Debian's chromium.");
-        Directory.CreateDirectory(_screenshots);
-        var settings = TestUsers.Settings().ToDictionary(s => s.Key, s => s.Value);
-        settings["Hotline:DataDir"] = TestStorage.TempDirectory();
-        settings["Hotline:Cluster:SiloPort"] = FreePorts.Next().ToString();
-        settings["Hotline:Cluster:GatewayPort"] = FreePorts.Next().ToString();
-        settings["Hotline:Calendar:AlwaysWorking"] = "true";
-        settings["Hotline:Groups:BridgeSecret"] = ChannelsApiFactory.BridgeSecret;
-        foreach (var (key, value) in TwilioTesting.Settings())
-        {
-            settings[key] = value;
-        }
-
-        _silo = await SiloProcess.StartAsync(settings);
-        // The suite runs other classes beside this one on two cores: give each expectation time, not the default 5 s.
-        Assertions.SetDefaultExpectTimeout((float)Live.TotalMilliseconds);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-extensions", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _silo.DisposeAsync();
-    }
-
-    private async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
-    {
-        var context = await _browser.NewContextAsync(options);
-        // Clicks and navigations wait up to 30 s by default; the sign-in redirect once took longer under the full suite.
-        context.SetDefaultTimeout((float)Live.TotalMilliseconds);
-        return context;
-    }
-
-    private async Task<IPage> SignIn(TestUser user, string expectedPage, string timezoneId = "Asia/Shanghai")
-    {
-        var context = await NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _silo.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            TimezoneId = timezoneId,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/console/login");
-        await page.FillAsync("input[name=token]", user.Token);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"**/console/{expectedPage}");
-        Assert.DoesNotContain(user.Token, page.Url, StringComparison.Ordinal);
-        var cookie = (await context.CookiesAsync()).Single(c => c.Name == "hotline.console");
-        Assert.True(cookie.HttpOnly && cookie.Secure, "The session cookie must be HttpOnly and Secure.");
-        return page;
-    }
-
-    private Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_screenshots, name + ".png"), FullPage = true });
-
     /// <summary>Posts a chat-group message as the group bridge does, into a group of <paramref name="cell"/>.</summary>
     private async Task PostToGroup(string cell, string messageId, string text)
     {
-        using var admin = _silo.Client(TestUsers.AdminToken);
+        using var admin = Silo.Client(TestUsers.AdminToken);
         (await admin.PutAsJsonAsync($"/api/v1/groups/grp-{cell}", new { name = "春晖社区网格群", gridCell = cell })).EnsureSuccessStatusCode();
         var body = JsonSerializer.SerializeToUtf8Bytes(new { messageId, groupName = "春晖社区网格群", senderId = "wxid_1", senderName = "老杨", text, sentAt = DateTimeOffset.UtcNow });
-        using var bridge = new HttpClient { BaseAddress = _silo.BaseAddress };
+        using var bridge = new HttpClient { BaseAddress = Silo.BaseAddress };
         var request = new HttpRequestMessage(HttpMethod.Post, $"/channels/groups/grp-{cell}/messages") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
@@ -179,7 +105,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_operator_sees_what_a_call_may_duplicate_and_calls_back_a_missed_call_and_the_leader_sees_the_surge()
     {
-        using var api = _silo.Client(TestUsers.Operator.Token);
+        using var api = Silo.Client(TestUsers.Operator.Token);
         var numbers = new List<string>();
         foreach (var report in new[]
                  {
@@ -195,7 +121,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         }
 
         var caller = TwilioTesting.Phone();
-        using var twilio = new HttpClient { BaseAddress = _silo.BaseAddress };
+        using var twilio = new HttpClient { BaseAddress = Silo.BaseAddress };
         await TwilioTesting.Twiml(await TwilioTesting.PostAsync(twilio, "/channels/twilio/voice/status",
             TwilioTesting.Call(TwilioTesting.CallSid(), caller, ("CallStatus", "no-answer"))));
 
@@ -220,14 +146,14 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_supervisor_abroad_acknowledges_an_urgent_tickets_alert_that_the_leader_sees_without_the_button()
     {
-        using var api = _silo.Client(TestUsers.Operator.Token);
+        using var api = Silo.Client(TestUsers.Operator.Token);
         var created = await api.PostAsJsonAsync("/api/v1/tickets", new
         {
             channel = "call", content = "幸福小区3栋楼道里煤气味很重，怀疑燃气泄漏", gridCell = "G-7", address = "幸福小区3栋", type = "help", urgent = true,
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var ticketId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        using var board = _silo.Client(TestUsers.Supervisor.Token);
+        using var board = Silo.Client(TestUsers.Supervisor.Token);
         var raised = (await board.GetFromJsonAsync<JsonElement>("/api/v1/alerts?open=true")).GetProperty("items").EnumerateArray()
             .Single(a => a.GetProperty("ticketId").GetString() == ticketId);
         var alertId = raised.GetProperty("id").GetString()!;
@@ -265,7 +191,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_page_asks_only_for_the_alerts_it_lists_and_still_counts_them_all()
     {
-        using var api = _silo.Client(TestUsers.Operator.Token);
+        using var api = Silo.Client(TestUsers.Operator.Token);
         foreach (var building in new[] { 5, 6 })
         {
             var created = await api.PostAsJsonAsync("/api/v1/tickets", new
@@ -293,7 +219,7 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_token_is_refused_on_the_form_and_a_cookie_change_without_the_csrf_header_is_refused()
     {
-        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = _silo.BaseAddress.ToString() });
+        var context = await NewContextAsync(new BrowserNewContextOptions { BaseURL = Silo.BaseAddress.ToString() });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/console/login");
         await page.FillAsync("input[name=token]", "not-a-token-at-all");
@@ -316,16 +242,5 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Equal(200, dashboard!.Status);
         await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Shot(admin, "8-orleans-dashboard");
-    }
-
-    private static string ProjectDirectory()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HotlineDispatch.Tests.csproj")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

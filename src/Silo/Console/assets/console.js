@@ -6,12 +6,18 @@ const Hotline = (() => {
     state: { accepted: '已受理', resolved: '直接办结', dispatched: '待签收', inProgress: '办理中', awaitingResident: '补办中',
       replied: '已反馈', reopened: '重办', closed: '已归档', merged: '已并单' },
     type: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
-    channel: { call: '来电', sms: '短信', wechat: '微信', chat: '社区群', platform: '上级平台', web: '网站', open311: 'Open311' },
+    channel: { call: '来电', sms: '短信', wechat: '微信', chat: '社区群', platform: '上级平台', web: '网站', open311: 'Open311', patrol: '巡查上报' },
     role: { admin: '管理员', operator: '话务员', dispatcher: '派单员', department: '承办单位', gridworker: '网格员',
       supervisor: '督查', leader: '区领导' },
     alert: { urgent: '紧急工单', surge: '突发聚集', 'failed-message': '消息处理失败' },
+    action: { accept: '受理', resolveNow: '直办', dispatch: '派单', redispatch: '改派', sign: '签收', return: '退单',
+      awaitResident: '补办（等待市民补充）', residentInfo: '市民已补充', contribute: '协办反馈', supplement: '来电补充', requestExtension: '申请延期',
+      approveExtension: '批准延期', rejectExtension: '驳回延期', reply: '办结反馈', rework: '核查返工', survey: '回访', supervise: '督办',
+      surveyUnreachable: '回访未接通', merge: '并单', attachMerged: '并入工单', masterReplied: '主单答复', masterReplyWithdrawn: '主单答复撤回', close: '归档',
+      yellowCard: '黄牌', redCard: '红牌' },
+    rating: { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' },
   };
-  const pages = { operator: '受理', department: '承办', grid: '网格', leader: '领导看板' };
+  const pages = { operator: '受理', dispatch: '派单', department: '承办', grid: '网格', supervise: '督查', surveys: '回访', leader: '领导看板', report: '月度通报', tickets: '工单查询' };
   let session = null;
   let departments = null;
   let alertBadge = null;
@@ -52,12 +58,13 @@ const Hotline = (() => {
     const answer = await api('GET', '/console/session');
     if (!answer.ok) { location.href = '/console/login'; return null; }
     session = answer.data;
-    const nav = el('nav', {}, Object.entries(pages)
-      .filter(([key]) => mayOpen(key))
-      .map(([key, name]) => el('a', { href: `/console/${key}`, 'aria-current': key === page ? 'page' : null }, name)));
+    // One ticket's page belongs to the list it is opened from.
+    const menu = page === 'ticket' ? 'tickets' : page;
+    const nav = el('nav', { 'aria-label': '页面' }, session.pages
+      .map(key => el('a', { href: `/console/${key}`, 'aria-current': key === menu ? 'page' : null }, pages[key])));
     const logout = el('button', { type: 'button', onclick: async () => { await api('POST', '/console/logout'); location.href = '/console/login'; } }, '退出');
     document.body.prepend(el('header', { className: 'top' },
-      el('h1', {}, `12345 热线 · ${pages[page]}`), nav,
+      el('h1', {}, `12345 热线 · ${page === 'ticket' ? '工单详情' : pages[page]}`), nav,
       session.alerts.read ? alertLink() : null,
       el('span', { id: 'who' }, `${session.name}（${labels.role[session.role] || session.role}${session.department ? ' · ' + session.department : ''}${session.gridCell ? ' · ' + session.gridCell : ''}）`),
       logout));
@@ -68,7 +75,7 @@ const Hotline = (() => {
     return session;
   }
 
-  function mayOpen(page) { return session.role === 'admin' || page === session.home; }
+  function mayOpen(page) { return session.pages.includes(page); }
 
   // Whoever may read alerts sees how many are open in the header of every page and in the tab's title, so a new
   // urgent alert is noticed wherever they work; the leader page lists them.
@@ -163,6 +170,20 @@ const Hotline = (() => {
     container.replaceChildren(el('div', { className: isError ? 'message error' : 'message', role: 'status' }, text));
   }
 
+  function ticketLink(id) { return el('a', { href: `/console/tickets/${encodeURIComponent(id)}` }, id); }
+
+  /**
+   * The page links of a list paged on the server: go(n) loads page n. Only the rows of one page ever reach the
+   * browser; the total comes with them.
+   */
+  function pager(page, size, total, go) {
+    const last = Math.max(1, Math.ceil(total / size));
+    return el('nav', { className: 'row pager', 'aria-label': '翻页' },
+      el('button', { type: 'button', className: 'secondary', disabled: page <= 1, onclick: () => go(page - 1) }, '上一页'),
+      el('span', { className: 'fixed muted' }, `第 ${page} / ${last} 页，共 ${total} 件`),
+      el('button', { type: 'button', className: 'secondary', disabled: page >= last, onclick: () => go(page + 1) }, '下一页'));
+  }
+
   return { el, api, init, mayOpen, onAlerts, refreshAlerts, poll, countdown, time, clock, percent, duration, span, message, labels,
-    departmentList, departmentName, get session() { return session; } };
+    departmentList, departmentName, departmentCache: () => departments || [], ticketLink, pager, get session() { return session; } };
 })();

@@ -11,10 +11,12 @@
     $('department').append(...departments.map(d => el('option', { value: d.code }, d.name)));
     code = location.hash.slice(1) || departments[0].code;
     $('department').value = code;
-    $('department').addEventListener('change', () => { code = $('department').value; location.hash = code; refresh(); });
+    $('department').addEventListener('change', () => { code = $('department').value; page = 1; location.hash = code; refresh(); });
   }
 
   let queue = [];
+  let page = 1;
+  const size = 20;
 
   function colour(t) {
     const overdue = t.replyBy && new Date(t.replyBy).getTime() < Date.now() && t.state !== 'awaitingResident';
@@ -56,7 +58,7 @@
     $('queue').replaceChildren(...(queue.length === 0 ? [el('p', { className: 'muted' }, '暂无待办工单。')] : queue.map(t => {
       const note = el('textarea', { 'aria-label': '办理结果或说明', placeholder: '办理结果 / 退单理由 / 延期或补办说明', style: 'min-height:50px' });
       return el('article', { className: `card ${colour(t)}`, 'data-ticket': t.id },
-        el('h3', {}, el('span', {}, `${t.number} ${t.urgent ? '【急】' : ''}`), el('span', { className: 'countdown', 'data-deadline': deadlineOf(t) || '' }, Hotline.countdown(deadlineOf(t)))),
+        el('h3', {}, el('span', {}, Hotline.ticketLink(t.id), t.urgent ? ' 【急】' : ''), el('span', { className: 'countdown', 'data-deadline': deadlineOf(t) || '' }, Hotline.countdown(deadlineOf(t)))),
         el('p', {}, `${labels.state[t.state] || t.state} · ${labels.type[t.type] || t.type} · ${t.lead === code ? '主办' : '协办'}${t.supervised ? ' · 督办' : ''}`),
         el('p', {}, t.excerpt),
         el('p', { className: 'muted' }, `${t.address || ''} · 受理于 ${Hotline.time(t.acceptedAt)}`),
@@ -66,7 +68,8 @@
   }
 
   async function refresh() {
-    const [answer, loads] = await Promise.all([api('GET', `/api/v1/departments/${code}/queue`), api('GET', '/api/v1/departments')]);
+    const [answer, loads] = await Promise.all([api('GET', `/api/v1/departments/${code}/queue?page=${page}&pageSize=${size}`),
+      api('GET', '/api/v1/departments')]);
     $('title').textContent = `${Hotline.departmentName(code)} · 待办工单`;
     if (!answer.ok) { Hotline.message($('queue'), answer.problem, true); return; }
     const load = loads.ok ? loads.data.find(d => d.code === code) : null;
@@ -80,7 +83,33 @@
     if (active && active.tagName === 'TEXTAREA' && active.value && queue.length) { queue = answer.data.items; return; }
     queue = answer.data.items;
     render();
+    $('pages').replaceChildren(Hotline.pager(page, size, answer.data.total, n => { page = n; refresh(); }));
   }
+
+  // The month's rates and assessment change slowly; they are read once a minute, not with every poll of the queue.
+  async function refreshRecord() {
+    const answer = await api('GET', `/api/v1/departments/${code}/record`);
+    if (!answer.ok) { Hotline.message($('record'), answer.problem, true); return; }
+    const { rates: r, assessment: a, month } = answer.data;
+    const kpi = (id, name, value) => el('div', { className: 'kpi', id: `record-${id}` }, el('div', { className: 'value' }, value), el('div', { className: 'name' }, name));
+    $('record').replaceChildren(
+      kpi('score', `${month} 考核得分`, a ? a.score : '—'),
+      kpi('rank', '排名', a ? (a.rank || '不排名') : '—'),
+      kpi('signOnTime', '签收及时率', Hotline.percent(r.signOnTimeRate)),
+      kpi('onTime', '按时办结率', Hotline.percent(r.onTimeRate)),
+      kpi('satisfaction', '满意率', Hotline.percent(r.satisfactionRate)),
+      kpi('return', '退单率', Hotline.percent(r.returnRate)),
+      kpi('redispatch', '改派率', Hotline.percent(r.redispatchRate)),
+      kpi('reopen', '重办率', Hotline.percent(r.reopenRate)));
+    const d = a && a.deductions;
+    $('deductions').replaceChildren(!d ? el('p', { className: 'muted' }, '本月暂无考核案件。') : el('ul', {},
+      el('li', {}, `超期扣分 ${d.overdue.points}（超期 ${d.overdue.days} 个工作日）`),
+      el('li', {}, `办结率扣分 ${d.completion.points}（应办结 ${d.completion.due} 件，已办结 ${d.completion.completed} 件）`),
+      ...d.complaints.map(c => el('li', {}, `有效投诉扣分 ${c.points}：${c.note}`, c.ticketId ? [' ', Hotline.ticketLink(c.ticketId)] : null))));
+  }
+
+  Hotline.poll(refreshRecord, 60000);
+  if (!session.department) $('department').addEventListener('change', refreshRecord);
 
   setInterval(() => {
     for (const node of document.querySelectorAll('.countdown')) node.textContent = Hotline.countdown(node.dataset.deadline || null);

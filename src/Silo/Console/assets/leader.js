@@ -23,8 +23,18 @@
       charts[id].data = config.data;
       charts[id].update('none');
     } else {
-      charts[id] = new Chart($(id), { ...config, options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options } });
+      charts[id] = new Chart($(id), { ...config, options: { responsive: true, maintainAspectRatio: false, animation: false,
+        onClick: (event, elements) => { if (elements.length && drills[id]) location.href = drills[id][elements[0].index]; }, ...config.options } });
     }
+  }
+
+  // Each bar or slice opens the tickets behind it, accepted in the period shown; the links under the chart do the same
+  // from the keyboard.
+  const drills = {};
+  function drill(id, rows, filter, name) {
+    const period = `from=${$('from').value}&to=${$('to').value}`;
+    drills[id] = rows.map(r => `/console/tickets?${filter(r, period)}`);
+    $(`${id}Links`).replaceChildren(...rows.map((r, i) => el('a', { href: drills[id][i] }, name(r))));
   }
   const rateAxis = { min: 0, max: 100, ticks: { callback: v => `${v}%` } };
   const pct = r => (r === null || r === undefined ? null : Math.round(r * 1000) / 10);
@@ -74,11 +84,15 @@
       { type: 'line', label: '满意率', data: days.map(r => pct(r.satisfactionRate)), yAxisID: 'rate', borderColor: '#c62828' },
     ] }, options: { scales: { y: { beginAtZero: true, position: 'left' }, rate: { ...rateAxis, position: 'right' } } } });
 
+    drill('trendChart', days, r => `from=${r.key}&to=${r.key}`, r => r.key.slice(5));
+
     const deps = byDepartment.ok ? byDepartment.data.rows.filter(r => r.key !== '(none)') : [];
     chart('departmentChart', { type: 'bar', data: { labels: deps.map(r => r.name || r.key), datasets: [
       ['disposalRate', '处置率', '#2e7d32'], ['onTimeRate', '按时办结率', '#f9a825'], ['signOnTimeRate', '签收及时率', '#1565c0'],
       ['satisfactionRate', '满意率', '#c62828'], ['returnVisitRate', '回访率', '#6a1b9a'],
     ].map(([key, label, color]) => ({ label, data: deps.map(r => pct(r[key])), backgroundColor: color })) }, options: { scales: { y: rateAxis } } });
+
+    drill('departmentChart', deps, (r, period) => `department=${r.key}&${period}`, r => r.name || r.key);
 
     const cats = byCategory.ok ? byCategory.data.rows : [];
     chart('categoryChart', { data: { labels: cats.map(r => labels.type[r.key] || r.key), datasets: [
@@ -86,10 +100,13 @@
       { type: 'line', label: '满意率', data: cats.map(r => pct(r.satisfactionRate)), yAxisID: 'rate', borderColor: '#c62828' },
     ] }, options: { scales: { y: { beginAtZero: true }, rate: { ...rateAxis, position: 'right' } } } });
 
+    drill('categoryChart', cats, (r, period) => `type=${r.key}&${period}`, r => labels.type[r.key] || r.key);
+
     const channels = byChannel.ok ? byChannel.data.rows : [];
     chart('channelChart', { type: 'doughnut', data: { labels: channels.map(r => labels.channel[r.key] || r.key), datasets: [
-      { data: channels.map(r => r.accepted), backgroundColor: ['#1565c0', '#2e7d32', '#f9a825', '#c62828', '#6a1b9a', '#00838f', '#5d4037'] },
+      { data: channels.map(r => r.accepted), backgroundColor: ['#1565c0', '#2e7d32', '#f9a825', '#c62828', '#6a1b9a', '#00838f', '#5d4037', '#ef6c00'] },
     ] } });
+    drill('channelChart', channels, (r, period) => `channel=${r.key}&${period}`, r => labels.channel[r.key] || r.key);
   }
 
   async function refreshCards() {
@@ -98,9 +115,15 @@
     const rows = answer.data.filter(d => d.open > 0 || d.red > 0 || d.yellow > 0).sort((a, b) => b.red - a.red || b.overdue - a.overdue || b.yellow - a.yellow);
     $('cards').replaceChildren(rows.length === 0 ? el('p', { className: 'muted' }, '当前没有在办工单。') : el('table', {},
       el('tr', {}, ['承办单位', '在办', '超期', '红牌', '黄牌'].map((h, i) => el('th', { className: i ? 'num' : '' }, h))),
-      rows.map(d => el('tr', { 'data-department': d.code }, el('td', {}, d.name), el('td', { className: 'num' }, d.open),
-        el('td', { className: 'num' }, d.overdue), el('td', { className: 'num' }, el('span', { className: `badge ${d.red ? 'red' : 'green'}` }, d.red)),
-        el('td', { className: 'num' }, el('span', { className: `badge ${d.yellow ? 'yellow' : 'green'}` }, d.yellow))))));
+      // Each count opens the tickets behind it: open ones of the department, and its overdue ones behind the cards.
+      rows.map(d => {
+        const open = `/console/tickets?department=${d.code}&sort=replyBy`;
+        const late = `${open}&overdue=true`;
+        const count = (href, value, label, badge) => el('td', { className: 'num' },
+          el('a', { href, 'aria-label': `${d.name} ${label} ${value} 件`, className: badge ? `badge ${value ? badge : 'green'}` : null }, value));
+        return el('tr', { 'data-department': d.code }, el('td', {}, d.name), count(open, d.open, '在办'), count(late, d.overdue, '超期'),
+          count(late, d.red, '红牌', 'red'), count(open, d.yellow, '黄牌', 'yellow'));
+      })));
   }
 
   async function refreshGrid() {
@@ -112,7 +135,8 @@
     const most = Math.max(1, ...cells.map(r => r.accepted));
     $('gridmap').replaceChildren(...(cells.length === 0 ? [el('p', { className: 'muted' }, '所选时段内没有带网格的工单。')] : cells.map(r => {
       const heat = r.accepted / most;
-      return el('div', { className: 'cell', 'data-cell': r.key, title: `${r.key}：受理 ${r.accepted}，当前超期 ${late[r.key] || 0}`,
+      return el('a', { className: 'cell', 'data-cell': r.key, href: `/console/tickets?gridCell=${encodeURIComponent(r.key)}`,
+        title: `${r.key}：受理 ${r.accepted}，当前超期 ${late[r.key] || 0}`,
         style: `background: rgba(21, 101, 192, ${0.12 + heat * 0.6}); ${late[r.key] ? 'outline: 3px solid #c62828;' : ''}` },
         el('strong', {}, r.key), el('br'), `受理 ${r.accepted}`, el('br'), `超期 ${late[r.key] || 0}`);
     })));

@@ -47,6 +47,49 @@
     $('phone').focus();
   }
 
+  // 来电弹屏: a known caller's tickets of the last twelve months beside the form; what they add to an open one is
+  // recorded on it (补充) instead of becoming a second ticket.
+  let dialling = null;
+  let asked = 0;
+  $('phone').addEventListener('input', () => {
+    clearTimeout(dialling);
+    dialling = setTimeout(callerHistory, 300);
+  });
+
+  async function callerHistory() {
+    const phone = $('phone').value.trim();
+    const mine = ++asked;
+    if (phone.replace(/\D/g, '').length < 7) { $('history').replaceChildren(el('p', { className: 'muted' }, '输入来电号码后显示该号码近12个月的工单。')); return; }
+    const [y, m, d] = session.today.split('-').map(Number);
+    // A year back from 29 February is the 28th.
+    const from = `${y - 1}-${String(m).padStart(2, '0')}-${String(m === 2 && d === 29 ? 28 : d).padStart(2, '0')}`;
+    const answer = await api('GET', `/api/v1/tickets?phone=${encodeURIComponent(phone)}&from=${from}&pageSize=10`);
+    if (mine !== asked) return;
+    if (!answer.ok) { Hotline.message($('history'), answer.problem, true); return; }
+    const { items, total } = answer.data;
+    if (items.length === 0) { $('history').replaceChildren(el('p', { className: 'muted' }, '该号码近12个月没有工单。')); return; }
+    // The whole ticket tells whether it may still be added to: the API names the steps it takes now.
+    const views = await Promise.all(items.map(t => api('GET', `/api/v1/tickets/${t.id}`)));
+    if (mine !== asked) return;
+    $('history').replaceChildren(
+      el('p', { className: 'muted' }, `该号码近12个月共 ${total} 件工单${total > items.length ? `，显示最近 ${items.length} 件` : ''}。`),
+      el('table', {}, el('tbody', {}, items.map((t, i) => el('tr', { 'data-ticket': t.id },
+        el('td', {}, Hotline.ticketLink(t.id)),
+        el('td', {}, labels.state[t.state] || t.state),
+        el('td', {}, t.lead ? Hotline.departmentName(t.lead) : '—'),
+        el('td', {}, t.excerpt),
+        el('td', {}, views[i].ok && views[i].data.actions.includes('supplement')
+          ? el('button', { type: 'button', className: 'secondary', onclick: () => supplement(t.id) }, '补充到此单') : null))))));
+  }
+
+  async function supplement(id) {
+    const text = $('content').value.trim();
+    if (!text) { Hotline.message($('result'), '请先在诉求内容中记录市民补充的内容。', true); $('content').focus(); return; }
+    const answer = await api('POST', `/api/v1/tickets/${id}/supplement`, { text });
+    Hotline.message($('result'), answer.ok ? `已补充到工单 ${id}，未另建工单。` : answer.problem, !answer.ok);
+    if (answer.ok) reset();
+  }
+
   let typing = null;
   $('content').addEventListener('input', () => {
     clearTimeout(typing);

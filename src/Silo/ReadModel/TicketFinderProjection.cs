@@ -1,0 +1,39 @@
+using HotlineDispatch.Residents;
+using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Tickets;
+
+namespace HotlineDispatch.Silo.ReadModel;
+
+/// <summary>Keeps <c>hotline_ticket_find</c>, what the list's filters beyond the index read, from each projected step.</summary>
+public sealed class TicketFinderProjection : ITicketProjectionPart
+{
+    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    {
+        var row = (ticket.Id, Phone: PhoneNumbers.Canonical(ticket.Caller.Phone) is { Length: > 0 } phone ? phone : null, ticket.Caller.Anonymous, KnownTo: ticket.Caller.KnownTo ?? "",
+            Channel: ticket.Channel.ToString(), Type: ticket.Type.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
+            ticket.AwaitingSurvey, Returned: IsReturned(ticket), Path: ticket.ReplyTo?.Split(':', 2)[0],
+            Words: $"{ticket.Content}\n{ticket.Address}");
+        return async (connection, transaction, _) =>
+        {
+            await using var command = connection.Command("""
+                INSERT INTO hotline_ticket_find
+                    (id, phone, anonymous, known_to, channel, type, urgent, supervised, pending_extension, awaiting_survey, returned, reply_path, words)
+                VALUES (@id, @phone, @anonymous, @known_to, @channel, @type, @urgent, @supervised, @pending, @awaiting, @returned, @path, @words)
+                ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, anonymous = excluded.anonymous, known_to = excluded.known_to,
+                    supervised = excluded.supervised, pending_extension = excluded.pending_extension,
+                    awaiting_survey = excluded.awaiting_survey, returned = excluded.returned, urgent = excluded.urgent,
+                    reply_path = excluded.reply_path, words = excluded.words
+                """, transaction)
+            .With("id", row.Id).With("phone", row.Phone).With("anonymous", row.Anonymous ? 1 : 0).With("known_to", row.KnownTo)
+            .With("channel", row.Channel).With("type", row.Type).With("urgent", row.Urgent ? 1 : 0).With("supervised", row.Supervised ? 1 : 0)
+            .With("pending", row.Pending ? 1 : 0).With("awaiting", row.AwaitingSurvey ? 1 : 0).With("returned", row.Returned ? 1 : 0).With("path", row.Path)
+            .With("words", row.Words);
+            await command.ExecuteNonQueryAsync();
+        };
+    }
+
+    /// <summary>Waiting for a dispatch because its department returned it, whatever was noted on it since.</summary>
+    private static bool IsReturned(Ticket ticket) =>
+        ticket.State == TicketState.Accepted
+        && ticket.History.Last(e => e.ToState == TicketState.Accepted && e.FromState != TicketState.Accepted).Action == TicketActions.Return;
+}
