@@ -73,7 +73,8 @@ public static class TextClassifierTrainer
                 // The default 1e-7 spends a third of the training on digits that reorder no prediction (same validation figures).
                 OptimizationTolerance = 1e-4f,
                 // Each remembered step is a copy of every weight (features × classes, millions for departments):
-                // 5 instead of the default 20 took the training's peak memory from 600 to 400 MB, same figures.
+                // 5 instead of the default 20 took the training's peak memory from 600 to 400 MB; validation top-1
+                // moved from 0.900 to 0.894, four tickets of 661, within what any setting here moves it.
                 HistorySize = 5,
             }));
         return (ml, pipeline.Fit(data), data.Schema);
