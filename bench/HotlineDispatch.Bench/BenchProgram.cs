@@ -7,8 +7,8 @@ namespace HotlineDispatch.Bench;
 
 /// <summary>
 /// <c>dotnet run --project bench/HotlineDispatch.Bench -c Release -- &lt;scenario&gt; [options] [--json]</c>.
-/// Each scenario starts its own silo on an empty database, prints a table, and with <c>--json</c> one
-/// JSON object per line at the end.
+/// Each scenario but <c>routing</c> starts its own silo on an empty database; each prints a table, and
+/// with <c>--json</c> one JSON object per line at the end.
 /// </summary>
 public static class BenchProgram
 {
@@ -21,6 +21,7 @@ public static class BenchProgram
           memory    --grains N [--cells K] [--concurrency C] [--storage …] [--connection …]
           surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
           faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
+          routing   --data <file.jsonl>   (in process, no silo: trains the router and measures it on the file)
 
         Without --connection, postgres runs start a throw-away PostgreSQL server of their own
         (initdb/pg_ctl; root runs it as the 'postgres' account).
@@ -78,6 +79,14 @@ public static class BenchProgram
             case "faults":
                 var faults = new FaultsOptions(a.Storage(), a.Int("tickets", 20_000), a.Int("concurrency", 32), a.Int("rounds", 3));
                 return async () => (await FaultsScenario.RunAsync(faults)).Report;
+            case "routing":
+                var data = a.OptionalText("data") ?? throw new BenchUsageException("routing needs --data <file.jsonl>.");
+                if (!File.Exists(data))
+                {
+                    throw new BenchUsageException($"--data: no file '{data}'.");
+                }
+
+                return () => RoutingScenario.RunAsync(new RoutingBenchOptions(data));
             default:
                 throw new BenchUsageException($"Unknown scenario '{a.Scenario}'.");
         }

@@ -15,12 +15,12 @@ public sealed class IntakeRouting(
 
     public async Task<AcceptTicket> AdviseAsync(AcceptTicket command)
     {
-        // Urgency needs no model, so a router still in training never hides a gas leak.
+        // The patterns need no model, so a router still in training never hides a gas leak they know.
         command = command with { UrgentCue = command.UrgentCue ?? UrgencyDetector.Detect(command.Content) };
         try
         {
             var advice = await advisor.AdviseAsync(command.Content, command.Address, command.Type, options.IntakeWait);
-            command = command with { Suggestions = advice.Suggestions };
+            command = command with { Suggestions = advice.Suggestions, UrgentCue = command.UrgentCue ?? advice.UrgentCue };
         }
         catch (TimeoutException)
         {

@@ -2,7 +2,7 @@ using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Routing;
 
-/// <summary>The router itself: the catalogue's rules first, then the model; urgency by its patterns.</summary>
+/// <summary>The router itself: the catalogue's rules first, then the model; urgency by patterns or the model.</summary>
 public sealed class RoutingAdvisor(RouterHost host, IGrainFactory grains)
 {
     public const int Alternatives = 3;
@@ -26,6 +26,6 @@ public sealed class RoutingAdvisor(RouterHost host, IGrainFactory grains)
             rule is null ? RoutingAdvice.FromModel : RoutingAdvice.FromCatalogue,
             type,
             Math.Round(model.RequestProbability(text), 4),
-            UrgencyDetector.Detect(text));
+            model.UrgentCue(text));
     }
 }

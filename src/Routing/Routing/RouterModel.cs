@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using HotlineDispatch.Tickets;
 
@@ -5,13 +6,15 @@ namespace HotlineDispatch.Routing;
 
 /// <summary>
 /// The learned part of the router: which department (calibrated), whether a chat message is a request
-/// at all, and what kind of ticket it is. Built by <see cref="RouterTraining"/>; saved and loaded as
-/// one folder of ML.NET models.
+/// at all, what kind of ticket it is, and whether it is urgent. Built by <see cref="RouterTraining"/>;
+/// saved and loaded as one folder of ML.NET models.
 /// </summary>
-public sealed class RouterModel(string version, TextClassifier departments, TextClassifier requests, TextClassifier types)
+public sealed class RouterModel(string version, TextClassifier departments, TextClassifier requests, TextClassifier types, TextClassifier urgency)
 {
     public const string Request = "request";
     public const string Chatter = "chatter";
+    public const string Urgent = "urgent";
+    public const string Routine = "routine";
 
     /// <summary>The hash of the training set and settings: the same version is the same model.</summary>
     public string Version { get; } = version;
@@ -22,6 +25,8 @@ public sealed class RouterModel(string version, TextClassifier departments, Text
 
     public TextClassifier Types { get; } = types;
 
+    public TextClassifier Urgency { get; } = urgency;
+
     /// <summary>Every department with its calibrated probability, most likely first.</summary>
     public IReadOnlyList<DepartmentGuess> RankDepartments(string text) =>
         Departments.Predict(text).Select(p => new DepartmentGuess(p.Label, Math.Round(p.Probability, 4))).ToList();
@@ -30,6 +35,28 @@ public sealed class RouterModel(string version, TextClassifier departments, Text
         Requests.Predict(text).Single(p => p.Label == Request).Probability;
 
     public TicketType Type(string text) => Enum.Parse<TicketType>(Types.Predict(text)[0].Label);
+
+    public double UrgentProbability(string text) =>
+        Urgency.Predict(text).Single(p => p.Label == Urgent).Probability;
+
+    /// <summary>
+    /// Why the text is urgent, or null: the danger pattern that fired (<see cref="UrgencyDetector"/>), else
+    /// the classifier's confidence when it reaches <see cref="RouterTraining.UrgentAbove"/>. The two are
+    /// OR'ed because each catches what the other misses: patterns the rare hazard worded as listed,
+    /// the classifier dangers told in everyday words.
+    /// </summary>
+    public string? UrgentCue(string text)
+    {
+        if (UrgencyDetector.Detect(text) is { } cue)
+        {
+            return cue;
+        }
+
+        var probability = UrgentProbability(text);
+        return probability >= RouterTraining.UrgentAbove
+            ? string.Create(CultureInfo.InvariantCulture, $"模型判断紧急 ({probability:0.00})")
+            : null;
+    }
 
     public void Save(string directory)
     {
@@ -54,9 +81,9 @@ public sealed class RouterModel(string version, TextClassifier departments, Text
             return TextClassifierTrainer.Load(stream, temperatures[name]);
         }
 
-        return new RouterModel(version, Part("departments"), Part("requests"), Part("types"));
+        return new RouterModel(version, Part("departments"), Part("requests"), Part("types"), Part("urgency"));
     }
 
     private IEnumerable<(string Name, TextClassifier Classifier)> Parts() =>
-        [("departments", Departments), ("requests", Requests), ("types", Types)];
+        [("departments", Departments), ("requests", Requests), ("types", Types), ("urgency", Urgency)];
 }

@@ -66,7 +66,7 @@ public sealed class ClassifierInput
 {
     public string Text { get; set; } = "";
 
-    public string Concepts { get; set; } = "";
+    public string Words { get; set; } = "";
 
     public string Label { get; set; } = "";
 
@@ -75,7 +75,13 @@ public sealed class ClassifierInput
     public static ClassifierInput Of(string text, string label = "", float weight = 1)
     {
         var normalized = RoutingText.Normalize(text);
-        return new ClassifierInput { Text = normalized, Concepts = RoutingConcepts.Tag(normalized), Label = label, Weight = weight };
+        return new ClassifierInput
+        {
+            Text = normalized,
+            Words = WordSegmenter.Words(normalized),
+            Label = label,
+            Weight = weight,
+        };
     }
 }
 

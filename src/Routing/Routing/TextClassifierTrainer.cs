@@ -5,9 +5,9 @@ using Microsoft.ML.Transforms.Text;
 namespace HotlineDispatch.Routing;
 
 /// <summary>
-/// Trains a <see cref="TextClassifier"/>: character n-grams (1 to n, which suit Chinese: most words
-/// are one to three characters and no segmenter is needed), TF-IDF weighted and L2-normalised, into
-/// an L-BFGS maximum-entropy model. Its softmax probabilities are then calibrated by temperature
+/// Trains a <see cref="TextClassifier"/>: character n-grams (1 to n, which catch what the segmenter
+/// cuts wrongly or does not know) and word n-grams (<see cref="WordSegmenter"/>), each TF-IDF weighted
+/// and L2-normalised, side by side into an L-BFGS maximum-entropy model. Its softmax probabilities are then calibrated by temperature
 /// scaling fitted on out-of-fold predictions, so a confidence of 0.8 is right about 80% of the time.
 /// Deterministic for the same examples.
 /// </summary>
@@ -38,7 +38,7 @@ public static class TextClassifierTrainer
     private static (MLContext, ITransformer, DataViewSchema) Fit(IReadOnlyList<TrainingExample> examples, ClassifierSettings settings)
     {
         var ml = new MLContext(Seed);
-        var data = ml.Data.LoadFromEnumerable(examples.Select(e => ClassifierInput.Of(e.Text, e.Label, e.Weight)));
+        var data = ml.Data.LoadFromEnumerable(examples.Select(e => ClassifierInput.Of(e.Text, e.Label, e.Weight)).ToList());
         var featurizer = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.None,
@@ -56,9 +56,12 @@ public static class TextClassifierTrainer
         };
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("CharFeatures", featurizer, nameof(ClassifierInput.Text)))
-            .Append(ml.Transforms.Text.ProduceWordBags("ConceptCounts", nameof(ClassifierInput.Concepts), ngramLength: 1))
-            .Append(ml.Transforms.NormalizeLpNorm("ConceptFeatures", "ConceptCounts"))
-            .Append(ml.Transforms.Concatenate("Features", settings.Concepts ? ["CharFeatures", "ConceptFeatures"] : ["CharFeatures"]))
+            .Append(ml.Transforms.Text.ProduceWordBags("WordCounts", nameof(ClassifierInput.Words), ngramLength: settings.WordNgrams,
+                weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf))
+            .Append(ml.Transforms.NormalizeLpNorm("WordFeatures", "WordCounts"))
+            .Append(ml.Transforms.Concatenate("Features", "CharFeatures", "WordFeatures"))
+            // L-BFGS passes over the data once per iteration; without the cache each pass segments and featurises every text again.
+            .AppendCacheCheckpoint(ml)
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new Microsoft.ML.Trainers.LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label",
@@ -67,6 +70,12 @@ public static class TextClassifierTrainer
                 L2Regularization = settings.L2,
                 L1Regularization = 0,
                 NumberOfThreads = 1,
+                // The default 1e-7 spends a third of the training on digits that reorder no prediction (same validation figures).
+                OptimizationTolerance = 1e-4f,
+                // Each remembered step is a copy of every weight (features × classes, millions for departments):
+                // 5 instead of the default 20 took the training's peak memory from 600 to 400 MB; validation top-1
+                // moved from 0.900 to 0.894, four tickets of 661, within what any setting here moves it.
+                HistorySize = 5,
             }));
         return (ml, pipeline.Fit(data), data.Schema);
     }

@@ -53,6 +53,52 @@ public sealed class RoutingPiecesTests
     }
 
     [Fact]
+    public void Words_are_cut_with_the_dictionary_shipped_in_the_build_output()
+    {
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "jieba", "dict.txt")));
+        var words = WordSegmenter.Words(RoutingText.Normalize("老板拖欠工资三个月了！燃气表也坏了。")).Split(' ');
+
+        Assert.Contains("拖欠工资", words);
+        Assert.Contains("燃气表", words);
+        Assert.DoesNotContain("！", words);
+    }
+
+    [Fact]
+    public void A_labelled_file_may_mix_tickets_and_chat_messages_line_by_line()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllLines(path,
+        [
+            """{"id": "T1", "channel": "sms", "text": "医保卡丢了怎么补办", "department": "YBJ", "type": "咨询", "urgent": false}""",
+            "",
+            """{"id": "C1", "group": "群", "sender": "老王", "text": "收到", "is_request": false, "department": null}""",
+        ]);
+        try
+        {
+            var samples = LabelledSamples.Load(path);
+
+            Assert.Equal(TicketType.Consultation, Assert.Single(samples.Tickets).Type);
+            Assert.False(Assert.Single(samples.Chat).IsRequest);
+            File.AppendAllLines(path, ["""{"id": "T2", "channel": "sms", "text": "x", "department": "YBJ", "type": "闲聊", "urgent": false}"""]);
+            Assert.Contains("T2", Assert.Throws<FormatException>(() => LabelledSamples.Load(path)).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_shipped_samples_are_every_training_file_and_never_the_frozen_test_set()
+    {
+        var samples = LabelledSamples.LoadEmbedded();
+
+        Assert.Equal(420 + 1135 + 1050, samples.Tickets.Count);
+        Assert.Equal(300 + 400, samples.Chat.Count);
+        Assert.Equal(samples.Tickets.Count, samples.Tickets.Select(t => t.Id).Distinct().Count());
+    }
+
+    [Fact]
     public void Reports_are_kept_per_grid_cell_or_per_street()
     {
         Assert.Equal("cell-G-7", CellKeys.Of("G-7", "春晖路3号"));

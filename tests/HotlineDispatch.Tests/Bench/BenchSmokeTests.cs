@@ -55,6 +55,39 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task Routing_measures_the_router_on_a_file_of_tickets_and_chat_messages()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"routing-smoke-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllLinesAsync(data,
+        [
+            """{"id": "S1", "channel": "call", "text": "小区门口的燃气管道一股煤气味，麻烦燃气公司来看看", "department": "RQGS", "type": "求助", "urgent": true}""",
+            """{"id": "S2", "channel": "sms", "text": "请问医保卡丢了在哪里补办", "department": "YBJ", "type": "咨询", "urgent": false}""",
+            """{"id": "S3", "group": "锦绣社区5网格群", "sender": "老张", "text": "收到，谢谢", "is_request": false, "department": null}""",
+            """{"id": "S4", "group": "锦绣社区5网格群", "sender": "小李", "text": "3栋楼下的路灯坏了好几天了，晚上黑乎乎的", "is_request": true, "department": "CGJ"}""",
+        ]);
+        try
+        {
+            var line = await RunAsync("routing", "--data", data);
+            AssertFields(line, "routing", "data", "top1", "top3", "urgentRecall", "urgentPrecision", "requestF1", "p50Ms", "p99Ms",
+                "trainSeconds", "trainCpuSeconds", "peakMb");
+            Assert.InRange(line.GetProperty("top1").GetDouble(), 0, 1);
+            Assert.True(line.GetProperty("trainSeconds").GetDouble() > 0);
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
+
+    [Fact]
+    public async Task Routing_needs_a_file_to_measure_on()
+    {
+        var (exitCode, _, errors) = await RunProcessAsync("routing", "--data", "/nonexistent/routing.jsonl");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--data", errors);
+    }
+
+    [Fact]
     public async Task A_mistyped_option_is_refused_before_anything_starts()
     {
         var (exitCode, _, errors) = await RunProcessAsync("intake", "--storage", "sqlite", "--tickts", "40");

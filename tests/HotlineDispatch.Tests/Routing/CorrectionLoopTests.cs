@@ -12,23 +12,24 @@ namespace HotlineDispatch.Tests.Routing;
 /// </summary>
 public abstract class CorrectionLoopTests(HotlineApiFactory api)
 {
-    // Things thrown from high windows (高空抛物) read like litter or a neighbours' quarrel, but since 2021
-    // they are a public-security matter: a class of reports a hotline really does learn to reroute.
+    // Drones over homes, crowds and no-fly zones read like a matter of wherever they are seen (a school, a park,
+    // a hospital), but flights at low altitude are policed by public security: a class of reports a hotline
+    // really does learn to reroute. (高空抛物 served here until the larger corpus taught the base model it.)
     private static readonly string[] Corrected =
     [
-        "我们楼上有人往楼下扔垃圾袋，差点砸到楼下晒太阳的老人",
-        "12楼有人从窗户往下扔酒瓶子，碎玻璃溅了一地",
-        "高空抛物太吓人了，昨天一个花盆从楼上掉下来砸坏了车",
-        "楼上住户经常从阳台往下倒剩饭剩菜扔烟头，楼下的雨棚都烧了个洞",
-        "不知道哪家从高层扔了一袋装修垃圾下来，正好落在小孩玩的地方",
-        "又有人从楼上扔东西，这次是一把剪刀，插在草地里",
+        "机场附近有人放无人机，听说这里是禁飞区，太危险了",
+        "有架航拍无人机老在我家阳台外面悬停，不知道在拍什么",
+        "学校操场上空经常有无人机盘旋，家长们都很担心孩子隐私",
+        "公园湖面上有人飞无人机，吓得水鸟乱飞",
+        "小区楼顶有人天天放无人机，起飞降落都在楼顶平台上",
+        "医院住院楼旁边有人飞无人机，病人都在窗口看",
     ];
 
     private static readonly string[] Unseen =
     [
-        "有人从楼上往下丢砖头，楼下停的车玻璃被砸碎了",
-        "每天都有人从楼上扔下矿泉水瓶和果皮，走在楼下提心吊胆",
-        "刚才从楼上掉下来一个啤酒瓶，就落在我脚边，肯定是有人扔的",
+        "对面楼的人用无人机拍我们家，窗帘不拉都不敢",
+        "体育馆演唱会时有好几架无人机在观众上面飞",
+        "江边绿道上有人放无人机，飞得很低，差点撞到骑车的人",
     ];
 
     [Fact]
@@ -55,7 +56,7 @@ public abstract class CorrectionLoopTests(HotlineApiFactory api)
                 var wrong = suggested;
                 await Ok(await api.Step(TestUsers.Dispatcher, id, "dispatch", new { lead = wrong, co = Array.Empty<string>() }));
                 await Ok(await api.ClientWithToken(TestUsers.AdminToken).PostAsJsonAsync(
-                    $"/api/v1/tickets/{id}/return", new { department = wrong, reason = "高空抛物不属于本单位职责" }));
+                    $"/api/v1/tickets/{id}/return", new { department = wrong, reason = "无人机飞行不属于本单位职责" }));
             }
 
             await Ok(await api.Step(TestUsers.Dispatcher, id, "dispatch", new { lead = "GAJ", co = Array.Empty<string>() }));

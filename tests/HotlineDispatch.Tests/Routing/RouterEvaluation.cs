@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Text;
+using HotlineDispatch.Bench.Reporting;
+using HotlineDispatch.Bench.Scenarios;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Routing;
 
@@ -7,8 +8,9 @@ namespace HotlineDispatch.Tests.Routing;
 
 /// <summary>
 /// The router trained exactly as shipped but without the validation split, measured on that split
-/// only: top-1 department accuracy (tickets, and chat-group requests), a keyword baseline on the same
-/// split, per-department confusion, calibration, request-vs-chatter F1 and analysis latency.
+/// only (by <see cref="RouterQuality"/>, as <c>bench routing</c> measures the frozen test set): top-1
+/// and top-3 department accuracy (tickets, and chat-group requests), a keyword baseline on the same
+/// split, per-department confusion, calibration, urgency, request-vs-chatter F1 and analysis latency.
 /// </summary>
 public sealed class RouterEvaluation
 {
@@ -20,10 +22,13 @@ public sealed class RouterEvaluation
         var (chat, chatValidation) = ValidationSplit.Of(samples.Chat, c => c.Id, c => c.Department ?? "chatter");
         TicketValidation = ticketValidation;
         ChatValidation = chatValidation;
-        TrainedOn = tickets.Select(t => t.Text).Concat(chat.Select(c => c.Text)).ToHashSet();
+        TrainedOn = tickets.Select(t => t.Text).Concat(chat.Select(c => c.Id)).ToHashSet();
         Model = RouterTraining.From(tickets, chat, Catalog, []).Train();
         Baseline = new KeywordBaseline(Catalog);
+        Quality = RouterQuality.Measure(Model, new LabelledSamples(ticketValidation, chatValidation));
     }
+
+    public RouterQuality Quality { get; }
 
     public DepartmentCatalog Catalog { get; }
 
@@ -35,29 +40,13 @@ public sealed class RouterEvaluation
 
     public IReadOnlyList<ChatSample> ChatValidation { get; }
 
+    /// <summary>The texts of the training tickets and the ids of the training chat messages (where 收到 and 好的 recur).</summary>
     public IReadOnlySet<string> TrainedOn { get; }
-
-    public IReadOnlyList<(string Truth, DepartmentGuess Guess)> TicketPredictions() =>
-        TicketValidation.Select(t => (t.Department, Model.RankDepartments(t.Text)[0])).ToList();
 
     public double Accuracy(IEnumerable<(string Truth, string Predicted)> pairs)
     {
         var list = pairs.ToList();
         return list.Count(p => p.Truth == p.Predicted) / (double)list.Count;
-    }
-
-    public (double F1, int TruePositives, int FalsePositives, int FalseNegatives) RequestF1()
-    {
-        int tp = 0, fp = 0, fn = 0;
-        foreach (var message in ChatValidation)
-        {
-            var predicted = Model.RequestProbability(message.Text) >= 0.5;
-            if (predicted && message.IsRequest) tp++;
-            else if (predicted) fp++;
-            else if (message.IsRequest) fn++;
-        }
-
-        return (2.0 * tp / (2 * tp + fp + fn), tp, fp, fn);
     }
 
     /// <summary>Expected calibration error over ten confidence bins, and the bins (count, mean confidence, accuracy).</summary>
@@ -76,19 +65,19 @@ public sealed class RouterEvaluation
     public string Report()
     {
         var report = new StringBuilder();
-        var predictions = TicketPredictions();
-        var accuracy = Accuracy(predictions.Select(p => (p.Truth, p.Guess.Code)));
-        var top3 = TicketValidation.Count(t => Model.RankDepartments(t.Text).Take(3).Any(g => g.Code == t.Department)) / (double)TicketValidation.Count;
+        var predictions = Quality.Predictions;
         var baseline = Accuracy(TicketValidation.Select(t => (t.Department, Baseline.Predict(t.Text))));
         var chatRequests = ChatValidation.Where(c => c.Department is not null).ToList();
         var chatAccuracy = Accuracy(chatRequests.Select(c => (c.Department!, Model.RankDepartments(c.Text)[0].Code)));
         var chatBaseline = Accuracy(chatRequests.Select(c => (c.Department!, Baseline.Predict(c.Text))));
-        var (f1, tp, fp, fn) = RequestF1();
         var (ece, bins) = Calibration(predictions);
         report.AppendLine($"validation: {TicketValidation.Count} tickets, {ChatValidation.Count} chat messages ({chatRequests.Count} requests); never trained on");
-        report.AppendLine($"department top-1 accuracy, tickets: {accuracy:F3} (keyword baseline {baseline:F3}); top-3 {top3:F3}");
+        report.AppendLine($"department top-1 accuracy, tickets: {Quality.Top1:F3} (keyword baseline {baseline:F3}); top-3 {Quality.Top3:F3}");
         report.AppendLine($"department top-1 accuracy, chat requests: {chatAccuracy:F3} (keyword baseline {chatBaseline:F3})");
-        report.AppendLine($"request vs chatter: F1 {f1:F3} (tp {tp}, fp {fp}, fn {fn})");
+        report.AppendLine($"request vs chatter: F1 {Quality.RequestF1:F3} (tp {Quality.RequestTruePositives}, fp {Quality.RequestFalsePositives}, fn {Quality.RequestMisses})");
+        report.AppendLine($"urgency (patterns or model above {RouterTraining.UrgentAbove}): flagged {Quality.UrgentFlagged}/{Quality.Urgent} urgent "
+            + $"(recall {Quality.UrgentRecall:F3}), {Quality.FalseAlarms} false alarms (precision {Quality.UrgentPrecision:F3}); "
+            + $"patterns alone {TicketValidation.Count(t => t.Urgent && UrgencyDetector.Detect(t.Text) is not null)}");
         report.AppendLine($"calibration (temperature {Model.Departments.Temperature:F2}): ECE {ece:F3}");
         foreach (var (count, confidence, binAccuracy) in bins)
         {
@@ -103,40 +92,13 @@ public sealed class RouterEvaluation
             report.AppendLine($"  {department.Code,-6} {rows.Count(p => p.Guess.Code == p.Truth)}/{rows.Count}  {string.Join(" ", misses)}");
         }
 
-        var all = LabelledSamples.LoadEmbedded().Tickets;
-        var flagged = all.Where(t => UrgencyDetector.Detect(t.Text) is not null).ToList();
-        report.AppendLine($"urgency (all ticket samples; patterns, not trained): flagged {flagged.Count(t => t.Urgent)}/{all.Count(t => t.Urgent)} urgent, "
-            + $"false alarms {flagged.Count(t => !t.Urgent)}/{all.Count(t => !t.Urgent)} others");
-
         var latencies = Latencies();
-        report.AppendLine($"analysis latency (model, urgency, local sentiment; in process): p50 {latencies[latencies.Count / 2]:F2} ms, p95 {latencies[latencies.Count * 95 / 100]:F2} ms");
+        report.AppendLine($"analysis latency (model, urgency, local sentiment; in process): p50 {latencies.Percentile(50):F2} ms, p99 {latencies.Percentile(99):F2} ms");
         return report.ToString();
     }
 
-    public IReadOnlyList<double> Latencies()
-    {
-        var texts = TicketValidation.Select(t => t.Text).Concat(ChatValidation.Select(c => c.Text)).ToList();
-        foreach (var text in texts.Take(10))
-        {
-            Analyze(text);
-        }
-
-        return texts.Select(text =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            Analyze(text);
-            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }).Order().ToList();
-    }
-
-    private void Analyze(string text)
-    {
-        Model.RankDepartments(text);
-        Model.RequestProbability(text);
-        Model.Type(text);
-        UrgencyDetector.Detect(text);
-        LocalTextInsights.Analyze(text);
-    }
+    public Latencies Latencies() =>
+        RouterQuality.AnalysisLatencies(Model, [.. TicketValidation.Select(t => t.Text), .. ChatValidation.Select(c => c.Text)]);
 }
 
 /// <summary>

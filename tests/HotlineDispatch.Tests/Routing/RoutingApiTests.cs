@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HotlineDispatch.Alerts;
 using HotlineDispatch.Incidents;
+using HotlineDispatch.Routing;
 using HotlineDispatch.Tests.Infrastructure;
 using HotlineDispatch.Tickets;
 using static HotlineDispatch.Tests.Routing.RoutingHttp;
@@ -28,6 +29,34 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
         Assert.True(analysis.GetProperty("urgent").GetBoolean());
         Assert.Contains(analysis.GetProperty("sentiment").GetString(), new[] { "positive", "neutral", "negative", "mixed" });
         Assert.Equal("local", analysis.GetProperty("insightSource").GetString());
+    }
+
+    [Fact]
+    public async Task A_danger_told_in_everyday_words_is_urgent_by_the_model_and_says_how_sure_it_is()
+    {
+        // No pattern knows a loose stove pipe, a strange smell and dizziness; the urgency classifier does.
+        const string text = "隔壁老人家的炉子管子好像松了，屋里一股怪味，他说头晕恶心想吐";
+        Assert.Null(UrgencyDetector.Detect(text));
+
+        var analysis = await Ok(await api.Analyze(text));
+
+        Assert.True(analysis.GetProperty("urgent").GetBoolean());
+        Assert.Matches(@"^模型判断紧急 \((0\.\d\d|1\.00)\)$", analysis.GetProperty("urgentCue").GetString());
+    }
+
+    [Fact]
+    public async Task Intake_raises_the_alert_for_a_danger_only_the_model_recognises()
+    {
+        await api.RouterReady();
+        const string text = "我们小区3栋外墙上一大块瓷砖松动了，风一吹晃来晃去，下面就是小孩玩的地方";
+        Assert.Null(UrgencyDetector.Detect(text));
+
+        var ticket = await api.CreateTicket(text, gridCell: "G-22", address: "育才路20号");
+
+        Assert.True(ticket.GetProperty("urgent").GetBoolean());
+        Assert.StartsWith("模型判断紧急 (", ticket.GetProperty("urgentCue").GetString());
+        var alerts = await Ok(await api.ClientFor(TestUsers.Supervisor).GetAsync("/api/v1/alerts?open=true"));
+        Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("ticketId").GetString() == ticket.GetProperty("id").GetString());
     }
 
     [Fact]
@@ -118,7 +147,7 @@ public abstract class RoutingApiTests(HotlineApiFactory api)
         var grain = api.Service<IGrainFactory>().GetGrain<ITicketGrain>(number);
         var ticket = await grain.Execute(new AcceptTicket(TicketChannel.Call, new Caller("王五", "13900002222", false), "育才路20号", "G-22",
             "小区门口的垃圾桶满了两天没人清运", TicketType.Complaint, true), new Actor("op1", "operator"));
-        var ordinary = await api.CreateTicket("小区门口的垃圾桶满了两天没人清运，味道很大", gridCell: "G-22", address: "育才路20号");
+        var ordinary = await api.CreateTicket("小区门口的垃圾桶满了两天没人清运，麻烦安排一下", gridCell: "G-22", address: "育才路20号");
 
         // As after a crash that lost the grain's projection mark: the accept arrives again.
         await api.Service<ITicketProjection>().ProjectAsync(ticket, 0);
