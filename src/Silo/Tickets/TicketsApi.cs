@@ -5,6 +5,7 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Tickets;
@@ -26,8 +27,12 @@ public static class TicketsApi
     {
         var group = routes.MapGroup("/api/v1/tickets").AddEndpointFilter(DomainProblems);
 
-        group.MapPost("/", Create).RequireAuthorization(Policies.Intake);
-        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser);
+        // Every route under one ticket answers with that ticket as the caller may see it.
+        group.WithMetadataWhere(pattern => pattern.Contains("{id}", StringComparison.Ordinal),
+            new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(TicketView), ["application/json"]));
+
+        group.MapPost("/", Create).RequireAuthorization(Policies.Intake).Produces<TicketView>(StatusCodes.Status201Created);
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser).Produces<ListPage<SummaryView>>();
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyUser);
 
         group.MapPost("/{id}/resolve-now", async (string id, ResolveNowRequest body, HttpContext http, TicketSteps steps, SqlKnowledgeBase kb) =>
@@ -134,7 +139,7 @@ public static class TicketsApi
         }
 
         var result = await index.SearchAsync(query);
-        return Results.Ok(new { items = result.Items.Select(s => SummaryView.Of(s, sla.Calendar)), total = result.Total });
+        return Results.Ok(new ListPage<SummaryView>([.. result.Items.Select(s => SummaryView.Of(s, sla.Calendar))], result.Total));
     }
 
     /// <summary>

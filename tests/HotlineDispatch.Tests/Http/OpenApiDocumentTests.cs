@@ -54,6 +54,9 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
 
         Assert.Equal("tickets", sign.GetProperty("tags")[0].GetString());
         Assert.True(sign.TryGetProperty("requestBody", out _));
+        Assert.Equal("#/components/schemas/TicketView", Schema(sign, "200"));
+        Assert.Equal("#/components/schemas/TicketView", Schema(paths.GetProperty("/api/v1/tickets").GetProperty("post"), "201"));
+        Assert.Contains("ListPage", Schema(paths.GetProperty("/api/v1/tickets").GetProperty("get"), "200"));
 
         var sms = paths.GetProperty("/channels/twilio/sms").GetProperty("post");
         Assert.True(sms.GetProperty("responses").TryGetProperty("403", out _));
@@ -69,6 +72,10 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
         var script = await api.CreateClient().GetAsync("/openapi/scalar.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
+
+    private static string? Schema(JsonElement operation, string status) =>
+        operation.GetProperty("responses").GetProperty(status).GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString();
 
     [GeneratedRegex(@":[^}]+\}")]
     private static partial Regex Constraint();

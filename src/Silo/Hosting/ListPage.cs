@@ -1,0 +1,4 @@
+namespace HotlineDispatch.Silo.Hosting;
+
+/// <summary>One page of a list and how many items the whole list has: <c>{items, total}</c>.</summary>
+public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total);
