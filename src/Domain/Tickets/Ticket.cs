@@ -1,4 +1,5 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Disputes;
 
 namespace HotlineDispatch.Tickets;
 
@@ -9,7 +10,7 @@ namespace HotlineDispatch.Tickets;
 /// This is also the persisted grain state, so every field keeps its <c>Id</c> for good.
 /// </summary>
 [GenerateSerializer, Alias("hotline.ticket.v1")]
-public sealed class Ticket
+public sealed partial class Ticket
 {
     /// <summary>The longest text a ticket holds in any one field, from every source alike.</summary>
     public const int MaxText = 4000;
@@ -147,7 +148,7 @@ public sealed class Ticket
 
     /// <summary>The earliest moment a card can fall due, or null when no clock is running.</summary>
     public DateTimeOffset? NextCardAt =>
-        Deadlines.Select(d => d.NextCardAt).Where(t => t.HasValue).Min();
+        Deadlines.Select(d => d.NextCardAt).Append(OpenDispute?.AlertAt).Where(t => t.HasValue).Min();
 
     /// <summary>Applies one step. Throws without changing anything when the step is not allowed.</summary>
     public void Execute(TicketCommand command, Actor actor, TicketContext context)
@@ -191,6 +192,9 @@ public sealed class Ticket
             case MasterReplyWithdrawn c: DoMasterReplyWithdrawn(c, actor, context); break;
             case MasterClosed c when c.MasterId == MasterId: DoClose(actor, context, TicketActions.Close, $"master {c.MasterId} closed"); break;
             case MasterClosed: break;
+            case DisputeDispatch c: DoDispute(c, actor, context); break;
+            case DecideDispute c: DoDecideDispute(c, actor, context); break;
+            case UrgeTicket c: DoUrge(c, actor, context); break;
             default: throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown ticket command.");
         }
     }
@@ -246,6 +250,7 @@ public sealed class Ticket
             }
         }
 
+        RecordOverdueReview(now);
         return recorded;
     }
 
@@ -366,13 +371,31 @@ public sealed class Ticket
             return;
         }
 
+        RequireNoOpenDispute();
+        if (ReturnNeedsReview(department, context))
+        {
+            RaiseDispute(DisputeKind.Return, department, reason, null, actor, context);
+            return;
+        }
+
+        ReturnToDispatcher(department, reason, actor, context);
+    }
+
+    private void ReturnToDispatcher(string department, string reason, Actor actor, TicketContext context)
+    {
+        ClearAssignment();
+        Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
+    }
+
+    /// <summary>No department and no clock: the ticket waits for the dispatcher.</summary>
+    private void ClearAssignment()
+    {
         Lead = null;
         Co = [];
         _deadlines = [];
         SignBy = null;
         ReplyBy = null;
         PendingExtension = null;
-        Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
     }
 
     private void DoAwaitResident(AwaitResident c, Actor actor, TicketContext context)

@@ -11,6 +11,9 @@ public static class Policies
     public const string ResidentContact = "resident-contact";
     public const string Supervision = "supervision";
     public const string Closing = "closing";
+
+    /// <summary>催办: the call centre and the supervisors press departments for progress.</summary>
+    public const string Urging = "urging";
     public const string Measures = "measures";
     public const string Administration = "administration";
 
@@ -28,6 +31,7 @@ public static class Policies
         Policy(ResidentContact, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Department);
         Policy(Supervision, Roles.Admin, Roles.Supervisor);
         Policy(Closing, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
+        Policy(Urging, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
         Policy(Measures, Roles.Admin, Roles.Leader, Roles.Supervisor, Roles.Dispatcher);
         Policy(Administration, Roles.Admin);
         Policy(CallCentre, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);

@@ -33,7 +33,10 @@ public sealed record StatsRow(
     double? ReworkRate,
     long CommittedMinutes,
     long WorkedMinutes,
-    double? SpeedUp)
+    double? SpeedUp,
+    long Urged,
+    long Disputed,
+    long DisputesUpheld)
 {
     public static StatsRow From(string key, string? name, IReadOnlyDictionary<string, long> n)
     {
@@ -63,6 +66,9 @@ public sealed record StatsRow(
             N(Measure.CommittedMinutes),
             N(Measure.WorkedMinutes),
             // Not capped: replies later than their limits took, on the whole, make it negative.
-            N(Measure.CommittedMinutes) == 0 ? null : 1.0 - (double)N(Measure.WorkedMinutes) / N(Measure.CommittedMinutes));
+            N(Measure.CommittedMinutes) == 0 ? null : 1.0 - (double)N(Measure.WorkedMinutes) / N(Measure.CommittedMinutes),
+            N(Measure.Urged),
+            N(Measure.Disputed),
+            N(Measure.DisputesUpheld));
     }
 }

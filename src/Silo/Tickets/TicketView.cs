@@ -1,5 +1,6 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Disputes;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
@@ -41,7 +42,9 @@ public sealed record TicketView(
     IReadOnlyList<TicketView.HistoryView> History,
     IReadOnlyList<HotlineDispatch.Routing.DepartmentGuess> Suggestions,
     string? UrgentCue,
-    IReadOnlyList<string> PossibleDuplicates)
+    IReadOnlyList<string> PossibleDuplicates,
+    int Urged,
+    IReadOnlyList<DisputeView> Disputes)
 {
     public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
     {
@@ -72,7 +75,9 @@ public sealed record TicketView(
             t.History.Select(e => new HistoryView(e.Seq, Local(e.At), e.Actor, e.Action, e.FromState, e.ToState, e.Note, e.Department)).ToList(),
             t.Suggestions.ToList(),
             t.UrgentCue,
-            t.PossibleDuplicates.ToList());
+            t.PossibleDuplicates.ToList(),
+            t.UrgedCount,
+            t.Disputes.Select(d => DisputeView.Of(t.Id, d, calendar)).ToList());
     }
 
     private static CallerView CallerFor(Ticket t, CurrentUser viewer)
