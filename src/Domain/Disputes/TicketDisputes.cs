@@ -57,9 +57,12 @@ public sealed partial class Ticket
         RaiseDispute(DisputeKind.Dispatch, department, reason, suggested, actor, context);
     }
 
-    /// <summary>True when a return by the lead is past the dispute window and needs the review's decision.</summary>
+    /// <summary>
+    /// True when a return by the lead needs the review's decision: past the dispute window, or at any time for a
+    /// ticket the upper platform handed down, whose return is a request to that platform (docs/platform.md).
+    /// </summary>
     private bool ReturnNeedsReview(string department, TicketContext context) =>
-        department == Lead && context.Now > DisputeWindowEnds(context);
+        department == Lead && (Upstream is not null || context.Now > DisputeWindowEnds(context));
 
     private void RaiseDispute(DisputeKind kind, string department, string reason, string? suggested, Actor actor, TicketContext context)
     {

@@ -276,6 +276,7 @@ public sealed partial class Ticket
         SourceRef = sourceRef;
         ReplyTo = replyTo;
         ReceiptInline = c.ReceiptInline;
+        Upstream = c.Upstream;
         ContentTruncated = c.ContentTruncated;
         Type = c.Type;
         Suggestions = c.Suggestions;
@@ -332,6 +333,7 @@ public sealed partial class Ticket
         _deadlines = co.Prepend(c.Lead)
             .Select(d => context.Sla.StartSign(now, d, Urgent, Round))
             .Append(context.Sla.StartReply(now, c.Lead, Type, Urgent, Round))
+            .Select(d => Stricter(d, context.Sla))
             .ToArray();
         SignBy = DeadlineOf(DeadlineStep.Sign, c.Lead)!.DueAt;
         ReplyBy = DeadlineOf(DeadlineStep.Reply, c.Lead)!.DueAt;

@@ -44,7 +44,8 @@ public sealed record TicketView(
     string? UrgentCue,
     IReadOnlyList<string> PossibleDuplicates,
     int Urged,
-    IReadOnlyList<DisputeView> Disputes)
+    IReadOnlyList<DisputeView> Disputes,
+    string? UpstreamId)
 {
     public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
     {
@@ -77,7 +78,8 @@ public sealed record TicketView(
             t.UrgentCue,
             t.PossibleDuplicates.ToList(),
             t.UrgedCount,
-            t.Disputes.Select(d => DisputeView.Of(t.Id, d, calendar)).ToList());
+            t.Disputes.Select(d => DisputeView.Of(t.Id, d, calendar)).ToList(),
+            t.UpstreamId);
     }
 
     private static CallerView CallerFor(Ticket t, CurrentUser viewer)
