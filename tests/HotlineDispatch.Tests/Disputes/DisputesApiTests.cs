@@ -24,16 +24,9 @@ public abstract class DisputesApiTests(ClockedApiFactory api)
 
     private DateOnly _day;
 
-    /// <summary>The class shares one clock, which only goes forward: each test takes a working Monday of its own.</summary>
-    private void OnAFreshMonday()
-    {
-        var today = DateOnly.FromDateTime(api.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-        _day = today.AddDays(1);
-        while (_day.DayOfWeek != DayOfWeek.Monday) _day = _day.AddDays(1);
-    }
+    private void OnAFreshMonday() => _day = api.NextMonday();
 
-    private void At(string time) =>
-        api.Clock.SetUtcNow(new DateTimeOffset(_day.ToDateTime(TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromHours(8)));
+    private void At(string time) => api.SetClock(_day, time);
 
     private async Task<string> Dispatched(string lead, string content = "河道里漂着大量垃圾")
     {
