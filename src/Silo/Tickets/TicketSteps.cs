@@ -1,12 +1,13 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
 
 /// <summary>Runs ticket steps for a signed-in user: scoping to the user's department, and the view.</summary>
-public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla)
+public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla, SqlGridRegistry registry)
 {
     public async Task<TicketView> Accept(AcceptTicket command, CurrentUser user) =>
         View(await intake.AcceptAsync(command, user.Actor), user);
@@ -35,7 +36,7 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
 
     public Task<Ticket> Read(string id) => Grain(id).Get();
 
-    public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar);
+    public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar, registry.Current);
 
     /// <summary>Only well-formed numbers reach a grain, so no request invents keys of its own shape.</summary>
     private ITicketGrain Grain(string id) =>

@@ -1,4 +1,5 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Grid;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Disputes;
 using HotlineDispatch.Tickets;
@@ -45,10 +46,14 @@ public sealed record TicketView(
     IReadOnlyList<string> PossibleDuplicates,
     int Urged,
     IReadOnlyList<DisputeView> Disputes,
-    string? UpstreamId)
+    string? UpstreamId,
+    string? Street,
+    string? Community)
 {
-    public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
+    /// <param name="registry">Where the ticket's cell, or failing that its address, lies; without it street and community are null.</param>
+    public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar, GridRegistry? registry = null)
     {
+        var (street, community) = registry?.Locate(t.GridCell, t.Address) ?? default;
         DateTimeOffset Local(DateTimeOffset at) => calendar.ToLocal(at);
         DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
 
@@ -79,7 +84,9 @@ public sealed record TicketView(
             t.PossibleDuplicates.ToList(),
             t.UrgedCount,
             t.Disputes.Select(d => DisputeView.Of(t.Id, d, calendar)).ToList(),
-            t.UpstreamId);
+            t.UpstreamId,
+            street,
+            community);
     }
 
     private static CallerView CallerFor(Ticket t, CurrentUser viewer)
