@@ -577,20 +577,28 @@ public sealed partial class Ticket
 
     private void DoSupervise(SuperviseTicket c, Actor actor, TicketContext context)
     {
-        if (!IsOpen)
+        if (NewInstruction(TicketActions.Supervise, c.Note, actor, "supervised") is not { } note)
         {
-            throw new TicketConflictException(State, $"Ticket {Id} is {Name(State)} and can no longer be supervised.");
-        }
-
-        var note = RequireText(c.Note, "note");
-        if (History[^1] is { Action: TicketActions.Supervise } last && last.Note == note && last.Actor == actor.Name)
-        {
-            // The same instruction again with nothing in between: a call repeated after a timeout, not a second 督办.
             return;
         }
 
         Supervised = true;
         Log(context.Now, actor, TicketActions.Supervise, State, note, Lead);
+    }
+
+    /// <summary>
+    /// The note of an instruction to an open ticket (督办, 催办), or null when the same one by the same person is the last
+    /// thing that happened: a call repeated after a timeout, not a second instruction.
+    /// </summary>
+    private string? NewInstruction(string action, string? text, Actor actor, string done)
+    {
+        if (!IsOpen)
+        {
+            throw new TicketConflictException(State, $"Ticket {Id} is {Name(State)} and can no longer be {done}.");
+        }
+
+        var note = RequireText(text, "note");
+        return History[^1] is { } last && last.Action == action && last.Note == note && last.Actor == actor.Name ? null : note;
     }
 
     private void DoMerge(MergeTicket c, Actor actor, TicketContext context)

@@ -8,18 +8,9 @@ public sealed partial class Ticket
 
     private void DoUrge(UrgeTicket c, Actor actor, TicketContext context)
     {
-        if (!IsOpen)
+        if (NewInstruction(TicketActions.Urge, c.Note, actor, "urged") is { } note)
         {
-            throw new TicketConflictException(State, $"Ticket {Id} is {Name(State)} and can no longer be urged.");
+            Log(context.Now, actor, TicketActions.Urge, State, note, Lead);
         }
-
-        var note = RequireText(c.Note, "note");
-        if (History[^1] is { Action: TicketActions.Urge } last && last.Note == note && last.Actor == actor.Name)
-        {
-            // The same words again with nothing in between: a call repeated after a timeout, not a second 催办.
-            return;
-        }
-
-        Log(context.Now, actor, TicketActions.Urge, State, note, Lead);
     }
 }

@@ -1,5 +1,4 @@
 using HotlineDispatch.Deadlines;
-using System.Text.Json;
 using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Channels.Outbox;
 using HotlineDispatch.Channels.Platform;
@@ -25,8 +24,6 @@ public static class PlatformApi
     private const int MaxUpstreamId = 128;
     private const int MaxAttachments = 20;
     private const string HttpClientName = "hotline-platform";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>How the ticket view is shown to the platform: it sent the reporter, so it sees what it sent.</summary>
     private static readonly CurrentUser PlatformViewer = new(Actor.Platform.Name, Roles.Operator, null, null);
@@ -87,14 +84,10 @@ public static class PlatformApi
                 statusCode: StatusCodes.Status409Conflict, title: "Replayed request");
         }
 
-        PlatformPush? push;
-        try
+        var push = ChannelJson.Read<PlatformPush>(body, "a platform push", out var unreadable);
+        if (unreadable is not null)
         {
-            push = JsonSerializer.Deserialize<PlatformPush>(body, Json);
-        }
-        catch (JsonException ex)
-        {
-            return ChannelProblems.BadRequest(ex.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body", $"The body is not a platform push: {ex.Message}");
+            return unreadable;
         }
 
         if (Validate(push) is { } invalid)
