@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using HotlineDispatch.Grid;
+using HotlineDispatch.Silo.Notifications;
 using HotlineDispatch.Silo.ReadModel;
+using HotlineDispatch.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tests.Infrastructure;
 using static HotlineDispatch.Tests.Routing.RoutingHttp;
@@ -11,7 +16,9 @@ public sealed class StaffNoticesApiFactory() : ClockedApiFactory(TestStorage.Sql
     ("Hotline:Departments:CGJ:Notify:0", StaffNoticesTests.Cgj),
     ("Hotline:Departments:CGJ:Notify:1", "sms:+8613900000002"),
     ("Hotline:Departments:JTJ:Notify:0", StaffNoticesTests.Jtj),
-    ("Hotline:Departments:ZJJ:Notify:0", StaffNoticesTests.Zjj));
+    ("Hotline:Departments:ZJJ:Notify:0", StaffNoticesTests.Zjj),
+    ("Hotline:Grid:G-N1:Notify:0", StaffNoticesTests.GridN1),
+    ("Hotline:Notifications:InboxWaiting", "00:20:00"));
 
 /// <summary>
 /// Staff notices through the outbox (docs/domain.md §11): dispatch, cards, 督办 and 催办 reach a department's contacts,
@@ -23,6 +30,7 @@ public sealed class StaffNoticesTests(StaffNoticesApiFactory api) : IClassFixtur
     public const string Cgj = "sms:+8613900000001";
     public const string Jtj = "sms:+8613900000003";
     public const string Zjj = "sms:+8613900000004";
+    public const string GridN1 = "sms:+8613900000005";
 
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-02T08:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -101,6 +109,31 @@ public sealed class StaffNoticesTests(StaffNoticesApiFactory api) : IClassFixtur
         await api.Service<SqlTicketProjection>().ProjectAsync(ticket, 0);
 
         Assert.Equal(before, (await RowsTo(Zjj)).Select(r => r.GetRawText()).ToList());
+    }
+
+    [Fact]
+    public async Task A_request_waiting_in_a_cell_longer_than_allowed_is_told_to_the_cell_once()
+    {
+        var day = api.NextMonday();
+        api.SetClock(day, "10:00");
+        var group = new GroupRegistration("g-n1", "东湖一群", "G-N1");
+        var cell = api.Service<IGrainFactory>().GetGrain<IGridCellGrain>(GridKeys.Cell("G-N1"));
+        await cell.Collect(new InboxItem(group, new GroupMessage("m-n1", "u1", "陈阿姨", "楼下垃圾三天没人清运了", At(day, "10:00")),
+            At(day, "10:00"), "CGJ", TicketType.Help, false));
+        var sweep = api.Services.GetServices<IHostedService>().OfType<InboxWaitingSweep>().Single();
+
+        api.SetClock(day, "10:15");
+        await sweep.SweepAsync(["G-N1"], CancellationToken.None);
+        Assert.Empty(await RowsTo(GridN1));
+
+        api.SetClock(day, "10:25");
+        await sweep.SweepAsync(["G-N1"], CancellationToken.None);
+        api.SetClock(day, "10:26");
+        await sweep.SweepAsync(["G-N1"], CancellationToken.None);
+
+        var row = Assert.Single(await RowsTo(GridN1));
+        Assert.Contains("楼下垃圾", row.GetProperty("text").GetString());
+        Assert.Equal(At(day, "10:25"), row.GetProperty("nextAttemptAt").GetDateTimeOffset());
     }
 
     private static DateTimeOffset At(DateOnly day, string time) =>
