@@ -12,7 +12,7 @@ using static HotlineDispatch.Tests.Routing.RoutingHttp;
 
 namespace HotlineDispatch.Tests.Notifications;
 
-public sealed class StaffNoticesApiFactory() : ClockedApiFactory(TestStorage.Sqlite, StaffNoticesTests.Start,
+public abstract class StaffNoticesApiFactory(string storage) : ClockedApiFactory(storage, StaffNoticesTests.Start,
     ("Hotline:Departments:CGJ:Notify:0", StaffNoticesTests.Cgj),
     ("Hotline:Departments:CGJ:Notify:1", "sms:+8613900000002"),
     ("Hotline:Departments:JTJ:Notify:0", StaffNoticesTests.Jtj),
@@ -20,12 +20,16 @@ public sealed class StaffNoticesApiFactory() : ClockedApiFactory(TestStorage.Sql
     ("Hotline:Grid:G-N1:Notify:0", StaffNoticesTests.GridN1),
     ("Hotline:Notifications:InboxWaiting", "00:20:00"));
 
+public sealed class SqliteStaffNoticesApiFactory() : StaffNoticesApiFactory(TestStorage.Sqlite);
+
+public sealed class PostgresStaffNoticesApiFactory() : StaffNoticesApiFactory(TestStorage.Postgres);
+
 /// <summary>
 /// Staff notices through the outbox (docs/domain.md §11): dispatch, cards, 督办 and 催办 reach a department's contacts,
 /// urgent ones at once and the others gathered per window and held for working hours, and a projection repeated after
 /// a crash adds none. No SMS credentials are configured, so the rows stay pending where the test can read them.
 /// </summary>
-public sealed class StaffNoticesTests(StaffNoticesApiFactory api) : IClassFixture<StaffNoticesApiFactory>
+public abstract class StaffNoticesTests(StaffNoticesApiFactory api)
 {
     public const string Cgj = "sms:+8613900000001";
     public const string Jtj = "sms:+8613900000003";
@@ -139,3 +143,7 @@ public sealed class StaffNoticesTests(StaffNoticesApiFactory api) : IClassFixtur
     private static DateTimeOffset At(DateOnly day, string time) =>
         new(day.ToDateTime(TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromHours(8));
 }
+
+public sealed class SqliteStaffNoticesTests(SqliteStaffNoticesApiFactory api) : StaffNoticesTests(api), IClassFixture<SqliteStaffNoticesApiFactory>;
+
+public sealed class PostgresStaffNoticesTests(PostgresStaffNoticesApiFactory api) : StaffNoticesTests(api), IClassFixture<PostgresStaffNoticesApiFactory>;

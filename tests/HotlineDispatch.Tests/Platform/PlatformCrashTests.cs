@@ -23,12 +23,11 @@ public sealed class PlatformCrashTests
             ["Hotline:Cluster:SiloPort"] = FreePorts.Next().ToString(),
             ["Hotline:Cluster:GatewayPort"] = FreePorts.Next().ToString(),
         };
-        foreach (var (key, value) in PlatformSettings.ForSilo)
+        foreach (var (key, value) in PlatformSettings.ForSilo(port))
         {
             settings[key] = value;
         }
 
-        settings["Hotline:Platform:CallbackUrl"] = platform.CallbackUrl;
         string id;
         await using (var silo = await SiloProcess.StartAsync(settings))
         {

@@ -10,12 +10,11 @@ public static class PlatformSettings
 {
     public const string Secret = "upper-platform-secret-for-tests";
 
-    public static readonly int StandInPort = FreePorts.Next();
-
-    public static readonly (string Key, string Value)[] ForSilo =
+    /// <summary>A silo's settings for a stand-in platform listening on <paramref name="port"/>.</summary>
+    public static (string Key, string Value)[] ForSilo(int port) =>
     [
         ("Hotline:Platform:Secret", Secret),
-        ("Hotline:Platform:CallbackUrl", $"http://127.0.0.1:{StandInPort}{StandInPlatform.CallbackPath}"),
+        ("Hotline:Platform:CallbackUrl", $"http://127.0.0.1:{port}{StandInPlatform.CallbackPath}"),
         ("Hotline:Outbox:RetryBase", "00:00:00.2"),
         ("Hotline:Outbox:LongestBackOff", "00:00:01"),
         ("Hotline:Outbox:MaxAttempts", "1000"),
@@ -46,15 +45,23 @@ public static class PlatformSettings
     }
 }
 
-public sealed class PlatformApiFactory() : HotlineApiFactory(TestStorage.Sqlite, PlatformSettings.ForSilo);
+/// <summary>A silo told of a stand-in platform on a port of its own, so the classes of both databases can run at once.</summary>
+public abstract class PlatformApiFactory(string storage, int standInPort) : HotlineApiFactory(storage, PlatformSettings.ForSilo(standInPort))
+{
+    public int StandInPort => standInPort;
+}
+
+public sealed class SqlitePlatformApiFactory() : PlatformApiFactory(TestStorage.Sqlite, FreePorts.Next());
+
+public sealed class PostgresPlatformApiFactory() : PlatformApiFactory(TestStorage.Postgres, FreePorts.Next());
 
 /// <summary>
 /// The upper platform's protocol through the real HTTP surface against a stand-in platform: signed pushes, their
 /// refusals, the stricter deadline, and the callbacks reported back up exactly once.
 /// </summary>
-public sealed class PlatformTests(PlatformApiFactory api) : IClassFixture<PlatformApiFactory>, IAsyncLifetime
+public abstract class PlatformTests(PlatformApiFactory api) : IAsyncLifetime
 {
-    private readonly StandInPlatform _platform = new(PlatformSettings.StandInPort, PlatformSettings.Secret);
+    private readonly StandInPlatform _platform = new(api.StandInPort, PlatformSettings.Secret);
 
     private HttpClient Admin => api.ClientWithToken(TestUsers.AdminToken);
 
@@ -119,17 +126,19 @@ public sealed class PlatformTests(PlatformApiFactory api) : IClassFixture<Platfo
         var id = (await Ok(await Send(_platform.Push(PlatformSettings.Push(upstreamId), DateTimeOffset.UtcNow)))).GetProperty("id").GetString()!;
         await Ok(await Admin.PostAsJsonAsync($"/api/v1/tickets/{id}/dispatch", new { lead = "CGJ" }));
         await Ok(await api.Step(TestUsers.Cgj, id, "sign", new { department = "CGJ" }));
+        await Ok(await api.Step(TestUsers.Cgj, id, "extension", new { department = "CGJ", extra = "1.00:00:00", reason = "需协调管网单位" }));
         await Ok(await api.Step(TestUsers.Cgj, id, "reply", new { department = "CGJ", result = "已疏通管道，污水不再外溢" }));
         await Ok(await Admin.PostAsJsonAsync($"/api/v1/tickets/{id}/survey", new { rating = "satisfied" }));
+        await Ok(await Admin.PostAsync($"/api/v1/tickets/{id}/close", null));
 
-        var callbacks = await PlatformSettings.CallbacksFor(_platform, id, 3);
-        Assert.Equal(["replied", "signed", "surveyed"], callbacks.Select(c => c.Event).Order(StringComparer.Ordinal));
+        var callbacks = await PlatformSettings.CallbacksFor(_platform, id, 5);
+        Assert.Equal(["closed", "extensionRequested", "replied", "signed", "surveyed"], callbacks.Select(c => c.Event).Order(StringComparer.Ordinal));
         Assert.All(callbacks, c => Assert.True(c.Signed));
         Assert.All(callbacks, c => Assert.Equal(upstreamId, c.Body.GetProperty("upstreamId").GetString()));
         Assert.Equal("已疏通管道，污水不再外溢", callbacks.Single(c => c.Event == "replied").Body.GetProperty("result").GetString());
         Assert.Equal("satisfied", callbacks.Single(c => c.Event == "surveyed").Body.GetProperty("rating").GetString());
         var outbox = await Ok(await Admin.GetAsync($"/api/v1/outbox?ticket={id}"));
-        Assert.Equal(3, outbox.GetProperty("items").EnumerateArray().Count(r => r.GetProperty("replyTo").GetString() == $"platform:{upstreamId}"));
+        Assert.Equal(5, outbox.GetProperty("items").EnumerateArray().Count(r => r.GetProperty("replyTo").GetString() == $"platform:{upstreamId}"));
 
         var returned = (await Ok(await Send(_platform.Push(PlatformSettings.Push(NewUpstreamId()), DateTimeOffset.UtcNow)))).GetProperty("id").GetString()!;
         await Ok(await Admin.PostAsJsonAsync($"/api/v1/tickets/{returned}/dispatch", new { lead = "CGJ" }));
@@ -138,3 +147,7 @@ public sealed class PlatformTests(PlatformApiFactory api) : IClassFixture<Platfo
         Assert.Equal("returnRequested", Assert.Single(await PlatformSettings.CallbacksFor(_platform, returned, 1)).Event);
     }
 }
+
+public sealed class SqlitePlatformTests(SqlitePlatformApiFactory api) : PlatformTests(api), IClassFixture<SqlitePlatformApiFactory>;
+
+public sealed class PostgresPlatformTests(PostgresPlatformApiFactory api) : PlatformTests(api), IClassFixture<PostgresPlatformApiFactory>;
