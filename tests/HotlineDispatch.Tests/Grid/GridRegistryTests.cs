@@ -56,6 +56,9 @@ public abstract class GridRegistryTests(HotlineApiFactory api)
         var loaded = await Ok(await Put("/api/v1/grid/registry", RegistryCsv()));
         Assert.Equal((805, 60, 8), (loaded.GetProperty("cells").GetInt32(), loaded.GetProperty("communities").GetInt32(), loaded.GetProperty("streets").GetInt32()));
         Assert.Equal(805, await RegistryTotal());
+        var cell = await Ok(await Admin.GetAsync($"/api/v1/grid/{Cell(61)}"));
+        Assert.Equal((Street(1), Community(61), "网格员62"), (cell.GetProperty("street").GetString(), cell.GetProperty("community").GetString(),
+            cell.GetProperty("registeredWorkers")[0].GetString()));
 
         // Tickets in a spread of cells, some dispatched and answered, one in no cell at all.
         foreach (var i in new[] { 0, 1, 60, 61, 119, 200, 333, 480, 804, 804 })
