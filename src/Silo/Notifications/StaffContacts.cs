@@ -18,6 +18,9 @@ public sealed class StaffContacts
     /// <summary>The cells that have contacts: the only ones whose waiting requests anyone must be told of.</summary>
     public IEnumerable<string> GridCells => _contacts.Keys.Where(a => a.IsGridCell).Select(a => a.Code);
 
+    /// <summary>No contact configured at all: the projection then skips composing notices nobody would get.</summary>
+    public bool IsEmpty => _contacts.Count == 0;
+
     public bool HasRobots => _contacts.Values.Any(list => list.Any(a => a.StartsWith($"{RobotScheme}:", StringComparison.Ordinal)));
 
     public IReadOnlyList<string> Of(StaffAudience audience) => _contacts.GetValueOrDefault(audience) ?? [];

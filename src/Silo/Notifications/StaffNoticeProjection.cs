@@ -15,6 +15,11 @@ public sealed class StaffNoticeProjection(SqlStaffNotices notices, StaffContacts
 {
     public Func<DbConnection, DbTransaction, int, Task>? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
     {
+        if (contacts.IsEmpty)
+        {
+            return null;
+        }
+
         var owed = StaffNotices.For(ticket, newEvents, sla.Calendar).Where(n => contacts.Of(n.Audience).Count > 0).ToList();
         return owed.Count == 0
             ? null
