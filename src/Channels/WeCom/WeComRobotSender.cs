@@ -4,36 +4,42 @@ using HotlineDispatch.Channels.WeChat;
 namespace HotlineDispatch.Channels.WeCom;
 
 /// <summary>
-/// Sends <c>group:</c> messages through a WeCom group robot: <c>POST {webhook}</c> with
+/// Sends <c>group:</c> messages to residents' groups, or <c>wecom:</c> notices to staff, through a WeCom group robot: <c>POST {webhook}</c> with
 /// <c>{"msgtype":"text","text":{"content":…}}</c>, content at most 2048 bytes, at most 20 messages a
 /// minute per robot (docs/channels.md). The minute is kept here, so a busy group waits instead of being refused.
 /// </summary>
-public sealed class WeComRobotSender(HttpClient http, WeComRobotSettings settings, TimeProvider time) : IOutboundSender
+public sealed class WeComRobotSender(HttpClient http, Func<string, string?> webhookFor, TimeProvider time, string scheme) : IOutboundSender
 {
+    /// <summary>The residents' group robots: <c>group:</c> rows, each group's robot from <c>Hotline:Groups</c>.</summary>
+    public WeComRobotSender(HttpClient http, WeComRobotSettings settings, TimeProvider time)
+        : this(http, settings.WebhookFor, time, "group")
+    {
+    }
+
     public const int PerMinute = 20;
 
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, Queue<DateTimeOffset>> _recent = new(StringComparer.Ordinal);
 
-    public string Scheme => "group";
+    public string Scheme => scheme;
 
     public MessageLimit Limit { get; } = MessageLimit.Utf8Bytes(2048);
 
-    public bool CanSend(string address) => settings.WebhookFor(address) is not null;
+    public bool CanSend(string address) => webhookFor(address) is not null;
 
     public TimeSpan Wait(string address)
     {
         lock (_recent)
         {
-            var recent = Recent(settings.WebhookFor(address)!);
+            var recent = Recent(webhookFor(address)!);
             return recent.Count < PerMinute ? TimeSpan.Zero : recent.Peek() + Minute - time.GetUtcNow();
         }
     }
 
     public async Task<SendOutcome> SendAsync(OutboundDelivery delivery, CancellationToken cancellationToken)
     {
-        var webhook = settings.WebhookFor(delivery.Address)!;
+        var webhook = webhookFor(delivery.Address)!;
         lock (_recent)
         {
             Recent(webhook).Enqueue(time.GetUtcNow());

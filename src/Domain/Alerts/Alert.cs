@@ -5,8 +5,9 @@ namespace HotlineDispatch.Alerts;
 
 /// <summary>
 /// Something supervisors must see at once: an urgent ticket (<see cref="Urgent"/>), a surge of
-/// reports of one incident (<see cref="Surge"/>), or a resident's message that no retry could handle
-/// (<see cref="FailedMessage"/>). Stays on the board until a supervisor acknowledges it.
+/// reports of one incident (<see cref="Surge"/>), a resident's message that no retry could handle
+/// (<see cref="FailedMessage"/>), or a dispute left unreviewed past its limit (<see cref="DisputeOverdue"/>).
+/// Stays on the board until a supervisor acknowledges it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hotline.alert.v1")]
 public sealed record Alert(
@@ -21,6 +22,7 @@ public sealed record Alert(
     public const string Urgent = "urgent";
     public const string Surge = "surge";
     public const string FailedMessage = "failed-message";
+    public const string DisputeOverdue = "dispute-overdue";
 
     [Id(7)] public string? AcknowledgedBy { get; init; }
 
@@ -54,6 +56,15 @@ public sealed record Alert(
     /// </summary>
     public Alert WithoutResident() =>
         Kind == FailedMessage ? this with { Message = "居民消息经多次尝试仍未能处理，已交人工跟进（答复地址与内容仅值班主管可见）。" } : this;
+
+    /// <summary>
+    /// The alert for a dispute (派单异议) or late return still unreviewed when its review limit passed; one dispute
+    /// always gives the same alert, so raising it again adds nothing.
+    /// </summary>
+    public static Alert ForOverdueDispute(Ticket ticket, HotlineDispatch.Disputes.Dispute dispute) =>
+        new($"dispute-{ticket.Id}-{dispute.Seq}", DisputeOverdue,
+            $"工单 {ticket.Id} 的{(dispute.Kind == HotlineDispatch.Disputes.DisputeKind.Dispatch ? "派单异议" : "退单申请")}（{dispute.Department}）已超过审核时限，请尽快审核：{Excerpt(dispute.Reason)}",
+            dispute.ReviewBy, ticket.Id, null, ticket.GridCell);
 
     /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
     public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";

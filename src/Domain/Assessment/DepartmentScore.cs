@@ -44,4 +44,11 @@ public sealed record DepartmentScore(
     double? SatisfactionRate,
     ResidentRating Rating,
     double RatingPoints,
-    Deductions Deductions);
+    Deductions Deductions)
+{
+    /// <summary>Dispatches the department disputed in the month (派单异议), and those the review upheld; they cost no points.</summary>
+    public long Disputed { get; init; }
+
+    /// <inheritdoc cref="Disputed"/>
+    public long DisputesUpheld { get; init; }
+}

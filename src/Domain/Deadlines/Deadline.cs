@@ -57,6 +57,21 @@ public sealed record Deadline
     /// <summary>Whether the limit has passed by <paramref name="now"/>; a paused clock stops at its pause.</summary>
     public bool IsOverdue(DateTimeOffset now) => (PausedAt ?? now) >= DueAt;
 
+    /// <summary>
+    /// The same limit ending earlier, at a deadline set from outside (an upper platform's): the limit shrinks to the
+    /// working time left until then and the yellow card moves with it. A deadline already past ends at the start.
+    /// </summary>
+    public Deadline EndingAt(DateTimeOffset due, SlaPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var calendar = policy.CalendarOf(this);
+        var end = due > StartedAt ? calendar.ToLocal(due) : StartedAt;
+        var limit = calendar.WorkingTimeBetween(StartedAt, end);
+        return this with { Limit = limit, DueAt = end, YellowAt = Min(calendar.Add(StartedAt, limit * policy.YellowAt), end) };
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     /// <summary>Stops the clock. Pausing a paused deadline keeps the first pause, so a repeated request is harmless.</summary>
     public Deadline Pause(DateTimeOffset at) => PausedAt is null ? this with { PausedAt = at } : this;
 

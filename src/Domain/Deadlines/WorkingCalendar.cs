@@ -144,6 +144,30 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>
+    /// <paramref name="instant"/> itself when it falls in working time, otherwise the start of the next working period:
+    /// when a notice that may wait for working hours goes out.
+    /// </summary>
+    public DateTimeOffset NextWorkingInstant(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var timeOfDay = local.TimeOfDay;
+        while (true)
+        {
+            foreach (var period in IsWorkingDay(day) ? periods : [])
+            {
+                if (timeOfDay < period.End)
+                {
+                    return timeOfDay >= period.Start ? local : At(day, period.Start);
+                }
+            }
+
+            day = day.AddDays(1);
+            timeOfDay = TimeSpan.Zero;
+        }
+    }
+
     /// <summary>Working time elapsed from <paramref name="from"/> to <paramref name="to"/>; zero when <paramref name="to"/> is not later.</summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {

@@ -39,10 +39,20 @@ public static class Measure
     public const string Supervised = "supervised";
     public const string Merged = "merged";
 
+    /// <summary>催办 received by the department (the lead at the time).</summary>
+    public const string Urged = "urged";
+
+    /// <summary>Dispatches the department disputed (派单异议), and those of them the review upheld.</summary>
+    public const string Disputed = "disputed";
+
+    /// <inheritdoc cref="Disputed"/>
+    public const string DisputesUpheld = "disputesUpheld";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Accepted, Resolved, ResolvedWithKnowledge, Dispatched, Signed, SignedOnTime, Returned, Replied, RepliedOnTime, SurveyEligible,
         Surveyed, Satisfied, Reopened, Reworked, CommittedMinutes, WorkedMinutes, YellowCards, RedCards, Overdue, Supervised, Merged,
         Redispatched,
+        Urged, Disputed, DisputesUpheld,
     ];
 }

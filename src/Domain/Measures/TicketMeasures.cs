@@ -85,6 +85,25 @@ public static class TicketMeasures
             case TicketActions.Merge:
                 yield return Fact(Measure.Merged);
                 break;
+            case TicketActions.Urge:
+                yield return Fact(Measure.Urged);
+                break;
+            case TicketActions.Dispute:
+                yield return Fact(Measure.Disputed);
+                break;
+            case TicketActions.DisputeUpheld:
+                yield return Fact(Measure.DisputesUpheld);
+                break;
+            case TicketActions.Withdrawn when e.Note is { } withdrawn:
+                // Takes back exactly what the withdrawn step counted, on the day it counted it.
+                var original = e with { Action = withdrawn, At = e.DueAt ?? e.At };
+                original.DueAt = withdrawn == TicketActions.Dispatch ? null : e.DueAt;
+                foreach (var fact in Of(original, calendar))
+                {
+                    yield return fact with { Amount = -fact.Amount };
+                }
+
+                break;
         }
     }
 }

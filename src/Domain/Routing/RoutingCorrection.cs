@@ -4,7 +4,7 @@ namespace HotlineDispatch.Routing;
 
 /// <summary>
 /// A ticket whose routing a person corrected: a dispatcher chose another department than the router
-/// suggested, or re-dispatched a ticket the first department returned (退单). Its text and the
+/// suggested, or re-dispatched a ticket the first department returned (退单) or disputed with success (派单异议). Its text and the
 /// department it really belonged to become a labelled example at the next retraining.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hotline.routing-correction.v1")]
@@ -42,7 +42,8 @@ public sealed record RoutingCorrection(
         }
 
         var earlier = ticket.History.Take(dispatchIndex).ToList();
-        var returned = earlier.LastOrDefault(e => e.Action == TicketActions.Return && e.ToState == TicketState.Accepted);
+        // An upheld dispute (派单异议) took the ticket from its department as surely as a return.
+        var returned = earlier.LastOrDefault(e => e is { Action: TicketActions.Return, ToState: TicketState.Accepted } or { Action: TicketActions.DisputeUpheld });
         var previousDispatch = earlier.LastOrDefault(e => e.Action == TicketActions.Dispatch);
         if (returned is not null && previousDispatch is not null && returned.Seq > previousDispatch.Seq && returned.Department != department)
         {

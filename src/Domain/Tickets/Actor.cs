@@ -10,4 +10,7 @@ public sealed record Actor(
 {
     /// <summary>The dispatcher itself, for steps taken by the system (cards, merges, automatic dispatch).</summary>
     public static Actor System { get; } = new("system", "system");
+
+    /// <summary>The upper (city or provincial) 12345 platform, for the tickets it hands down.</summary>
+    public static Actor Platform { get; } = new("platform", "platform");
 }

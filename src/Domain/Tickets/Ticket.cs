@@ -1,4 +1,5 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Disputes;
 
 namespace HotlineDispatch.Tickets;
 
@@ -147,7 +148,7 @@ public sealed partial class Ticket
 
     /// <summary>The earliest moment a card can fall due, or null when no clock is running.</summary>
     public DateTimeOffset? NextCardAt =>
-        Deadlines.Select(d => d.NextCardAt).Where(t => t.HasValue).Min();
+        Deadlines.Select(d => d.NextCardAt).Append(OpenDispute?.AlertAt).Where(t => t.HasValue).Min();
 
     /// <summary>Applies one step. Throws without changing anything when the step is not allowed.</summary>
     public void Execute(TicketCommand command, Actor actor, TicketContext context)
@@ -196,6 +197,9 @@ public sealed partial class Ticket
             case MasterClosed c when c.MasterId == MasterId: DoClose(actor, context, TicketActions.Close, $"master {c.MasterId} closed"); break;
             case MasterClosed: break;
             case EraseCaller c: DoEraseCaller(c, actor, context); break;
+            case DisputeDispatch c: DoDispute(c, actor, context); break;
+            case DecideDispute c: DoDecideDispute(c, actor, context); break;
+            case UrgeTicket c: DoUrge(c, actor, context); break;
             default: throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown ticket command.");
         }
     }
@@ -251,6 +255,7 @@ public sealed partial class Ticket
             }
         }
 
+        RecordOverdueReview(now);
         return recorded;
     }
 
@@ -277,6 +282,7 @@ public sealed partial class Ticket
         SourceRef = sourceRef;
         ReplyTo = replyTo;
         ReceiptInline = c.ReceiptInline;
+        Upstream = c.Upstream;
         ContentTruncated = c.ContentTruncated;
         Type = c.Type;
         Suggestions = c.Suggestions;
@@ -334,6 +340,7 @@ public sealed partial class Ticket
         _deadlines = co.Prepend(c.Lead)
             .Select(d => context.Sla.StartSign(now, d, Urgent, Round))
             .Append(context.Sla.StartReply(now, c.Lead, Type, Urgent, Round))
+            .Select(d => Stricter(d, context.Sla))
             .ToArray();
         SignBy = DeadlineOf(DeadlineStep.Sign, c.Lead)!.DueAt;
         ReplyBy = DeadlineOf(DeadlineStep.Reply, c.Lead)!.DueAt;
@@ -373,13 +380,31 @@ public sealed partial class Ticket
             return;
         }
 
+        RequireNoOpenDispute();
+        if (ReturnNeedsReview(department, context))
+        {
+            RaiseDispute(DisputeKind.Return, department, reason, null, actor, context);
+            return;
+        }
+
+        ReturnToDispatcher(department, reason, actor, context);
+    }
+
+    private void ReturnToDispatcher(string department, string reason, Actor actor, TicketContext context)
+    {
+        ClearAssignment();
+        Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
+    }
+
+    /// <summary>No department and no clock: the ticket waits for the dispatcher.</summary>
+    private void ClearAssignment()
+    {
         Lead = null;
         Co = [];
         _deadlines = [];
         SignBy = null;
         ReplyBy = null;
         PendingExtension = null;
-        Log(context.Now, actor, TicketActions.Return, TicketState.Accepted, reason, department);
     }
 
     /// <summary>
@@ -631,20 +656,28 @@ public sealed partial class Ticket
 
     private void DoSupervise(SuperviseTicket c, Actor actor, TicketContext context)
     {
-        if (!IsOpen)
+        if (NewInstruction(TicketActions.Supervise, c.Note, actor, "supervised") is not { } note)
         {
-            throw new TicketConflictException(State, $"Ticket {Id} is {Name(State)} and can no longer be supervised.");
-        }
-
-        var note = RequireText(c.Note, "note");
-        if (History[^1] is { Action: TicketActions.Supervise } last && last.Note == note && last.Actor == actor.Name)
-        {
-            // The same instruction again with nothing in between: a call repeated after a timeout, not a second 督办.
             return;
         }
 
         Supervised = true;
         Log(context.Now, actor, TicketActions.Supervise, State, note, Lead);
+    }
+
+    /// <summary>
+    /// The note of an instruction to an open ticket (督办, 催办), or null when the same one by the same person is the last
+    /// thing that happened: a call repeated after a timeout, not a second instruction.
+    /// </summary>
+    private string? NewInstruction(string action, string? text, Actor actor, string done)
+    {
+        if (!IsOpen)
+        {
+            throw new TicketConflictException(State, $"Ticket {Id} is {Name(State)} and can no longer be {done}.");
+        }
+
+        var note = RequireText(text, "note");
+        return History[^1] is { } last && last.Action == action && last.Note == note && last.Actor == actor.Name ? null : note;
     }
 
     private void DoMerge(MergeTicket c, Actor actor, TicketContext context)

@@ -43,4 +43,23 @@ public static class TicketActions
 
     /// <summary>The resident's identity was erased (retention or a request); counted by no measure.</summary>
     public const string EraseCaller = "eraseCaller";
+    /// <summary>派单异议: the lead says the dispatch was wrong and asks the review to send the ticket elsewhere.</summary>
+    public const string Dispute = "dispute";
+
+    /// <summary>A return (退单) asked after the dispute window: it waits for the same review.</summary>
+    public const string ReturnRequest = "returnRequest";
+    public const string DecideDispute = "decideDispute";
+    public const string DisputeUpheld = "disputeUpheld";
+    public const string DisputeRejected = "disputeRejected";
+    public const string ReturnApproved = "returnApproved";
+    public const string ReturnRefused = "returnRefused";
+
+    /// <summary>A dispute waited longer than its review limit: supervisors are alerted.</summary>
+    public const string DisputeOverdue = "disputeOverdue";
+
+    /// <summary>A count taken back (the note names the step whose counts): a dispatch and its cards after an upheld dispute.</summary>
+    public const string Withdrawn = "withdrawn";
+
+    /// <summary>催办: an operator or supervisor presses for progress on an open ticket.</summary>
+    public const string Urge = "urge";
 }

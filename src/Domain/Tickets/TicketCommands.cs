@@ -46,6 +46,9 @@ public sealed record AcceptTicket(
     /// dispatched in one step, so the ticket is never seen undispatched and costs one write, not two.
     /// </summary>
     [Id(33)] public DispatchTicket? Dispatch { get; init; }
+
+    /// <summary>For a ticket handed down by the upper platform: its number and deadlines.</summary>
+    [Id(40)] public HotlineDispatch.Platform.UpstreamTerms? Upstream { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.cmd.resolve-now.v1")]

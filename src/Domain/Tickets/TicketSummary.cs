@@ -38,6 +38,9 @@ public sealed record TicketSummary(
     /// </summary>
     [Id(19)] public bool PausedLate { get; init; }
 
+    /// <summary>How often the ticket was urged (催办), for the department's queue.</summary>
+    [Id(30)] public int Urged { get; init; }
+
     /// <summary>
     /// From when the ticket counts as overdue: its reply deadline, except while it waits for the resident,
     /// when only one already overdue at the pause stays overdue — pausing must not hide a ticket that is late.
@@ -91,6 +94,7 @@ public sealed record TicketSummary(
             CoSigned = coSigned.Count == 0 ? [] : coSigned,
             PausedLate = ticket.Deadlines.FirstOrDefault(d => d.Step == DeadlineStep.Reply && d.Department == ticket.Lead) is { PausedAt: { } paused } reply
                 && reply.IsOverdue(paused),
+            Urged = ticket.UrgedCount,
         };
     }
 }

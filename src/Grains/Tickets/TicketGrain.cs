@@ -43,7 +43,11 @@ public sealed class TicketGrain(
         // leaves no trace, and cards that fell due meanwhile are recorded either way.
         var working = Ticket.Exists ? services.Copier.Copy(Ticket) : new Ticket(this.GetPrimaryKeyString());
 
+        var seen = working.LastSeq;
         var cards = working.Exists ? working.RecordDueCards(now) : [];
+
+        // Cards, and a review alert falling due, are history of their own that must be kept even when the step is refused.
+        var woke = working.LastSeq > seen;
         try
         {
             if (command is MergeTicket merge)
@@ -54,7 +58,7 @@ public sealed class TicketGrain(
 
             working.Execute(command, actor, services.ContextAt(now));
         }
-        catch when (cards.Count > 0)
+        catch when (woke)
         {
             Ticket.RecordDueCards(now);
             await Save();
@@ -117,8 +121,9 @@ public sealed class TicketGrain(
 
     private async Task CatchUp(bool forceSave = false)
     {
+        var seen = Ticket.LastSeq;
         var cards = Ticket.RecordDueCards(services.Time.GetUtcNow());
-        if (forceSave || cards.Count > 0)
+        if (forceSave || Ticket.LastSeq > seen)
         {
             await Save();
             HotlineMetrics.Recorded(cards);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Disputes;
 
 namespace HotlineDispatch.Tickets;
 
@@ -14,6 +15,7 @@ public sealed class TicketGrainServices(
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
     SlaPolicy sla,
     DepartmentCatalog departments,
+    DisputeOptions disputes,
     ITicketProjection projection,
     CardClock clock,
     DeepCopier<Ticket> copier,
@@ -30,5 +32,5 @@ public sealed class TicketGrainServices(
     public ILogger<TicketGrain> Logger => logger;
 
     /// <summary>What a step of the state machine needs, at <paramref name="now"/>.</summary>
-    public TicketContext ContextAt(DateTimeOffset now) => new(now, sla, departments);
+    public TicketContext ContextAt(DateTimeOffset now) => new(now, sla, departments) { Disputes = disputes };
 }

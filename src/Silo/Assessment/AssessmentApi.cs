@@ -54,6 +54,8 @@ public static class AssessmentApi
                     d.RatingPoints,
                     DeductionTotal = d.Deductions.Total,
                     d.Deductions,
+                    d.Disputed,
+                    d.DisputesUpheld,
                 }),
             });
         }).RequireAuthorization(ReadPolicy);

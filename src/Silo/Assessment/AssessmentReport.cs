@@ -45,7 +45,11 @@ public sealed class AssessmentReport(
                 counts.GetValueOrDefault(Measure.Satisfied),
                 complaints.Where(c => c.Department == d.Code).ToList());
         });
-        var scores = AssessmentScoring.Score(records, start, end, now, sla.Calendar, options);
+        var scores = AssessmentScoring.Score(records, start, end, now, sla.Calendar, options)
+            .Select(s => surveys.GetValueOrDefault(s.Department) is { } counts
+                ? s with { Disputed = counts.GetValueOrDefault(Measure.Disputed), DisputesUpheld = counts.GetValueOrDefault(Measure.DisputesUpheld) }
+                : s)
+            .ToList();
         return new AssessmentTable(MonthKey(month), sla.Calendar.ToLocal(start), sla.Calendar.ToLocal(until), now >= end,
             options.MinimumCases, scores);
     }

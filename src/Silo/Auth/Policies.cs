@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>改派: moving a dispatched or signed ticket to another department is the dispatchers' and supervisors' call.</summary>
     public const string Redispatch = "redispatch";
     public const string Closing = "closing";
+
+    /// <summary>催办: the call centre and the supervisors press departments for progress.</summary>
+    public const string Urging = "urging";
     public const string Measures = "measures";
     public const string Administration = "administration";
 
@@ -32,6 +35,7 @@ public static class Policies
         Policy(Supervision, Roles.Admin, Roles.Supervisor);
         Policy(Redispatch, Roles.Admin, Roles.Dispatcher, Roles.Supervisor);
         Policy(Closing, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
+        Policy(Urging, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);
         Policy(Measures, Roles.Admin, Roles.Leader, Roles.Supervisor, Roles.Dispatcher);
         Policy(Administration, Roles.Admin);
         Policy(CallCentre, Roles.Admin, Roles.Operator, Roles.Dispatcher, Roles.Supervisor);

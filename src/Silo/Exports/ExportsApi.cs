@@ -71,7 +71,7 @@ public static class ExportsApi
                 await using var csv = new CsvWriter(body);
                 await csv.RowAsync(["分组(" + period.Dimension + ")", "名称", "受理量", "直办量", "知识库直办量", "派单量", "签收量", "办结反馈量", "退单量",
                     "重办量", "回访量", "黄牌", "红牌", "超期件", "督办", "并单", "直办率", "知识库直办占比", "处置率", "按时办结率", "签收及时率",
-                    "满意率", "回访率", "重办率", "退单率"]);
+                    "满意率", "回访率", "重办率", "退单率", "催办", "派单异议", "异议成立"]);
                 await foreach (var (value, counts) in store.StreamAsync(period.Dimension, period.From, period.To, http.RequestAborted))
                 {
                     await csv.RowAsync(StatsRowFields(StatsApi.Row(period.Dimension, value, counts, catalog)));
@@ -103,5 +103,6 @@ public static class ExportsApi
             r.YellowCards, r.RedCards, r.Overdue, r.Supervised, r.Merged }.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         .. new[] { r.ImmediateRate, r.KnowledgeShare, r.DisposalRate, r.OnTimeRate, r.SignOnTimeRate, r.SatisfactionRate, r.ReturnVisitRate,
             r.ReopenRate, r.ReturnRate }.Select(CsvWriter.Percent),
+        .. new[] { r.Urged, r.Disputed, r.DisputesUpheld }.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 }

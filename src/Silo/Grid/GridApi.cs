@@ -32,9 +32,10 @@ public static class GridApi
     }
 
     private static async Task<IResult> Cell(
-        string cell, IGrainFactory grains, SqlCellTickets tickets, IOptionsMonitor<List<ConfiguredUser>> configured,
+        string cell, IGrainFactory grains, SqlCellTickets tickets, IOptionsMonitor<List<ConfiguredUser>> configured, SqlGridRegistry registry,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla, CancellationToken cancellationToken)
     {
+        var place = registry.Current.Find(cell);
         var status = await CellGrain(grains, cell).Status();
         var (open, total) = await tickets.OpenAsync(cell, MaxOpenTickets, cancellationToken);
         var managed = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).List();
@@ -48,6 +49,10 @@ public static class GridApi
         return Results.Ok(new
         {
             cell,
+            name = place?.Name,
+            street = place?.Street,
+            community = place?.Community,
+            registeredWorkers = place?.Workers ?? [],
             gridWorker = workers.FirstOrDefault(),
             gridWorkers = workers,
             groups = status.Groups.Select(g => new { g.GroupId, g.Name }),

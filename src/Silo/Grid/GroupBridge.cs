@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using HotlineDispatch.Channels.Grid;
 using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Grid;
@@ -29,8 +28,6 @@ public static class GroupBridge
     private const int MaxText = 4000;
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static IServiceCollection AddGroupBridge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -90,14 +87,10 @@ public static class GroupBridge
             return Unregistered(groupId);
         }
 
-        BridgeMessage? posted;
-        try
+        var posted = ChannelJson.Read<BridgeMessage>(body, "the bridge's JSON", out var unreadable);
+        if (unreadable is not null)
         {
-            posted = JsonSerializer.Deserialize<BridgeMessage>(body, Json);
-        }
-        catch (JsonException ex)
-        {
-            return ChannelProblems.BadRequest(ex.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body", $"The body is not the bridge's JSON: {ex.Message}");
+            return unreadable;
         }
 
         if (Validate(posted) is { } invalid)

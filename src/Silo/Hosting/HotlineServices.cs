@@ -1,5 +1,6 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Disputes;
 using HotlineDispatch.Residents;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Silo.Auth;
@@ -25,6 +26,7 @@ public static class HotlineServices
         services.TryAddKeyedSingleton(HotlineTime.Key, TimeProvider.System);
         services.AddSingleton(calendar);
         services.AddSingleton(sla);
+        services.AddSingleton(configuration.GetSection(DisputeOptions.SectionName).Get<DisputeOptions>() ?? new DisputeOptions());
         services.AddSingleton(DepartmentCatalog.LoadEmbedded());
         services.AddSingleton(storage);
         services.AddSingleton(storage.ReadModel());

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Grid;
+using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 
 namespace HotlineDispatch.Silo.Measures;
@@ -13,15 +15,22 @@ public static class StatsApi
 
     public static RouteHandlerBuilder MapStatsApi(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/v1/stats", async (
-            string? from, string? to, string? by, SqlMeasureStore store, DepartmentCatalog catalog, SlaPolicy sla,
+            string? from, string? to, string? by, SqlMeasureStore store, DepartmentCatalog catalog, SlaPolicy sla, SqlGridRegistry registry,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
         {
-            if (Period(from, to, by, sla.Calendar, time.GetUtcNow(), out var period) is { } problem)
+            var rollUp = by is StatsDimension.Street or StatsDimension.Community;
+            if (Period(from, to, rollUp ? StatsDimension.GridCell : by, sla.Calendar, time.GetUtcNow(), out var period) is { } problem)
             {
                 return problem;
             }
 
             var groups = await store.SumAsync(period.Dimension, period.From, period.To, cancellationToken);
+            if (rollUp)
+            {
+                groups = RollUp(groups, registry.Current, by!);
+                period = period with { Dimension = by! };
+            }
+
             return Results.Ok(new
             {
                 by = period.Dimension,
@@ -38,7 +47,7 @@ public static class StatsApi
         var dimension = by ?? StatsDimension.Department;
         if (!StatsDimension.All.Contains(dimension))
         {
-            return Problems.BadRequest("by", $"by must be one of {string.Join(", ", StatsDimension.All)}.");
+            return Problems.BadRequest("by", $"by must be one of {string.Join(", ", StatsDimension.All)}, {StatsDimension.Street}, {StatsDimension.Community}.");
         }
 
         var today = calendar.LocalDate(now);
@@ -62,6 +71,29 @@ public static class StatsApi
             value.Length == 0 ? "(none)" : value,
             dimension == StatsDimension.Department ? catalog.Find(value)?.Name : null,
             counts);
+
+    /// <summary>The cells' counters summed by the street or community the registry puts each cell in; cells it does not know under "".</summary>
+    private static IReadOnlyDictionary<string, Dictionary<string, long>> RollUp(
+        IReadOnlyDictionary<string, Dictionary<string, long>> cells, GridRegistry registry, string by)
+    {
+        var groups = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach (var (cell, counts) in cells)
+        {
+            var place = registry.Find(cell);
+            var key = (by == StatsDimension.Street ? place?.Street : place?.Community) ?? "";
+            if (!groups.TryGetValue(key, out var sum))
+            {
+                groups[key] = sum = new Dictionary<string, long>(StringComparer.Ordinal);
+            }
+
+            foreach (var (measure, n) in counts)
+            {
+                sum[measure] = sum.GetValueOrDefault(measure) + n;
+            }
+        }
+
+        return groups;
+    }
 
     internal sealed record StatsPeriod(string Dimension, DateOnly From, DateOnly To);
 

@@ -10,4 +10,10 @@ public static class StatsDimension
     public const string Day = "day";
 
     public static IReadOnlyList<string> All { get; } = [Department, GridCell, Category, Channel, Day];
+
+    /// <summary>Slices summed from the cells' counters through the grid registry when read, so they add up to the cells' figures exactly.</summary>
+    public const string Street = "street";
+
+    /// <inheritdoc cref="Street"/>
+    public const string Community = "community";
 }

@@ -35,7 +35,10 @@ public sealed record StatsRow(
     long WorkedMinutes,
     double? SpeedUp,
     long Redispatched,
-    double? RedispatchRate)
+    double? RedispatchRate,
+    long Urged,
+    long Disputed,
+    long DisputesUpheld)
 {
     public static StatsRow From(string key, string? name, IReadOnlyDictionary<string, long> n)
     {
@@ -67,6 +70,9 @@ public sealed record StatsRow(
             // Not capped: replies later than their limits took, on the whole, make it negative.
             N(Measure.CommittedMinutes) == 0 ? null : 1.0 - (double)N(Measure.WorkedMinutes) / N(Measure.CommittedMinutes),
             N(Measure.Redispatched),
-            Rate(Measure.Redispatched, Measure.Dispatched));
+            Rate(Measure.Redispatched, Measure.Dispatched),
+            N(Measure.Urged),
+            N(Measure.Disputed),
+            N(Measure.DisputesUpheld));
     }
 }

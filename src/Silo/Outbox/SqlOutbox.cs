@@ -35,16 +35,17 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
         return id;
     }
 
-    /// <summary>Adds a row unless one with its id exists, so writing the same message twice keeps one.</summary>
+    /// <summary>Adds a row unless one with its id exists, so writing the same message twice keeps one. It is due at <paramref name="due"/>, or at once.</summary>
     public static Task<int> InsertAsync(DbConnection connection, DbTransaction? transaction, string id, string replyTo, string scheme,
-        string kind, string text, string? ticketId, string state, DateTimeOffset now) =>
+        string kind, string text, string? ticketId, string state, DateTimeOffset now, DateTimeOffset? due = null) =>
         connection.Command("""
             INSERT INTO hotline_outbox (id, reply_to, scheme, kind, text, ticket_id, state, attempts, created_at, updated_at, next_attempt_at)
-            VALUES (@id, @reply_to, @scheme, @kind, @text, @ticket_id, @state, 0, @now, @now, @now)
+            VALUES (@id, @reply_to, @scheme, @kind, @text, @ticket_id, @state, 0, @now, @now, @due)
             ON CONFLICT (id) DO NOTHING
             """, transaction)
             .With("id", id).With("reply_to", replyTo).With("scheme", scheme).With("kind", kind).With("text", text)
             .With("ticket_id", ticketId).With("state", state).With("now", now.ToUnixTimeMilliseconds())
+            .With("due", (due ?? now).ToUnixTimeMilliseconds())
             .ExecuteNonQueryAsync();
 
     /// <summary>The scheme of a known <c>scheme:address</c>, or null.</summary>

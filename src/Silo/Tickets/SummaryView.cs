@@ -22,12 +22,13 @@ public sealed record SummaryView(
     DateTimeOffset? ReplyBy,
     IReadOnlyList<string> YellowFor,
     IReadOnlyList<string> RedFor,
-    bool Supervised)
+    bool Supervised,
+    int Urged)
 {
     public static SummaryView Of(TicketSummary s, WorkingCalendar calendar) => new(
         s.Id, s.Id, s.State, s.Channel, s.Type, s.Urgent, s.Lead, s.Co, s.CoSigned, s.GridCell, s.Address, s.Excerpt,
         calendar.ToLocal(s.AcceptedAt),
         s.SignBy is { } sign ? calendar.ToLocal(sign) : null,
         s.ReplyBy is { } reply ? calendar.ToLocal(reply) : null,
-        s.YellowFor, s.RedFor, s.Supervised);
+        s.YellowFor, s.RedFor, s.Supervised, s.Urged);
 }

@@ -1,5 +1,6 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Tickets;
@@ -7,7 +8,7 @@ using HotlineDispatch.Tickets;
 namespace HotlineDispatch.Silo.Tickets;
 
 /// <summary>Runs ticket steps for a signed-in user: scoping to the user's department, and the view.</summary>
-public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla, TicketOffers offers, AuditLog audit)
+public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPolicy sla, TicketOffers offers, AuditLog audit, SqlGridRegistry registry)
 {
     public async Task<TicketView> Accept(AcceptTicket command, CurrentUser user) =>
         View(await intake.AcceptAsync(command, user.Actor), user);
@@ -36,7 +37,7 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
 
     public Task<Ticket> Read(string id) => Grain(id).Get();
 
-    public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar);
+    public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar, registry.Current);
 
     /// <summary>
     /// The ticket as the request's user sees it, with the steps that user may take next (for a client that offers

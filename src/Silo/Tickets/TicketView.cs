@@ -1,5 +1,7 @@
 using HotlineDispatch.Deadlines;
+using HotlineDispatch.Grid;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Disputes;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Silo.Tickets;
@@ -42,13 +44,21 @@ public sealed record TicketView(
     IReadOnlyList<TicketView.HistoryView> History,
     IReadOnlyList<HotlineDispatch.Routing.DepartmentGuess> Suggestions,
     string? UrgentCue,
-    IReadOnlyList<string> PossibleDuplicates)
+    IReadOnlyList<string> PossibleDuplicates,
+    int Urged,
+    IReadOnlyList<DisputeView> Disputes,
+    string? UpstreamId,
+    string? Street,
+    string? Community)
 {
     /// <summary>The steps the viewer may take now, named as their routes (<see cref="TicketOffers"/>); empty where not asked for.</summary>
     public IReadOnlyList<string> Actions { get; init; } = [];
 
-    public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar)
+    /// <param name="registry">Where the ticket's cell, or failing that its address, lies; without it street and community are null.</param>
+    public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar, GridRegistry? registry = null)
     {
+        var (street, community) = registry?.Locate(t.GridCell, t.Address) ?? default;
+
         // What came with an anonymous report can name its reporter: the call draft it was taken from, the
         // caller's own voice on the recording, a photo from their window.
         var reporterShown = viewer.MaySeeReporter(t.Caller);
@@ -84,7 +94,12 @@ public sealed record TicketView(
             }).ToList(),
             t.Suggestions.ToList(),
             t.UrgentCue,
-            t.PossibleDuplicates.ToList());
+            t.PossibleDuplicates.ToList(),
+            t.UrgedCount,
+            t.Disputes.Select(d => DisputeView.Of(t.Id, d, calendar)).ToList(),
+            t.UpstreamId,
+            street,
+            community);
     }
 
     private static CallerView CallerFor(Ticket t, CurrentUser viewer, bool reporterShown)

@@ -82,6 +82,8 @@ public static class TicketsApi
             steps.Run(id, http, new SurveyUnreachable(body.Note))).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/supervise", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new SuperviseTicket(body.Note ?? ""))).RequireAuthorization(Policies.Supervision);
+        group.MapPost("/{id}/urge", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
+            steps.Run(id, http, new UrgeTicket(body.Note ?? ""))).RequireAuthorization(Policies.Urging);
         group.MapPost("/{id}/merge-into", (string id, MergeRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new MergeTicket(body.MasterId ?? ""))).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/close", (string id, HttpContext http, TicketSteps steps) =>
@@ -237,7 +239,7 @@ public static class TicketsApi
     /// <summary>A department user acts for its own department; other roles have none to check.</summary>
     private static string? OwnDepartment(HttpContext http) => CurrentUser.From(http.User).Department;
 
-    private static async ValueTask<object?> DomainProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> DomainProblems(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {

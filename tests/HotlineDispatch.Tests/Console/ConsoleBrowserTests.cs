@@ -98,6 +98,8 @@ public sealed class ConsoleBrowserTests : ConsoleBrowserBase
         await Assertions.Expect(leader.Locator("#kpi-replied")).ToHaveTextAsync((repliedBefore + 1).ToString());
         await Assertions.Expect(leader.Locator("#kpi-disposalRate")).ToHaveTextAsync("100.0%");
         await Assertions.Expect(leader.Locator("#assessment table")).ToBeVisibleAsync();
+        // No registry is loaded here: the street and community panel says so instead of staying empty.
+        await Assertions.Expect(leader.Locator("#areas")).ToContainTextAsync("网格登记");
         Assert.True(await leader.Locator("#trendChart").EvaluateAsync<bool>("canvas => Chart.getChart(canvas) !== undefined"));
         await Shot(leader, "7-leader-after");
     }

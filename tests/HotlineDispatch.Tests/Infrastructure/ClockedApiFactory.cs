@@ -10,6 +10,25 @@ public abstract class ClockedApiFactory(string storageKind, DateTimeOffset start
 {
     public FakeTimeProvider Clock { get; } = new(start);
 
+    /// <summary>
+    /// A working Monday after the clock's present day in the centre's offset (+08:00): tests sharing this clock, which
+    /// only goes forward, each take a day of their own, whatever order they run in.
+    /// </summary>
+    public DateOnly NextMonday()
+    {
+        var day = DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).AddDays(1);
+        while (day.DayOfWeek != DayOfWeek.Monday)
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    /// <summary>Sets the clock to <paramref name="time"/> (HH:mm) of <paramref name="day"/> in the centre's offset.</summary>
+    public void SetClock(DateOnly day, string time) =>
+        Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(TimeOnly.Parse(time, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromHours(8)));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

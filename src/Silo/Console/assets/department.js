@@ -59,7 +59,7 @@
       const note = el('textarea', { 'aria-label': '办理结果或说明', placeholder: '办理结果 / 退单理由 / 延期或补办说明', style: 'min-height:50px' });
       return el('article', { className: `card ${colour(t)}`, 'data-ticket': t.id },
         el('h3', {}, el('span', {}, Hotline.ticketLink(t.id), t.urgent ? ' 【急】' : ''), el('span', { className: 'countdown', 'data-deadline': deadlineOf(t) || '' }, Hotline.countdown(deadlineOf(t)))),
-        el('p', {}, `${labels.state[t.state] || t.state} · ${labels.type[t.type] || t.type} · ${t.lead === code ? '主办' : '协办'}${t.supervised ? ' · 督办' : ''}`),
+        el('p', {}, `${labels.state[t.state] || t.state} · ${labels.type[t.type] || t.type} · ${t.lead === code ? '主办' : '协办'}${t.supervised ? ' · 督办' : ''}${t.urged ? ` · 催办 ${t.urged} 次` : ''}`),
         el('p', {}, t.excerpt),
         el('p', { className: 'muted' }, `${t.address || ''} · 受理于 ${Hotline.time(t.acceptedAt)}`),
         note,

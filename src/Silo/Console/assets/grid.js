@@ -18,7 +18,8 @@
     const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}`);
     if (!answer.ok) { Hotline.message($('summary'), answer.problem, true); return; }
     const g = answer.data;
-    $('summary').replaceChildren(el('p', {}, `网格员：${g.gridWorkers.length ? g.gridWorkers.join('、') : '—'} · 在办工单 ${g.openTickets.total} · 收件箱 ${g.inboxSize}`));
+    const place = g.street ? `${g.street} · ${g.community} · ${g.name} · ` : '';
+    $('summary').replaceChildren(el('p', {}, `${place}网格员：${g.gridWorkers.length ? g.gridWorkers.join('、') : '—'} · 在办工单 ${g.openTickets.total} · 收件箱 ${g.inboxSize}`));
     renderTickets(g.openTickets.items, g.openTickets.total);
     const m = g.measures;
     const kpi = (id, name, value) => el('div', { className: 'kpi', id: `grid-${id}` }, el('div', { className: 'value' }, value), el('div', { className: 'name' }, name));

@@ -142,6 +142,18 @@
     })));
   }
 
+  // Streets and communities are the cells' figures summed through the grid registry, so they add up to the grid map's.
+  async function refreshAreas() {
+    const [byStreet, byCommunity] = await Promise.all([stats('street'), stats('community')]);
+    if (!byStreet.ok || !byCommunity.ok) { Hotline.message($('areas'), (byStreet.ok ? byCommunity : byStreet).problem, true); return; }
+    const rows = [...byStreet.data.rows.map(r => ['街道', r]), ...byCommunity.data.rows.map(r => ['社区', r])].filter(([, r]) => r.key !== '(none)');
+    $('areas').replaceChildren(rows.length === 0 ? el('p', { className: 'muted' }, '尚未导入网格登记，或所选时段内没有带网格的工单。') : el('table', {},
+      el('tr', {}, ['层级', '名称', '受理', '派单', '处置率', '满意率', '超期'].map((h, i) => el('th', { className: i > 1 ? 'num' : '' }, h))),
+      rows.map(([level, r]) => el('tr', { 'data-area': r.key }, el('td', {}, level), el('td', {}, r.key), el('td', { className: 'num' }, r.accepted),
+        el('td', { className: 'num' }, r.dispatched), el('td', { className: 'num' }, percent(r.disposalRate)),
+        el('td', { className: 'num' }, percent(r.satisfactionRate)), el('td', { className: 'num' }, r.overdue)))));
+  }
+
   async function refreshAssessment() {
     const answer = await api('GET', `/api/v1/assessment?month=${$('month').value}`);
     if (!answer.ok) { Hotline.message($('assessment'), answer.problem, true); return; }
@@ -217,6 +229,10 @@
           const r = await api('POST', `/api/v1/tickets/${t.id}/supervise`, { note: note.value });
           Hotline.message($('supervision'), r.ok ? '已督办' : r.problem, !r.ok);
         } }, '督办'),
+        el('button', { type: 'button', className: 'secondary', onclick: async () => {
+          const r = await api('POST', `/api/v1/tickets/${t.id}/urge`, { note: note.value });
+          Hotline.message($('supervision'), r.ok ? '已催办' : r.problem, !r.ok);
+        } }, '催办'),
         t.state === 'replied' ? el('button', { type: 'button', className: 'secondary', onclick: async () => {
           const r = await api('POST', `/api/v1/tickets/${t.id}/rework`, { reason: note.value });
           Hotline.message($('supervision'), r.ok ? '已退回承办单位返工' : r.problem, !r.ok);
@@ -227,12 +243,13 @@
   Hotline.onAlerts(renderAlerts);
   $('lookup').addEventListener('click', lookup);
   $('ticketId').addEventListener('keydown', e => { if (e.key === 'Enter') lookup(); });
-  for (const id of ['from', 'to']) $(id).addEventListener('change', () => { refreshStats(); refreshGrid(); refreshSurges(); });
+  for (const id of ['from', 'to']) $(id).addEventListener('change', () => { refreshStats(); refreshGrid(); refreshAreas(); refreshSurges(); });
   $('month').addEventListener('change', refreshAssessment);
 
   Hotline.poll(refreshStats, 5000);
   Hotline.poll(refreshCards, 5000);
   Hotline.poll(refreshGrid, 15000);
+  Hotline.poll(refreshAreas, 15000);
   Hotline.poll(refreshAssessment, 30000);
   Hotline.poll(refreshSurges, 30000);
 })();
