@@ -65,6 +65,8 @@ public static class HotlineServices
         services.AddSingleton<TicketSteps>();
         services.AddSingleton<TicketOffers>();
         services.AddHostedService<CardSweep>();
+        services.AddSingleton<TicketFinderBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketFinderBackfill>());
         services.AddSingleton<MessageStateSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageStateSweep>());
         // Unreadable bodies surface as exceptions in every environment, so they all get one answer: a 400 saying why.
