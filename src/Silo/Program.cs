@@ -84,6 +84,7 @@ app.MapHotlineOpenApi();
 app.MapTicketsApi();
 app.MapDepartmentsApi();
 app.MapStatsApi();
+app.MapOverdueByCellApi();
 app.MapUsersApi();
 app.MapWeChatChannel();
 app.MapGroupBridge();

@@ -31,7 +31,8 @@ public static class HotlineServices
         services.AddSingleton<DepartmentResync>();
         services.AddSingleton<SqlTicketProjection>();
         services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
-        services.AddSingleton<ITicketIndex, SqlTicketIndex>();
+        services.TryAddSingleton<SqlTicketIndex>();
+        services.AddSingleton<ITicketIndex>(sp => sp.GetRequiredService<SqlTicketIndex>());
         services.AddSingleton<ITicketProjectionPart, TicketFinderProjection>();
         services.AddSingleton<SqlRoutingCorrections>();
         services.AddSingleton<IRoutingCorrections>(sp => sp.GetRequiredService<SqlRoutingCorrections>());
