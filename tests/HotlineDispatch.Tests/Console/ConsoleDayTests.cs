@@ -187,6 +187,28 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
     }
 
     [Fact]
+    public async Task A_department_card_offers_only_the_steps_the_api_offers_for_its_ticket()
+    {
+        var pending = await Dispatched("CGJ");
+        await Step(TestUsers.Cgj, pending, "sign", new { department = "CGJ" });
+        await Step(TestUsers.Cgj, pending, "extension", new { department = "CGJ", extra = "2.00:00:00", reason = "需协调供电公司" });
+        var fresh = await Dispatched("CGJ");
+
+        var page = await SignIn(TestUsers.Cgj, "department");
+        // One extension waits for its decision: the API refuses a second, so the card does not offer it; it offers the reply.
+        var card = page.Locator($"article[data-ticket='{pending}']");
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "办结反馈", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "申请延期", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "签收", Exact = true })).ToHaveCountAsync(0);
+
+        var other = page.Locator($"article[data-ticket='{fresh}']");
+        await other.GetByRole(AriaRole.Button, new() { Name = "签收", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(other.GetByRole(AriaRole.Button, new() { Name = "申请延期", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(other.GetByRole(AriaRole.Button, new() { Name = "签收", Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_grid_page_lists_the_cells_open_tickets_a_page_at_a_time()
     {
         using var api = Silo.Client(TestUsers.Operator.Token);
