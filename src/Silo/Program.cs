@@ -93,6 +93,7 @@ app.MapDisputesApi();
 app.MapPlatformApi();
 app.MapDepartmentsApi();
 app.MapStatsApi();
+app.MapOverdueByCellApi();
 app.MapUsersApi();
 app.MapWeChatChannel();
 app.MapGroupBridge();

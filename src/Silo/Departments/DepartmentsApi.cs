@@ -35,7 +35,7 @@ public static class DepartmentsApi
         });
 
         group.MapGet("/{code}/queue", async (string code, HttpContext http, DepartmentCatalog catalog, IGrainFactory grains, SlaPolicy sla,
-            int? page, int? pageSize) =>
+            TicketOffers offers, int? page, int? pageSize) =>
         {
             if (!catalog.Contains(code))
             {
@@ -50,7 +50,6 @@ public static class DepartmentsApi
 
             var queue = await grains.GetGrain<IDepartmentGrain>(code).GetQueue();
             // Paged when asked (the console asks): a busy department's queue is not sent whole to a browser polling it.
-            IEnumerable<TicketSummary> shown = queue;
             if (page is not null || pageSize is not null)
             {
                 if (Paging.Check(page, pageSize, out var number, out var size) is { } problem)
@@ -58,10 +57,20 @@ public static class DepartmentsApi
                     return problem;
                 }
 
-                shown = queue.Skip((number - 1) * size).Take(size);
+                var onPage = queue.Skip((number - 1) * size).Take(size).ToList();
+                // The buttons of a page's cards come from the rule the ticket's own page uses, so a card never offers
+                // a step the API would refuse; it needs each ticket whole, read here once per card of one page only.
+                var offered = await Task.WhenAll(onPage.Select(async s =>
+                    (s.Id, Actions: await offers.ForAsync(await grains.GetGrain<ITicketGrain>(s.Id).Get(), http.User))));
+                return Results.Ok(new
+                {
+                    items = onPage.Select(s => SummaryView.Of(s, sla.Calendar)),
+                    total = queue.Count,
+                    actions = offered.ToDictionary(o => o.Id, o => o.Actions),
+                });
             }
 
-            return Results.Ok(new { items = shown.Select(s => SummaryView.Of(s, sla.Calendar)), total = queue.Count });
+            return Results.Ok(new { items = queue.Select(s => SummaryView.Of(s, sla.Calendar)), total = queue.Count });
         });
 
         // A department sees its own rates and assessment, which the statistics and the assessment table show to

@@ -13,7 +13,6 @@ namespace HotlineDispatch.Silo.Grid;
 /// <summary><c>/api/v1/grid</c>: a grid cell, the inbox of requests from its chat groups, and the grid worker's answers to them (docs/api.md).</summary>
 public static class GridApi
 {
-    private const int MaxOpenTickets = 200;
     private const int MaxNote = 1000;
 
     public static IServiceCollection AddGridApi(this IServiceCollection services) => services.AddSingleton<SqlCellTickets>();
@@ -33,11 +32,16 @@ public static class GridApi
 
     private static async Task<IResult> Cell(
         string cell, IGrainFactory grains, SqlCellTickets tickets, IOptionsMonitor<List<ConfiguredUser>> configured, SqlGridRegistry registry,
-        [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla, CancellationToken cancellationToken)
+        [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        // The open tickets come one page at a time: a busy cell's are not sent whole to a browser polling it.
+        if (Paging.Check(page, pageSize, out var number, out var size) is { } problem)
+        {
+            return problem;
+        }
         var place = registry.Current.Find(cell);
         var status = await CellGrain(grains, cell).Status();
-        var (open, total) = await tickets.OpenAsync(cell, MaxOpenTickets, cancellationToken);
+        var (open, total) = await tickets.OpenAsync(cell, number, size, cancellationToken);
         var managed = await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).List();
         var workers = configured.CurrentValue.Select(u => (u.Name, u.Role, u.GridCell))
             .Concat(managed.Select(u => (u.Name, u.Role, u.GridCell)))

@@ -12,16 +12,18 @@ public sealed class SqlCellTickets(ReadModelDatabase database)
     private static readonly string Open =
         $"grid_cell = @cell AND state IN ({string.Join(", ", TicketSummary.InWorkStates.Select(s => $"'{s}'"))})";
 
-    public async Task<(IReadOnlyList<TicketSummary> Items, int Total)> OpenAsync(string cell, int limit, CancellationToken cancellationToken)
+    /// <summary>One page of the cell's open tickets, oldest first, and how many there are in all.</summary>
+    public async Task<(IReadOnlyList<TicketSummary> Items, int Total)> OpenAsync(string cell, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var count = connection.Command($"SELECT COUNT(*) FROM hotline_ticket WHERE {Open}").With("cell", cell);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
-        await using var page = connection
-            .Command($"SELECT summary FROM hotline_ticket WHERE {Open} ORDER BY accepted_at LIMIT @limit")
+        await using var read = connection
+            .Command($"SELECT summary FROM hotline_ticket WHERE {Open} ORDER BY accepted_at, id LIMIT @limit OFFSET @offset")
             .With("cell", cell)
-            .With("limit", limit);
-        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+            .With("limit", pageSize)
+            .With("offset", (page - 1) * pageSize);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         var items = new List<TicketSummary>();
         while (await reader.ReadAsync(cancellationToken))
         {

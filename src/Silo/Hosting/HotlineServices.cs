@@ -33,7 +33,8 @@ public static class HotlineServices
         services.AddSingleton<DepartmentResync>();
         services.AddSingleton<SqlTicketProjection>();
         services.AddSingleton<ITicketProjection>(sp => sp.GetRequiredService<SqlTicketProjection>());
-        services.AddSingleton<ITicketIndex, SqlTicketIndex>();
+        services.TryAddSingleton<SqlTicketIndex>();
+        services.AddSingleton<ITicketIndex>(sp => sp.GetRequiredService<SqlTicketIndex>());
         services.AddSingleton<ITicketProjectionPart, TicketFinderProjection>();
         services.AddSingleton<SqlRoutingCorrections>();
         services.AddSingleton<IRoutingCorrections>(sp => sp.GetRequiredService<SqlRoutingCorrections>());
@@ -67,6 +68,8 @@ public static class HotlineServices
         services.AddSingleton<TicketSteps>();
         services.AddSingleton<TicketOffers>();
         services.AddHostedService<CardSweep>();
+        services.AddSingleton<TicketFinderBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketFinderBackfill>());
         services.AddSingleton<MessageStateSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageStateSweep>());
         // Unreadable bodies surface as exceptions in every environment, so they all get one answer: a 400 saying why.

@@ -5,6 +5,7 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Grid;
 using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.ReadModel;
 
 namespace HotlineDispatch.Silo.Measures;
 
@@ -38,6 +39,15 @@ public static class StatsApi
                 to = period.To,
                 rows = groups.Select(g => Row(period.Dimension, g.Key, g.Value, catalog)),
             });
+        }).RequireAuthorization(Policies.Measures);
+
+    /// <summary><c>GET /api/v1/stats/overdue-by-cell</c>: how many tickets are overdue now in each grid cell that has any.</summary>
+    public static RouteHandlerBuilder MapOverdueByCellApi(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/v1/stats/overdue-by-cell", async (
+            SqlTicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var counts = await index.OverdueByCellAsync(time.GetUtcNow(), cancellationToken);
+            return Results.Ok(new { rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new { key = c.Key, overdue = c.Value }) });
         }).RequireAuthorization(Policies.Measures);
 
     /// <summary>The slice and the days of a stats request, or the problem with them. Shared by the API and the CSV export.</summary>

@@ -7,7 +7,22 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// <summary>Keeps <c>hotline_ticket_find</c>, what the list's filters beyond the index read, from each projected step.</summary>
 public sealed class TicketFinderProjection : ITicketProjectionPart
 {
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    private const string Refresh = """
+        DO UPDATE SET phone = excluded.phone, anonymous = excluded.anonymous, known_to = excluded.known_to,
+            supervised = excluded.supervised, pending_extension = excluded.pending_extension,
+            awaiting_survey = excluded.awaiting_survey, returned = excluded.returned, urgent = excluded.urgent,
+            reply_path = excluded.reply_path, words = excluded.words
+        """;
+
+    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents) => Write(ticket, Refresh);
+
+    /// <summary>
+    /// The row of a ticket projected before the table existed. It never overwrites: a row already there came from
+    /// the projection of a later step, which is newer than the ticket read for the backfill.
+    /// </summary>
+    public static ProjectionWrite Backfill(Ticket ticket) => Write(ticket, "DO NOTHING");
+
+    private static ProjectionWrite Write(Ticket ticket, string onConflict)
     {
         var row = (ticket.Id, Phone: PhoneNumbers.Canonical(ticket.Caller.Phone) is { Length: > 0 } phone ? phone : null, ticket.Caller.Anonymous, KnownTo: ticket.Caller.KnownTo ?? "",
             Channel: ticket.Channel.ToString(), Type: ticket.Type.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
@@ -15,14 +30,11 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
             Words: $"{ticket.Content}\n{ticket.Address}");
         return async (connection, transaction, _) =>
         {
-            await using var command = connection.Command("""
+            await using var command = connection.Command($"""
                 INSERT INTO hotline_ticket_find
                     (id, phone, anonymous, known_to, channel, type, urgent, supervised, pending_extension, awaiting_survey, returned, reply_path, words)
                 VALUES (@id, @phone, @anonymous, @known_to, @channel, @type, @urgent, @supervised, @pending, @awaiting, @returned, @path, @words)
-                ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, anonymous = excluded.anonymous, known_to = excluded.known_to,
-                    supervised = excluded.supervised, pending_extension = excluded.pending_extension,
-                    awaiting_survey = excluded.awaiting_survey, returned = excluded.returned, urgent = excluded.urgent,
-                    reply_path = excluded.reply_path, words = excluded.words
+                ON CONFLICT (id) {onConflict}
                 """, transaction)
             .With("id", row.Id).With("phone", row.Phone).With("anonymous", row.Anonymous ? 1 : 0).With("known_to", row.KnownTo)
             .With("channel", row.Channel).With("type", row.Type).With("urgent", row.Urgent ? 1 : 0).With("supervised", row.Supervised ? 1 : 0)

@@ -67,6 +67,30 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_ticket_projected_before_the_finder_existed_gets_its_row_at_start_up_and_is_found_by_caller_and_words()
+    {
+        var phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var word = $"旧单{Guid.NewGuid():N}";
+        var id = await Create($"{word} 路灯不亮", phone, channel: "sms");
+        var backfill = api.Service<HotlineDispatch.Silo.ReadModel.TicketFinderBackfill>();
+        await backfill.FillAsync(CancellationToken.None);
+        var database = api.Service<HotlineDispatch.Silo.ReadModel.ReadModelDatabase>();
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await using (var forget = connection.CreateCommand())
+        {
+            forget.CommandText = $"DELETE FROM hotline_ticket_find WHERE id = '{id}'";
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+        }
+
+        Assert.Empty(await Listed(TestUsers.Supervisor, $"phone={phone}"));
+
+        Assert.Equal(1, await backfill.FillAsync(CancellationToken.None));
+        Assert.Equal(0, await backfill.FillAsync(CancellationToken.None));
+        Assert.Equal([id], await Listed(TestUsers.Supervisor, $"phone={phone}"));
+        Assert.Equal([id], await Listed(TestUsers.Supervisor, $"q={word}&channel=sms"));
+    }
+
+    [Fact]
     public async Task Each_role_is_offered_the_steps_the_api_lets_it_take_now_and_no_others()
     {
         var id = await Create($"可做之事 {Guid.NewGuid():N}");

@@ -15,6 +15,7 @@
   }
 
   let queue = [];
+  let offered = {};
   let page = 1;
   const size = 20;
 
@@ -35,20 +36,24 @@
     };
     const text = () => note.value.trim();
     const extra = el('select', { 'aria-label': '延期天数' }, [1, 2, 3, 5].map(n => el('option', { value: `${n}.00:00:00` }, `${n}个工作日`)));
+    // Only the steps the API offers for this ticket now (TicketOffers, as on the ticket's own page), so a card never
+    // shows a button the API would refuse; the others stay on the ticket's page behind its link.
+    const may = step => (offered[t.id] || []).includes(step);
     const buttons = [];
-    const isLead = t.lead === code;
-    if ((isLead && t.state === 'dispatched') || (t.co.includes(code) && !isLead && !t.coSigned.includes(code))) {
+    if (may('sign')) {
       buttons.push(el('button', { type: 'button', onclick: () => act('sign', () => ({ department: code }), '已签收') }, '签收'));
     }
-    if (isLead && ['inProgress', 'reopened'].includes(t.state) || (isLead && t.urgent && t.state === 'dispatched')) {
+    if (may('reply')) {
       buttons.push(el('button', { type: 'button', onclick: () => act('reply', () => ({ department: code, result: text() }), '已办结反馈') }, '办结反馈'));
     }
-    if (isLead && ['inProgress', 'reopened'].includes(t.state)) {
+    if (may('await-resident')) {
       buttons.push(el('button', { type: 'button', className: 'secondary', onclick: () => act('await-resident', () => ({ text: text() }), '已请市民补充信息，时限暂停') }, '补办'));
+    }
+    if (may('extension')) {
       buttons.push(extra, el('button', { type: 'button', className: 'secondary',
         onclick: () => act('extension', () => ({ department: code, extra: extra.value, reason: text() }), '已申请延期，等待督查审批') }, '申请延期'));
     }
-    if (['dispatched', 'inProgress'].includes(t.state)) {
+    if (may('return')) {
       buttons.push(el('button', { type: 'button', className: 'secondary', onclick: () => act('return', () => ({ department: code, reason: text() }), '已退单') }, '退单'));
     }
     return buttons;
@@ -80,8 +85,10 @@
     }
     const active = document.activeElement;
     // Do not re-render under the handler's fingers: the text being typed would be lost.
-    if (active && active.tagName === 'TEXTAREA' && active.value && queue.length) { queue = answer.data.items; return; }
+    const typing = active && active.tagName === 'TEXTAREA' && active.value && queue.length;
     queue = answer.data.items;
+    offered = answer.data.actions;
+    if (typing) return;
     render();
     $('pages').replaceChildren(Hotline.pager(page, size, answer.data.total, n => { page = n; refresh(); }));
   }

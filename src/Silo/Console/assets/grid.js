@@ -6,21 +6,26 @@
   const $ = id => document.getElementById(id);
   await Hotline.departmentList();
   let cell = session.gridCell;
+  let ticketPage = 1;
+  const ticketPageSize = 20;
   if (!cell) {
     $('pick').hidden = false;
     cell = decodeURIComponent(location.hash.slice(1)) || '';
     $('cell').value = cell;
-    $('cell').addEventListener('change', () => { cell = $('cell').value.trim(); location.hash = encodeURIComponent(cell); refresh(); });
+    $('cell').addEventListener('change', () => { cell = $('cell').value.trim(); ticketPage = 1; location.hash = encodeURIComponent(cell); refresh(); });
   }
 
   // The count and the table come from one answer, so they always speak of the same tickets.
   async function refreshCell() {
-    const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}`);
+    const answer = await api('GET', `/api/v1/grid/${encodeURIComponent(cell)}?page=${ticketPage}&pageSize=${ticketPageSize}`);
     if (!answer.ok) { Hotline.message($('summary'), answer.problem, true); return; }
     const g = answer.data;
     const place = g.street ? `${g.street} · ${g.community} · ${g.name} · ` : '';
     $('summary').replaceChildren(el('p', {}, `${place}网格员：${g.gridWorkers.length ? g.gridWorkers.join('、') : '—'} · 在办工单 ${g.openTickets.total} · 收件箱 ${g.inboxSize}`));
-    renderTickets(g.openTickets.items, g.openTickets.total);
+    // A ticket settled off the last page leaves it empty: the page before it is shown.
+    if (g.openTickets.items.length === 0 && ticketPage > 1) { ticketPage--; await refreshCell(); return; }
+    renderTickets(g.openTickets.items);
+    $('ticketPages').replaceChildren(Hotline.pager(ticketPage, ticketPageSize, g.openTickets.total, n => { ticketPage = n; refreshCell(); }));
     const m = g.measures;
     const kpi = (id, name, value) => el('div', { className: 'kpi', id: `grid-${id}` }, el('div', { className: 'value' }, value), el('div', { className: 'name' }, name));
     $('measures').replaceChildren(kpi('selfResolution', '网格自处置率', Hotline.percent(m.selfResolutionRate)),
@@ -80,14 +85,13 @@
         el('td', {}, h.note || '')))));
   }
 
-  function renderTickets(open, total) {
-    const unlisted = total > open.length ? el('p', { className: 'muted' }, `另有 ${total - open.length} 件未列出（仅列受理最早的 ${open.length} 件）。`) : '';
+  function renderTickets(open) {
     $('tickets').replaceChildren(open.length === 0 ? el('p', { className: 'muted' }, '本网格暂无在办工单。') : el('table', {},
       el('tr', {}, ['工单编号', '状态', '主办单位', '摘要', '已等待', '办结时限'].map(h => el('th', {}, h))),
       open.map(t => el('tr', { 'data-ticket': t.id },
         el('td', {}, Hotline.ticketLink(t.id)), el('td', {}, labels.state[t.state] || t.state), el('td', {}, t.lead ? Hotline.departmentName(t.lead) : '待派单'),
         el('td', {}, t.excerpt), el('td', {}, Hotline.duration(Date.now() - new Date(t.acceptedAt).getTime())),
-        el('td', {}, t.replyBy ? Hotline.countdown(t.replyBy) : '—')))), unlisted);
+        el('td', {}, t.replyBy ? Hotline.countdown(t.replyBy) : '—')))));
   }
 
   async function refresh() {

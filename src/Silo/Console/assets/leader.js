@@ -127,11 +127,12 @@
   }
 
   async function refreshGrid() {
-    const [byCell, overdue] = await Promise.all([stats('gridCell'), api('GET', '/api/v1/tickets?overdue=true&pageSize=500')]);
+    // The server counts the overdue tickets of each cell; a cell overdue now is shown even with nothing accepted in the period.
+    const [byCell, overdue] = await Promise.all([stats('gridCell'), api('GET', '/api/v1/stats/overdue-by-cell')]);
     if (!byCell.ok) { Hotline.message($('gridmap'), byCell.problem, true); return; }
-    const late = {};
-    for (const t of overdue.ok ? overdue.data.items : []) if (t.gridCell) late[t.gridCell] = (late[t.gridCell] || 0) + 1;
+    const late = Object.fromEntries((overdue.ok ? overdue.data.rows : []).map(r => [r.key, r.overdue]));
     const cells = byCell.data.rows.filter(r => r.key !== '(none)');
+    for (const key of Object.keys(late)) if (!cells.some(r => r.key === key)) cells.push({ key, accepted: 0 });
     const most = Math.max(1, ...cells.map(r => r.accepted));
     $('gridmap').replaceChildren(...(cells.length === 0 ? [el('p', { className: 'muted' }, '所选时段内没有带网格的工单。')] : cells.map(r => {
       const heat = r.accepted / most;
