@@ -16,7 +16,12 @@ public static class MeasureSpans
         var lastYear = to.AddDays(1).Year != to.Year ? to.Year : to.Year - 1;
         if (firstYear <= lastYear)
         {
-            Months(from, new DateOnly(firstYear, 1, 1).AddDays(-1), spans);
+            // Compared before stepping back a day: a period open at its start begins on DateOnly.MinValue.
+            if (from < new DateOnly(firstYear, 1, 1))
+            {
+                Months(from, new DateOnly(firstYear, 1, 1).AddDays(-1), spans);
+            }
+
             spans.Add(new Span("hotline_measure_year", "year", Year(firstYear), Year(lastYear)));
             Months(new DateOnly(lastYear, 12, 31).AddDays(1), to, spans);
         }
@@ -43,7 +48,11 @@ public static class MeasureSpans
             return;
         }
 
-        Days(from, first.AddDays(-1), spans);
+        if (from < first)
+        {
+            Days(from, first.AddDays(-1), spans);
+        }
+
         spans.Add(new Span("hotline_measure_month", "month", first.ToString("yyyy-MM"), afterLast.AddMonths(-1).ToString("yyyy-MM")));
         Days(afterLast, to, spans);
     }

@@ -19,6 +19,11 @@ public sealed class MeasureRollupTests
             new MeasureSpans.Span("hotline_measure_month", "month", "2026-01", "2026-02"),
             new MeasureSpans.Span("hotline_measure", "day", "2026-03-01", "2026-03-10"),
         ], MeasureSpans.Of(new DateOnly(2024, 11, 20), new DateOnly(2026, 3, 10)));
+        Assert.Equal(
+        [
+            new MeasureSpans.Span("hotline_measure_year", "year", "0001", "2025"),
+            new MeasureSpans.Span("hotline_measure", "day", "2026-01-01", "2026-01-01"),
+        ], MeasureSpans.Of(DateOnly.MinValue, new DateOnly(2026, 1, 1)));
         Assert.Equal([new MeasureSpans.Span("hotline_measure", "day", "2026-03-02", "2026-03-30")],
             MeasureSpans.Of(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 30)));
         Assert.Equal([new MeasureSpans.Span("hotline_measure_month", "month", "2026-02", "2026-02")],
