@@ -21,6 +21,7 @@ public static class BenchProgram
           memory    --grains N [--cells K] [--concurrency C] [--storage …] [--connection …]
           surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
           faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
+          history   --storage sqlite|postgres [--connection …] --tickets N [--calls C]
           routing   --data <file.jsonl>   (in process, no silo: trains the router and measures it on the file)
 
         Without --connection, postgres runs start a throw-away PostgreSQL server of their own
@@ -79,6 +80,9 @@ public static class BenchProgram
             case "faults":
                 var faults = new FaultsOptions(a.Storage(), a.Int("tickets", 20_000), a.Int("concurrency", 32), a.Int("rounds", 3));
                 return async () => (await FaultsScenario.RunAsync(faults)).Report;
+            case "history":
+                var history = new HistoryOptions(a.Storage(), a.OptionalText("connection"), a.Int("tickets", 100_000), a.Int("calls", 100));
+                return () => HistoryScenario.RunAsync(history);
             case "routing":
                 var data = a.OptionalText("data") ?? throw new BenchUsageException("routing needs --data <file.jsonl>.");
                 if (!File.Exists(data))

@@ -83,8 +83,11 @@ public sealed class BenchStorage : IAsyncDisposable
 
     public Task<DbConnection> OpenAsync() => OpenAsync(EffectiveConnectionString);
 
+    /// <summary>The read model's connection string as the silo derives it.</summary>
+    public string ReadModelConnectionString => _readModelConnectionString ?? EffectiveConnectionString;
+
     /// <summary>The read model's database: on SQLite a file of its own, on PostgreSQL the same database.</summary>
-    public Task<DbConnection> OpenReadModelAsync() => OpenAsync(_readModelConnectionString ?? EffectiveConnectionString);
+    public Task<DbConnection> OpenReadModelAsync() => OpenAsync(ReadModelConnectionString);
 
     private async Task<DbConnection> OpenAsync(string connectionString)
     {

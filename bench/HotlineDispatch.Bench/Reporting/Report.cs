@@ -10,6 +10,7 @@ namespace HotlineDispatch.Bench.Reporting;
 public sealed class Report(string scenario)
 {
     private readonly List<(string Label, string Value)> _rows = [];
+    private readonly List<JsonObject> _lines = [];
 
     public JsonObject Json { get; } = new() { ["scenario"] = scenario };
 
@@ -40,6 +41,16 @@ public sealed class Report(string scenario)
         return Row(label, value);
     }
 
+    /// <summary>
+    /// A JSON line of its own, for scenarios that measure several kinds of thing (history: one per query kind).
+    /// Once a scenario adds lines, they are its JSON output in place of <see cref="Json"/>.
+    /// </summary>
+    public Report Line(JsonObject line)
+    {
+        _lines.Add(line);
+        return this;
+    }
+
     public void WriteTable(TextWriter output)
     {
         var width = _rows.Count == 0 ? 0 : _rows.Max(r => r.Label.Length);
@@ -51,5 +62,7 @@ public sealed class Report(string scenario)
         }
     }
 
-    public string JsonLine() => Json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    public string JsonLine() => _lines.Count == 0
+        ? Json.ToJsonString(new JsonSerializerOptions { WriteIndented = false })
+        : string.Join('\n', _lines.Select(l => l.ToJsonString(new JsonSerializerOptions { WriteIndented = false })));
 }

@@ -7,13 +7,19 @@ namespace HotlineDispatch.Silo.Assessment;
 /// <summary>Reads the assessment's cases from the read model, and keeps the verified complaints beside them.</summary>
 public sealed class SqlAssessmentStore(ReadModelDatabase database)
 {
-    /// <summary>The cases that were due in the period or overdue at some moment of it.</summary>
+    /// <summary>
+    /// The cases that were due in the period or overdue at some moment of it: those due in it, and those due
+    /// before it that were still open at its start. The latter were either still open or ended late, which
+    /// the partial indexes of readmodel.history.sql hold apart from years of cases ended on time.
+    /// </summary>
     public async Task<IReadOnlyList<AssessmentCase>> CasesAsync(DateTimeOffset start, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
+        const string columns = "SELECT ticket_id, department, urgent, due_at, paused_at, ended_at, outcome FROM hotline_assessment_case";
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("""
-            SELECT ticket_id, department, urgent, due_at, paused_at, ended_at, outcome FROM hotline_assessment_case
-            WHERE due_at < @cutoff AND (due_at >= @start OR ended_at IS NULL OR ended_at > @start)
+        await using var command = connection.Command($"""
+            {columns} WHERE due_at >= @start AND due_at < @cutoff
+            UNION ALL {columns} WHERE ended_at IS NULL AND due_at < @start
+            UNION ALL {columns} WHERE ended_at > due_at AND ended_at > @start AND due_at < @start
             """)
             .With("start", start.ToUnixTimeMilliseconds())
             .With("cutoff", cutoff.ToUnixTimeMilliseconds());

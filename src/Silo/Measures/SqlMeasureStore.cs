@@ -2,7 +2,7 @@ using HotlineDispatch.Silo.ReadModel;
 
 namespace HotlineDispatch.Silo.Measures;
 
-/// <summary>Sums the daily counters of one slice over a period: the work grows with days × groups, not with tickets.</summary>
+/// <summary>Sums the counters of one slice over a period: the work grows with the spans of <see cref="MeasureSpans"/> × groups, not with tickets or days.</summary>
 public sealed class SqlMeasureStore(ReadModelDatabase database)
 {
     public async Task<IReadOnlyDictionary<string, Dictionary<string, long>>> SumAsync(
@@ -22,15 +22,23 @@ public sealed class SqlMeasureStore(ReadModelDatabase database)
         string dimension, DateOnly from, DateOnly to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("""
-            SELECT value, measure, SUM(n) FROM hotline_measure
-            WHERE dimension = @dimension AND day >= @from AND day <= @to
+        // Each span reads its table's primary key range; the sums of all of them are grouped once.
+        var spans = MeasureSpans.Of(from, to);
+        await using var command = connection.Command("");
+        command.With("dimension", dimension);
+        var parts = new List<string>(spans.Count);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            command.With($"from{i}", span.From).With($"to{i}", span.To);
+            parts.Add($"SELECT value, measure, n FROM {span.Table} WHERE dimension = @dimension AND {span.Column} >= @from{i} AND {span.Column} <= @to{i}");
+        }
+
+        command.CommandText = $"""
+            SELECT value, measure, SUM(n) FROM ({string.Join(" UNION ALL ", parts)}) spans
             GROUP BY value, measure
             ORDER BY value
-            """)
-            .With("dimension", dimension)
-            .With("from", from.ToString("yyyy-MM-dd"))
-            .With("to", to.ToString("yyyy-MM-dd"));
+            """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         string? current = null;
         var counts = new Dictionary<string, long>();

@@ -161,7 +161,9 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             stored[summary.Id] = (summary.Seq, departments);
         }
 
-        await AddCounters(connection, transaction, counters);
+        await AddCounters(connection, transaction, "hotline_measure", "day", counters);
+        await AddCounters(connection, transaction, "hotline_measure_month", "month", RolledUp(counters, "yyyy-MM".Length));
+        await AddCounters(connection, transaction, "hotline_measure_year", "year", RolledUp(counters, "yyyy".Length));
         await transaction.CommitAsync();
         return touched;
     }
@@ -206,7 +208,8 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     /// locks in one order and cannot deadlock.
     /// </summary>
     private static async Task AddCounters(
-        DbConnection connection, DbTransaction transaction, SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> counters)
+        DbConnection connection, DbTransaction transaction, string table, string period,
+        SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> counters)
     {
         foreach (var chunk in counters.Chunk(CountersPerStatement))
         {
@@ -220,11 +223,25 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             }
 
             command.CommandText = $"""
-                INSERT INTO hotline_measure (dimension, day, value, measure, n) VALUES {string.Join(", ", rows)}
-                ON CONFLICT (dimension, day, value, measure) DO UPDATE SET n = hotline_measure.n + excluded.n
+                INSERT INTO {table} (dimension, {period}, value, measure, n) VALUES {string.Join(", ", rows)}
+                ON CONFLICT (dimension, {period}, value, measure) DO UPDATE SET n = {table}.n + excluded.n
                 """;
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>The daily counts summed by the first <paramref name="length"/> characters of their day: by month or by year.</summary>
+    internal static SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> RolledUp(
+        SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> daily, int length)
+    {
+        var rolled = new SortedDictionary<(string, string, string, string), long>();
+        foreach (var ((dimension, day, value, measure), n) in daily)
+        {
+            var key = (dimension, day[..length], value, measure);
+            rolled[key] = rolled.GetValueOrDefault(key) + n;
+        }
+
+        return rolled;
     }
 
     private static Task<int> Upsert(DbConnection connection, DbTransaction transaction, TicketSummary s) =>

@@ -80,6 +80,22 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task History_prints_a_line_for_each_kind_of_query_on_a_filled_read_model()
+    {
+        var (exitCode, output, errors) = await RunProcessAsync("history", "--storage", "sqlite", "--tickets", "2000", "--calls", "2", "--json");
+        Assert.True(exitCode == 0, $"the bench exited with {exitCode}:\n{output}\n{errors}");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(lines, l => l.GetProperty("query").GetString() == "stats-gridCell-year");
+        Assert.Contains(lines, l => l.GetProperty("query").GetString() == "caller-history");
+        foreach (var line in lines.Where(l => l.GetProperty("query").GetString() != "export-year-csv"))
+        {
+            AssertFields(line, "history", "storage", "tickets", "query", "p50Ms", "p99Ms");
+        }
+
+        AssertFields(lines.Single(l => l.GetProperty("query").GetString() == "export-year-csv"), "history", "storage", "tickets", "query", "rowsPerSec", "peakRssMb");
+    }
+
+    [Fact]
     public async Task Routing_needs_a_file_to_measure_on()
     {
         var (exitCode, _, errors) = await RunProcessAsync("routing", "--data", "/nonexistent/routing.jsonl");

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HotlineDispatch.Bench.Hosting;
+using HotlineDispatch.Bench.Reporting;
+using HotlineDispatch.Silo.Storage;
+
+namespace HotlineDispatch.Bench.Scenarios;
+
+public sealed record HistoryOptions(string Storage, string? Connection, int Tickets, int Calls);
+
+/// <summary>
+/// Years of history and the pages people open every day. <see cref="HistoryFill"/> writes the read model
+/// (its daily counters as a database from before the roll-ups would hold them), the silo starts on it
+/// and rolls them up, and then each kind of query is asked <c>--calls</c> times over HTTP, one at a
+/// time, each with a randomly chosen period, filter or caller: its p50 and p99. The CSV export of a
+/// year is timed on its own, with the silo's resident set sampled while it streams.
+/// </summary>
+public static class HistoryScenario
+{
+    private const int WarmUpCalls = 3;
+
+    private static readonly string[] Dimensions = ["department", "gridCell", "category", "channel", "day"];
+    private static readonly string[] Keywords = ["井盖", "路灯", "油烟", "积水", "停电", "煤气味", "违停", "工资", "候车亭"];
+    private static readonly string[] Departments = ["CGJ", "ZJJ", "JTJ", "JJ", "GAJ", "STHJJ", "SCJGJ", "RSJ", "SWJ", "YLJ"];
+    private static readonly string[] FinishedStates = ["Closed", "Replied", "Resolved"];
+
+    public static async Task<Report> RunAsync(HistoryOptions options)
+    {
+        await using var run = await BenchRun.CreateAsync(options.Storage, options.Connection);
+        var postgres = options.Storage == "postgres";
+        var now = DateTimeOffset.UtcNow;
+        var fill = Stopwatch.StartNew();
+        if (!postgres)
+        {
+            Directory.CreateDirectory(run.Storage.SiloSettings["Hotline:DataDir"]);
+        }
+
+        await OrleansSchema.EnsureAsync(postgres ? OrleansSchema.PostgresInvariant : OrleansSchema.SqliteInvariant,
+            run.Storage.ConnectionString, run.Storage.ReadModelConnectionString, CancellationToken.None);
+        await using (var connection = await run.Storage.OpenReadModelAsync())
+        {
+            var progress = new Progress<int>(n =>
+            {
+                if (n % Math.Max(1, options.Tickets / 10) < options.Tickets / HistoryFill.Days + 1) Console.Error.WriteLine($"filled {n:N0} tickets");
+            });
+            await new HistoryFill(options.Tickets, seed: 12345).FillAsync(connection, postgres, now, progress);
+            await Execute(connection, "DELETE FROM hotline_measure_rolled_up");
+            if (postgres)
+            {
+                // What autovacuum does soon after any bulk change; the planner needs it to choose the indexes.
+                await Execute(connection, "ANALYZE");
+            }
+        }
+
+        var fillSeconds = fill.Elapsed.TotalSeconds;
+        var start = Stopwatch.StartNew();
+        var silo = await run.StartSiloAsync();
+        var startSeconds = start.Elapsed.TotalSeconds;
+
+        using var http = silo.Client(1);
+        var random = new Random(54321);
+        var (first, last) = HistoryFill.Span(now);
+        var report = new Report("history");
+        var table = new List<(string Query, double P50, double P99)>();
+
+        async Task Measure(string query, Func<string> url)
+        {
+            var latencies = new Latencies();
+            for (var i = 0; i < WarmUpCalls + options.Calls; i++)
+            {
+                var target = url();
+                var watch = Stopwatch.StartNew();
+                using var response = await http.GetAsync(target, HttpCompletionOption.ResponseContentRead);
+                watch.Stop();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"GET {target} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+
+                if (i >= WarmUpCalls)
+                {
+                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            table.Add((query, latencies.Percentile(50), latencies.Percentile(99)));
+            report.Line(new JsonObject
+            {
+                ["scenario"] = "history", ["storage"] = options.Storage, ["tickets"] = options.Tickets, ["query"] = query,
+                ["p50Ms"] = Math.Round(latencies.Percentile(50), 1), ["p99Ms"] = Math.Round(latencies.Percentile(99), 1),
+            });
+        }
+
+        var months = WholeMonths(first, last);
+        (DateOnly, DateOnly) Month() => months[random.Next(months.Count)];
+        (DateOnly, DateOnly) Quarter()
+        {
+            var quarters = months.Where(m => m.From.Month % 3 == 1 && months.Any(n => n.From == m.From.AddMonths(2))).ToList();
+            var q = quarters[random.Next(quarters.Count)].From;
+            return (q, q.AddMonths(3).AddDays(-1));
+        }
+
+        (DateOnly, DateOnly) Year()
+        {
+            var years = months.Where(m => m.From.Month == 1 && months.Any(n => n.From == m.From.AddMonths(11))).ToList();
+            var y = years.Count > 0 ? years[random.Next(years.Count)].From : last.AddDays(-364);
+            return (y, years.Count > 0 ? y.AddYears(1).AddDays(-1) : last);
+        }
+
+        static string Range((DateOnly From, DateOnly To) p) => $"from={p.From:yyyy-MM-dd}&to={p.To:yyyy-MM-dd}";
+        foreach (var dimension in Dimensions)
+        {
+            await Measure($"stats-{dimension}-month", () => $"/api/v1/stats?by={dimension}&{Range(Month())}");
+            await Measure($"stats-{dimension}-quarter", () => $"/api/v1/stats?by={dimension}&{Range(Quarter())}");
+            await Measure($"stats-{dimension}-year", () => $"/api/v1/stats?by={dimension}&{Range(Year())}");
+        }
+
+        await Measure("assessment-month", () => $"/api/v1/assessment?month={Month().Item1:yyyy-MM}");
+        await Measure("list-department-state-quarter", () =>
+            $"/api/v1/tickets?department={Departments[random.Next(Departments.Length)]}&state={FinishedStates[random.Next(2)]}&{Range(Quarter())}");
+        await Measure("list-cell-state-year", () =>
+            $"/api/v1/tickets?gridCell={HistoryFill.Cell(random.Next(HistoryFill.Cells))}&state=Closed&{Range(Year())}");
+        await Measure("list-state-month-deep-page", () => $"/api/v1/tickets?state=Closed&{Range(Month())}&page={random.Next(50, 200)}&pageSize=50");
+        var callers = Math.Max(100, options.Tickets / 3);
+        await Measure("caller-history", () => $"/api/v1/tickets?phone={HistoryFill.Phone(random.Next(callers))}");
+        await Measure("keyword", () => $"/api/v1/tickets?q={Uri.EscapeDataString(Keywords[random.Next(Keywords.Length)])}");
+        await Measure("keyword-address", () => $"/api/v1/tickets?q={Uri.EscapeDataString($"人民路{random.Next(1, 400)}号")}");
+
+        var (rowsPerSecond, exported, peakMb, baseMb) = await ExportAsync(http, silo, Year());
+        report.Line(new JsonObject
+        {
+            ["scenario"] = "history", ["storage"] = options.Storage, ["tickets"] = options.Tickets, ["query"] = "export-year-csv",
+            ["rowsPerSec"] = Math.Round(rowsPerSecond), ["peakRssMb"] = Math.Round(peakMb),
+        });
+
+        report.Row("storage", options.Storage)
+            .Row("tickets", options.Tickets.ToString("N0", CultureInfo.InvariantCulture))
+            .Row("history", $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}")
+            .Row("fill", $"{fillSeconds:F0} s ({options.Tickets / fillSeconds:N0} tickets/s)")
+            .Row("silo start-up, roll-up included", $"{startSeconds:F1} s")
+            .Row("calls per query", options.Calls.ToString(CultureInfo.InvariantCulture));
+        foreach (var (query, p50, p99) in table)
+        {
+            report.Row(query, $"p50 {p50,7:F1} ms   p99 {p99,7:F1} ms");
+        }
+
+        return report.Row("export-year-csv", $"{exported:N0} rows, {rowsPerSecond:N0} rows/s, silo RSS {baseMb:F0} MB before, {peakMb:F0} MB at most");
+    }
+
+    private static List<(DateOnly From, DateOnly To)> WholeMonths(DateOnly first, DateOnly last)
+    {
+        var months = new List<(DateOnly, DateOnly)>();
+        for (var m = new DateOnly(first.Year, first.Month, 1).AddMonths(first.Day == 1 ? 0 : 1); m.AddMonths(1).AddDays(-1) <= last; m = m.AddMonths(1))
+        {
+            months.Add((m, m.AddMonths(1).AddDays(-1)));
+        }
+
+        return months;
+    }
+
+    /// <summary>Streams a year's tickets as CSV and counts its lines, while the silo's resident set is sampled every 50 ms.</summary>
+    private static async Task<(double RowsPerSecond, long Rows, double PeakMb, double BaseMb)> ExportAsync(
+        HttpClient http, BenchSilo silo, (DateOnly From, DateOnly To) year)
+    {
+        var baseBytes = silo.ResidentBytes();
+        var peak = baseBytes;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, silo.ResidentBytes());
+                await Task.Delay(50);
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        using var response = await http.GetAsync($"/api/v1/exports/tickets.csv?from={year.From:yyyy-MM-dd}&to={year.To:yyyy-MM-dd}",
+            HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        long rows = -1;
+        while (await reader.ReadLineAsync() is not null)
+        {
+            rows++;
+        }
+
+        watch.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+        return (rows / watch.Elapsed.TotalSeconds, rows, peak / 1048576.0, baseBytes / 1048576.0);
+    }
+
+    private static async Task Execute(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+}

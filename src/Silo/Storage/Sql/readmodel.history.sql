@@ -1,0 +1,50 @@
+-- What keeps the leaders' and operators' daily pages instant over years of history (docs/performance.md, "History").
+
+-- The counters rolled up by month ('yyyy-MM') and by year ('yyyy') beside the daily rows of hotline_measure, added to in
+-- the projection's transaction, so a year by grid cell sums one row per cell and measure instead of 365.
+CREATE TABLE IF NOT EXISTS hotline_measure_month (
+    dimension TEXT NOT NULL,
+    month TEXT NOT NULL,
+    value TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (dimension, month, value, measure)
+);
+
+CREATE TABLE IF NOT EXISTS hotline_measure_year (
+    dimension TEXT NOT NULL,
+    year TEXT NOT NULL,
+    value TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (dimension, year, value, measure)
+);
+
+-- Daily rows written before the roll-ups existed are rolled up once; the row below records that it happened, in the
+-- same transaction, so later start-ups (and the projection, which keeps all three from then on) never count them twice.
+CREATE TABLE IF NOT EXISTS hotline_measure_rolled_up (
+    version INTEGER NOT NULL PRIMARY KEY
+);
+
+INSERT INTO hotline_measure_month (dimension, month, value, measure, n)
+SELECT dimension, substr(day, 1, 7), value, measure, SUM(n) FROM hotline_measure
+WHERE NOT EXISTS (SELECT 1 FROM hotline_measure_rolled_up)
+GROUP BY dimension, substr(day, 1, 7), value, measure;
+
+INSERT INTO hotline_measure_year (dimension, year, value, measure, n)
+SELECT dimension, substr(month, 1, 4), value, measure, SUM(n) FROM hotline_measure_month
+WHERE NOT EXISTS (SELECT 1 FROM hotline_measure_rolled_up)
+GROUP BY dimension, substr(month, 1, 4), value, measure;
+
+INSERT INTO hotline_measure_rolled_up (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM hotline_measure_rolled_up);
+
+-- The list's usual filters, each with the default newest-first order, so a filtered page and its count read an
+-- index range instead of the table.
+CREATE INDEX IF NOT EXISTS hotline_ticket_lead_accepted ON hotline_ticket (lead, state, accepted_at, id);
+CREATE INDEX IF NOT EXISTS hotline_ticket_state_accepted ON hotline_ticket (state, accepted_at, id);
+CREATE INDEX IF NOT EXISTS hotline_ticket_cell_accepted ON hotline_ticket (grid_cell, state, accepted_at, id);
+
+-- The assessment of a month reads the cases due in it and those still running at its start: open, or ended late,
+-- a few in a hundred of all cases ever.
+CREATE INDEX IF NOT EXISTS hotline_assessment_case_open_due ON hotline_assessment_case (due_at) WHERE ended_at IS NULL;
+CREATE INDEX IF NOT EXISTS hotline_assessment_case_ended_late ON hotline_assessment_case (ended_at, due_at) WHERE ended_at > due_at;

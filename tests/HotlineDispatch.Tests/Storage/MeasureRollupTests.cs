@@ -1,0 +1,69 @@
+using HotlineDispatch.Silo.Hosting;
+using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace HotlineDispatch.Tests.Storage;
+
+/// <summary>The monthly and yearly counters: how a period is cut into them, and the one roll-up of daily rows older than they are.</summary>
+public sealed class MeasureRollupTests
+{
+    [Fact]
+    public void A_period_reads_whole_years_whole_months_and_the_odd_days_at_its_ends()
+    {
+        Assert.Equal(
+        [
+            new MeasureSpans.Span("hotline_measure", "day", "2024-11-20", "2024-11-30"),
+            new MeasureSpans.Span("hotline_measure_month", "month", "2024-12", "2024-12"),
+            new MeasureSpans.Span("hotline_measure_year", "year", "2025", "2025"),
+            new MeasureSpans.Span("hotline_measure_month", "month", "2026-01", "2026-02"),
+            new MeasureSpans.Span("hotline_measure", "day", "2026-03-01", "2026-03-10"),
+        ], MeasureSpans.Of(new DateOnly(2024, 11, 20), new DateOnly(2026, 3, 10)));
+        Assert.Equal(
+        [
+            new MeasureSpans.Span("hotline_measure_year", "year", "0001", "2025"),
+            new MeasureSpans.Span("hotline_measure", "day", "2026-01-01", "2026-01-01"),
+        ], MeasureSpans.Of(DateOnly.MinValue, new DateOnly(2026, 1, 1)));
+        Assert.Equal([new MeasureSpans.Span("hotline_measure", "day", "2026-03-02", "2026-03-30")],
+            MeasureSpans.Of(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 30)));
+        Assert.Equal([new MeasureSpans.Span("hotline_measure_month", "month", "2026-02", "2026-02")],
+            MeasureSpans.Of(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)));
+    }
+
+    [Fact]
+    public async Task Daily_counters_from_before_the_roll_ups_are_rolled_up_once_at_start_up()
+    {
+        var storage = HotlineStorage.Sqlite(TestStorage.TempDirectory());
+        await storage.EnsureSchemaAsync(CancellationToken.None);
+        await QueryAsync(storage.ReadModelConnectionString, """
+            INSERT INTO hotline_measure VALUES ('2025-11-03', 'gridCell', 'G1', 'accepted', 2), ('2025-11-29', 'gridCell', 'G1', 'accepted', 3),
+                ('2025-12-01', 'gridCell', 'G1', 'accepted', 4), ('2025-12-01', 'department', 'CGJ', 'replied', 1);
+            DELETE FROM hotline_measure_rolled_up;
+            """);
+
+        await storage.EnsureSchemaAsync(CancellationToken.None);
+        await storage.EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.Equal(["department 2025-12 CGJ replied 1", "gridCell 2025-11 G1 accepted 5", "gridCell 2025-12 G1 accepted 4"],
+            await QueryAsync(storage.ReadModelConnectionString,
+                "SELECT dimension || ' ' || month || ' ' || value || ' ' || measure || ' ' || n FROM hotline_measure_month ORDER BY 1"));
+        Assert.Equal(["department 2025 CGJ replied 1", "gridCell 2025 G1 accepted 9"],
+            await QueryAsync(storage.ReadModelConnectionString,
+                "SELECT dimension || ' ' || year || ' ' || value || ' ' || measure || ' ' || n FROM hotline_measure_year ORDER BY 1"));
+    }
+
+    private static async Task<List<string>> QueryAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
