@@ -13,7 +13,7 @@ public static class MeasureSpans
     {
         var spans = new List<Span>();
         var firstYear = from.DayOfYear == 1 ? from.Year : from.Year + 1;
-        var lastYear = to.AddDays(1).Year != to.Year ? to.Year : to.Year - 1;
+        var lastYear = to is { Month: 12, Day: 31 } ? to.Year : to.Year - 1;
         if (firstYear <= lastYear)
         {
             // Compared before stepping back a day: a period open at its start begins on DateOnly.MinValue.
@@ -23,7 +23,10 @@ public static class MeasureSpans
             }
 
             spans.Add(new Span("hotline_measure_year", "year", Year(firstYear), Year(lastYear)));
-            Months(new DateOnly(lastYear, 12, 31).AddDays(1), to, spans);
+            if (lastYear < to.Year)
+            {
+                Months(new DateOnly(to.Year, 1, 1), to, spans);
+            }
         }
         else
         {
@@ -40,9 +43,11 @@ public static class MeasureSpans
             return;
         }
 
+        // Never a day past `to`: a period open at its end runs to DateOnly.MaxValue, which has no next day.
         var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
-        var afterLast = to.AddDays(1).Day == 1 ? to.AddDays(1) : new DateOnly(to.Year, to.Month, 1);
-        if (first >= afterLast)
+        var toEndsMonth = to.Day == DateTime.DaysInMonth(to.Year, to.Month);
+        var lastMonth = toEndsMonth ? new DateOnly(to.Year, to.Month, 1) : new DateOnly(to.Year, to.Month, 1).AddMonths(-1);
+        if (first > lastMonth)
         {
             Days(from, to, spans);
             return;
@@ -53,8 +58,11 @@ public static class MeasureSpans
             Days(from, first.AddDays(-1), spans);
         }
 
-        spans.Add(new Span("hotline_measure_month", "month", first.ToString("yyyy-MM"), afterLast.AddMonths(-1).ToString("yyyy-MM")));
-        Days(afterLast, to, spans);
+        spans.Add(new Span("hotline_measure_month", "month", first.ToString("yyyy-MM"), lastMonth.ToString("yyyy-MM")));
+        if (!toEndsMonth)
+        {
+            Days(new DateOnly(to.Year, to.Month, 1), to, spans);
+        }
     }
 
     private static void Days(DateOnly from, DateOnly to, List<Span> spans)

@@ -119,6 +119,8 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
                 if (response.Status is 403 or 400 or 409 or 500) refused.Add($"{response.Status} {response.Url}");
             };
             page.PageError += (_, error) => refused.Add(error);
+            // The header is drawn once the session has answered; counting before that would count nothing.
+            await page.Locator("header.top nav a").First.WaitForAsync();
             var menu = await page.Locator("header.top nav a").AllInnerTextsAsync();
             Assert.Equal(allowed.Length, menu.Count);
             foreach (var name in allowed.Append($"tickets/{id}"))

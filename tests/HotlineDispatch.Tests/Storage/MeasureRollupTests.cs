@@ -28,6 +28,13 @@ public sealed class MeasureRollupTests
             MeasureSpans.Of(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 30)));
         Assert.Equal([new MeasureSpans.Span("hotline_measure_month", "month", "2026-02", "2026-02")],
             MeasureSpans.Of(new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)));
+        Assert.Equal([new MeasureSpans.Span("hotline_measure_year", "year", "0001", "9999")], MeasureSpans.Of(DateOnly.MinValue, DateOnly.MaxValue));
+        Assert.Equal(
+        [
+            new MeasureSpans.Span("hotline_measure", "day", "2026-03-02", "2026-03-31"),
+            new MeasureSpans.Span("hotline_measure_month", "month", "2026-04", "2026-12"),
+            new MeasureSpans.Span("hotline_measure_year", "year", "2027", "9999"),
+        ], MeasureSpans.Of(new DateOnly(2026, 3, 2), DateOnly.MaxValue));
     }
 
     [Fact]
