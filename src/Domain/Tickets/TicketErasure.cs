@@ -4,7 +4,7 @@ namespace HotlineDispatch.Tickets;
 
 /// <summary>
 /// Removes a resident's identity from a ticket (个人信息保护法): the caller's name and number, where answers go,
-/// and the number wherever it was written into the ticket's texts. Without <see cref="Phone"/> or
+/// what they sent with the report (a call's recording, photos), and the number wherever it was written into the ticket's texts. Without <see cref="Phone"/> or
 /// <see cref="OpenId"/> (retention) it erases whoever reported the ticket; with them (a request for erasure)
 /// only that resident, and the number from the texts of any ticket that mentions it.
 /// </summary>
@@ -41,7 +41,9 @@ public sealed partial class Ticket
             text is null ? null : needles.Aggregate(text, (t, needle) => t.Replace(needle, ErasedMark, StringComparison.Ordinal));
 
         var history = _history.Select(e => e with { Note = Redacted(e.Note), Result = Redacted(e.Result) }).ToArray();
-        var changed = (identity && (Caller.Name ?? Caller.Phone ?? ReplyTo) is not null)
+        // What the reporter sent (the recording of their call, photos) can identify them as surely as their number.
+        var dropAttachments = identity && _attachments is not null;
+        var changed = (identity && (Caller.Name ?? Caller.Phone ?? ReplyTo) is not null) || dropAttachments
             || Redacted(Content) != Content || Redacted(Address) != Address || Redacted(Result) != Result
             || !history.SequenceEqual(_history);
         if (!changed)
@@ -53,6 +55,7 @@ public sealed partial class Ticket
         {
             Caller = new Caller(null, null, Caller.Anonymous);
             ReplyTo = null;
+            _attachments = null;
         }
 
         Content = Redacted(Content)!;

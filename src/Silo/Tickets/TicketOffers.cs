@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Disputes;
 using HotlineDispatch.Silo.Auth;
+using HotlineDispatch.Silo.Disputes;
 using HotlineDispatch.Tickets;
 using Microsoft.AspNetCore.Authorization;
 
@@ -61,6 +63,9 @@ public sealed class TicketOffers(IAuthorizationService authorization, TicketGrai
         yield return ("survey-unreachable", Policies.Intake, new SurveyUnreachable(null));
         yield return ("supervise", Policies.Supervision, new SuperviseTicket(Text));
         yield return ("close", Policies.Closing, new CloseTicket());
+        yield return ("urge", Policies.Urging, new UrgeTicket(Text));
+        yield return ("dispute", Policies.DepartmentWork, new DisputeDispatch(acting, Text, null));
+        yield return ("dispute/decision", DisputesApi.ReviewPolicy, new DecideDispute(false, null, Text));
     }
 
     // A well-formed number the merge check accepts as a master; the master itself is only touched by a real merge.

@@ -57,14 +57,21 @@ public sealed class TicketErasureTests
     }
 
     [Fact]
-    public void Retention_erases_whoever_reported_the_ticket()
+    public void Retention_erases_whoever_reported_the_ticket_and_what_they_sent_with_it()
     {
-        var ticket = Reported("13812341234", "路灯不亮", "sms:+8613812341234");
+        var ticket = new Ticket("20261123-000002");
+        ticket.Execute(new AcceptTicket(TicketChannel.Call, new Caller("张三", "13812341234", false), "春晖路3号", "G-001", "路灯不亮", TicketType.Complaint, false)
+        {
+            ReplyTo = "sms:+8613812341234",
+            Attachments = ["https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1"],
+        }, Operator, Now);
+        ticket.Execute(new ResolveNow("已告知 13812341234 办理流程"), Operator, Now);
 
         ticket.Execute(new EraseCaller("retention"), Actor.System, Now);
 
         Assert.Equal((null, null), (ticket.Caller.Name, ticket.Caller.Phone));
         Assert.Null(ticket.ReplyTo);
+        Assert.Empty(ticket.Attachments);
         Assert.Equal("已告知 [已删除] 办理流程", ticket.Result);
     }
 }

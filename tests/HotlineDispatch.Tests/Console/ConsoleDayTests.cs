@@ -155,6 +155,12 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         await Assertions.Expect(moved).ToContainTextAsync("路灯归城市管理局管护");
         await Assertions.Expect(moved).ToContainTextAsync("→ 城市管理局");
         await Shot(page, "day-5-dispatcher-redispatched");
+
+        // A resident calls again about it: the dispatcher presses the new department (催办) from the same page.
+        await page.GetByLabel("催办说明").FillAsync("市民再次来电催问");
+        await Button(page, "催办").ClickAsync();
+        await Assertions.Expect(page.Locator("#steps")).ToContainTextAsync("已催办");
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("市民再次来电催问");
     }
 
     [Fact]

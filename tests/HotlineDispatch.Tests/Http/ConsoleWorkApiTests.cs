@@ -91,20 +91,37 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_disputed_dispatch_is_offered_for_review_to_its_reviewers_and_urging_to_those_who_may_urge()
+    {
+        var id = await Create($"异议 {Guid.NewGuid():N}", lead: "CGJ");
+        Assert.Contains("dispute", await Actions(TestUsers.Cgj, id));
+        Assert.DoesNotContain("dispute/decision", await Actions(TestUsers.Supervisor, id));
+
+        await Ok(await Post(TestUsers.Cgj, id, "dispute", new { reason = "属交通局职责", suggested = "JTJ" }));
+
+        Assert.Contains("dispute/decision", await Actions(TestUsers.Supervisor, id));
+        Assert.Contains("dispute/decision", await Actions(TestUsers.Dispatcher, id));
+        Assert.DoesNotContain("dispute", await Actions(TestUsers.Cgj, id));
+        Assert.DoesNotContain("dispute/decision", await Actions(TestUsers.Cgj, id));
+        Assert.Contains("urge", await Actions(TestUsers.Operator, id));
+        Assert.DoesNotContain("urge", await Actions(TestUsers.Leader, id));
+    }
+
+    [Fact]
     public async Task Each_role_is_offered_the_steps_the_api_lets_it_take_now_and_no_others()
     {
         var id = await Create($"可做之事 {Guid.NewGuid():N}");
-        Assert.Equal(["resolve-now", "dispatch", "merge-into", "supplement"], await Actions(TestUsers.Operator, id));
-        Assert.Equal(["supervise"], await Actions(TestUsers.Supervisor, id));
+        Assert.Equal(["resolve-now", "dispatch", "merge-into", "supplement", "urge"], await Actions(TestUsers.Operator, id));
+        Assert.Equal(["supervise", "urge"], await Actions(TestUsers.Supervisor, id));
         Assert.Empty(await Actions(TestUsers.Leader, id));
 
         await Ok(await Post(TestUsers.Dispatcher, id, "dispatch", new { lead = "CGJ" }));
-        Assert.Equal(["merge-into", "supplement", "redispatch"], await Actions(TestUsers.Dispatcher, id));
-        Assert.Equal(["sign", "return"], await Actions(TestUsers.Cgj, id));
+        Assert.Equal(["merge-into", "supplement", "redispatch", "urge"], await Actions(TestUsers.Dispatcher, id));
+        Assert.Equal(["sign", "return", "dispute"], await Actions(TestUsers.Cgj, id));
         Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientFor(TestUsers.Jtj).GetAsync($"/api/v1/tickets/{id}")).StatusCode);
 
         await Ok(await Post(TestUsers.Cgj, id, "sign", new { department = "CGJ" }));
-        Assert.Equal(["return", "await-resident", "extension", "reply"], await Actions(TestUsers.Cgj, id));
+        Assert.Equal(["return", "await-resident", "extension", "reply", "dispute"], await Actions(TestUsers.Cgj, id));
         await Ok(await Post(TestUsers.Cgj, id, "extension", new { department = "CGJ", extra = "1.00:00:00", reason = "需协调" }));
         Assert.Contains("extension/decision", await Actions(TestUsers.Supervisor, id));
         Assert.DoesNotContain("extension", await Actions(TestUsers.Cgj, id));

@@ -115,6 +115,16 @@ const TicketSteps = (() => {
     }
 
     withText('supervise', '督办', '督办意见', v => ({ note: v }), '已督办');
+    withText('urge', '催办', '催办说明', v => ({ note: v }), '已催办');
+    withText('dispute', '派单异议', '异议理由', v => ({ department: acting(ticket), reason: v }), '已提出派单异议，等待审核');
+    if (may('dispute/decision')) {
+      const note = text('审核意见');
+      const decide = upheld => run('dispute/decision', { upheld, note: note.value.trim() },
+        upheld ? '异议成立，工单改派或退回重新派单' : '异议不成立，原单位继续办理');
+      boxes.push(box('异议审核', field('审核意见', note), el('div', { className: 'row' },
+        el('button', { type: 'button', onclick: () => decide(true) }, '异议成立'),
+        el('button', { type: 'button', className: 'secondary', onclick: () => decide(false) }, '驳回异议'))));
+    }
     if (may('close')) boxes.push(box('归档', el('button', { type: 'button', className: 'secondary', onclick: () => run('close', undefined, '已归档') }, '归档')));
 
     container.replaceChildren(...(boxes.length ? boxes : [el('p', { className: 'muted' }, '当前状态下您没有可办理的操作。')]), result);
