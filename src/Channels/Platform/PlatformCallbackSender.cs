@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Channels.Outbox;
 
 namespace HotlineDispatch.Channels.Platform;
@@ -28,8 +29,8 @@ public sealed class PlatformCallbackSender(HttpClient http, PlatformOptions opti
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(PlatformSignature.TimestampHeader, timestamp);
-        request.Headers.Add(PlatformSignature.SignatureHeader, PlatformSignature.Compute(options.Secret!, timestamp, "POST", url.AbsolutePath, body));
+        request.Headers.Add(HotlineSignature.TimestampHeader, timestamp);
+        request.Headers.Add(HotlineSignature.SignatureHeader, HotlineSignature.Compute(options.Secret!, timestamp, "POST", url.AbsolutePath, body));
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HotlineDispatch.Channels.Grid;
 using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Grid;
@@ -26,8 +25,6 @@ public static class GroupBridge
     private const int MaxId = 128;
     private const int MaxName = 100;
     private const int MaxText = 4000;
-
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddGroupBridge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -57,24 +54,11 @@ public static class GroupBridge
             return ChannelProblems.TooLarge(MaxBytes);
         }
 
-        var headers = http.Request.Headers;
-        if (!long.TryParse(headers["X-Hotline-Timestamp"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
-        {
-            return ChannelProblems.Forbidden("X-Hotline-Timestamp must be the sending time in Unix seconds.");
-        }
-
-        if ((time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > Window)
-        {
-            return ChannelProblems.Forbidden("X-Hotline-Timestamp is more than 5 minutes off: a replay, or the bridge's clock is wrong.");
-        }
-
         var request = http.Request;
-        if (!BridgeSignature.Matches(secret, headers["X-Hotline-Timestamp"].ToString(), request.Method, (request.PathBase + request.Path).Value!, body,
-                headers["X-Hotline-Signature"]))
+        if (HotlineSignature.Refusal(secret, request.Headers[HotlineSignature.TimestampHeader], request.Headers[HotlineSignature.SignatureHeader],
+                request.Method, (request.PathBase + request.Path).Value!, body, time.GetUtcNow(), "Hotline:Groups:BridgeSecret") is { } refusal)
         {
-            return ChannelProblems.Forbidden(
-                "X-Hotline-Signature is not sha256=<hex HMAC-SHA256 of \"<timestamp>\\n<METHOD>\\n<path>\\n<raw body>\" with Hotline:Groups:BridgeSecret>.");
+            return ChannelProblems.Forbidden(refusal);
         }
 
         if (budget.Spend("groups", http) is { } exhausted)
@@ -100,7 +84,7 @@ public static class GroupBridge
 
         // Older than the group remembers message ids, a message could be taken twice; later than the window, it is not real.
         var sentAgo = time.GetUtcNow() - posted!.SentAt!.Value;
-        if (sentAgo > ChatGroupGrain.RememberFor || sentAgo < -Window)
+        if (sentAgo > ChatGroupGrain.RememberFor || sentAgo < -HotlineSignature.Window)
         {
             return ChannelProblems.BadRequest("sentAt", "sentAt must be within the last day and not in the future.");
         }

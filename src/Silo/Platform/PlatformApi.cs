@@ -70,10 +70,10 @@ public static class PlatformApi
         }
 
         var headers = http.Request.Headers;
-        var signature = headers[PlatformSignature.SignatureHeader].ToString();
+        var signature = headers[HotlineSignature.SignatureHeader].ToString();
         var now = time.GetUtcNow();
-        if (PlatformSignature.Refusal(options.Secret, headers[PlatformSignature.TimestampHeader], signature, http.Request.Method,
-                http.Request.Path, body, now) is { } refusal)
+        if (HotlineSignature.Refusal(options.Secret, headers[HotlineSignature.TimestampHeader], signature, http.Request.Method,
+                http.Request.Path, body, now, "Hotline:Platform:Secret") is { } refusal)
         {
             return ChannelProblems.Forbidden(refusal);
         }

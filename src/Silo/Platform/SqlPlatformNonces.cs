@@ -1,4 +1,4 @@
-using HotlineDispatch.Channels.Platform;
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Silo.ReadModel;
 
 namespace HotlineDispatch.Silo.Platform;
@@ -16,7 +16,7 @@ public sealed class SqlPlatformNonces(ReadModelDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         // Twice the window: a timestamp may be up to the window ahead of our clock as well as behind it.
         await connection.Command("DELETE FROM hotline_platform_nonce WHERE seen_at < @old")
-            .With("old", (now - 2 * PlatformSignature.Window).ToUnixTimeMilliseconds())
+            .With("old", (now - 2 * HotlineSignature.Window).ToUnixTimeMilliseconds())
             .ExecuteNonQueryAsync(cancellationToken);
         return await connection.Command("INSERT INTO hotline_platform_nonce (signature, seen_at) VALUES (@signature, @now) ON CONFLICT (signature) DO NOTHING")
             .With("signature", signature.ToLowerInvariant())

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HotlineDispatch.Channels.Grid;
+using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Tests.Channels;
 using HotlineDispatch.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -30,7 +30,7 @@ public sealed class ConsoleBrowserTests : ConsoleBrowserBase
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
         request.Headers.Add("X-Hotline-Timestamp", timestamp);
-        request.Headers.Add("X-Hotline-Signature", BridgeSignature.Compute(ChannelsApiFactory.BridgeSecret, timestamp, "POST", $"/channels/groups/grp-{cell}/messages", body));
+        request.Headers.Add("X-Hotline-Signature", HotlineSignature.Compute(ChannelsApiFactory.BridgeSecret, timestamp, "POST", $"/channels/groups/grp-{cell}/messages", body));
         (await bridge.SendAsync(request)).EnsureSuccessStatusCode();
     }
 
