@@ -31,6 +31,7 @@ public static class PlatformApi
     public static IServiceCollection AddHotlinePlatform(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        ConfiguredSecret.Require("Hotline:Platform:Secret", options.Secret);
         services.AddSingleton(options);
         services.AddSingleton<SqlPlatformNonces>();
         services.AddSingleton<ITicketProjectionPart, PlatformCallbackProjection>();

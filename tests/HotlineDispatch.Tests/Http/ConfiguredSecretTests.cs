@@ -11,6 +11,7 @@ public sealed class ConfiguredSecretTests
     [InlineData("Hotline:Auth:AdminToken")]
     [InlineData("Hotline:Groups:BridgeSecret")]
     [InlineData("Hotline:Open311:ApiKeys:0")]
+    [InlineData("Hotline:Platform:Secret")]
     public async Task A_configured_token_shorter_than_16_characters_refuses_to_start(string key)
     {
         await using var factory = new ShortSecretFactory(key);
