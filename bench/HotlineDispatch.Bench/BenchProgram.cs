@@ -20,6 +20,7 @@ public static class BenchProgram
           deadlines --open N [--concurrency C] [--sign-for <TimeSpan>] [--storage …] [--connection …]
           memory    --grains N [--cells K] [--concurrency C] [--storage …] [--connection …]
           surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
+          restart   --open N [--concurrency C] [--sign-for <TimeSpan>] [--catch-up <TimeSpan>] [--storage …] [--connection …]
           faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
           history   --storage sqlite|postgres [--connection …] --tickets N [--calls C]
           routing   --data <file.jsonl>   (in process, no silo: trains the router and measures it on the file)
@@ -77,6 +78,10 @@ public static class BenchProgram
                 var surge = new SurgeOptions(a.Int("tickets", 27_683), a.Int("concurrency", 32), a.Int("bursts", 12),
                     a.Duration("sign-for") ?? TimeSpan.FromMinutes(1), a.Storage(), a.OptionalText("connection"));
                 return () => SurgeScenario.RunAsync(surge);
+            case "restart":
+                var restart = new RestartOptions(a.Int("open", 100_000), a.Int("concurrency", 32), a.Duration("sign-for"),
+                    a.Duration("catch-up") ?? TimeSpan.FromMinutes(1), a.Storage(), a.OptionalText("connection"));
+                return () => RestartScenario.RunAsync(restart);
             case "faults":
                 var faults = new FaultsOptions(a.Storage(), a.Int("tickets", 20_000), a.Int("concurrency", 32), a.Int("rounds", 3));
                 return async () => (await FaultsScenario.RunAsync(faults)).Report;

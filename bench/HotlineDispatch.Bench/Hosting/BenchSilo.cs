@@ -81,8 +81,11 @@ public sealed class BenchSilo : IAsyncDisposable
         _cleanup?.Dispose();
     }
 
-    /// <summary>Starts the process (again, on the same settings, data and port) and waits until it is healthy.</summary>
-    public async Task RestartAsync()
+    /// <summary>
+    /// Starts the process (again, on the same settings, data and port) and waits until it is healthy
+    /// and its router answers; returns how long after the process started <c>/health</c> answered.
+    /// </summary>
+    public async Task<TimeSpan> RestartAsync()
     {
         await KillAsync();
         _starts++;
@@ -109,11 +112,14 @@ public sealed class BenchSilo : IAsyncDisposable
             start.Environment[HeapProbe.DirectoryVariable] = ProbeDirectory;
         }
 
+        var started = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
         _process = process;
         _cleanup = ExitCleanup.Register(() => process.Kill());
         await WaitUntilHealthyAsync(process);
+        var healthy = started.Elapsed;
         await WaitForRouterAsync();
+        return healthy;
     }
 
     /// <summary>The process's resident set (VmRSS) in bytes.</summary>

@@ -9,7 +9,11 @@ namespace HotlineDispatch.Bench.Load;
 /// <param name="Missing">Expected cards not recorded.</param>
 /// <param name="Duplicated">Cards recorded more than once.</param>
 /// <param name="NotFound">Tickets the silo did not know.</param>
-public sealed record CardFindings(Latencies Lateness, int Expected, int Missing, int Duplicated, int NotFound);
+/// <param name="SinceRestart">For the cards that fell due while the silo was down, recordedAt − the moment it was started again, in milliseconds.</param>
+public sealed record CardFindings(Latencies Lateness, int Expected, int Missing, int Duplicated, int NotFound, Latencies SinceRestart);
+
+/// <summary>When the silo was killed and when it was started again.</summary>
+public readonly record struct Outage(DateTimeOffset KilledAt, DateTimeOffset RestartedAt);
 
 /// <summary>
 /// Reads each ticket and checks its sign-for cards: every ticket dispatched and not signed must, once
@@ -17,9 +21,10 @@ public sealed record CardFindings(Latencies Lateness, int Expected, int Missing,
 /// </summary>
 public static class CardCheck
 {
-    public static async Task<CardFindings> RunAsync(TicketApi api, IReadOnlyList<string> ids, int concurrency, DateTimeOffset now)
+    public static async Task<CardFindings> RunAsync(TicketApi api, IReadOnlyList<string> ids, int concurrency, DateTimeOffset now, Outage? outage = null)
     {
         var lateness = new Latencies();
+        var sinceRestart = new Latencies();
         int expected = 0, missing = 0, duplicated = 0, notFound = 0;
         await ClosedLoop.RunAsync("reading cards", ids.Count, concurrency, async seq =>
         {
@@ -50,9 +55,14 @@ public static class CardCheck
 
                 Interlocked.Add(ref duplicated, ofKind.Count - 1);
                 var card = ofKind[0];
-                lateness.Add((card.GetProperty("recordedAt").GetDateTimeOffset() - card.GetProperty("dueAt").GetDateTimeOffset()).TotalMilliseconds);
+                var (due, recorded) = (card.GetProperty("dueAt").GetDateTimeOffset(), card.GetProperty("recordedAt").GetDateTimeOffset());
+                lateness.Add((recorded - due).TotalMilliseconds);
+                if (outage is { } down && due >= down.KilledAt && due < down.RestartedAt)
+                {
+                    sinceRestart.Add((recorded - down.RestartedAt).TotalMilliseconds);
+                }
             }
         });
-        return new CardFindings(lateness, expected, missing, duplicated, notFound);
+        return new CardFindings(lateness, expected, missing, duplicated, notFound, sinceRestart);
     }
 }

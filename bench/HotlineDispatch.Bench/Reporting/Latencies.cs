@@ -41,4 +41,12 @@ public sealed class Latencies
     }
 
     public double Max => Percentile(100);
+
+    public int CountAtMost(double milliseconds)
+    {
+        lock (_values)
+        {
+            return _values.Count(v => v <= milliseconds);
+        }
+    }
 }
