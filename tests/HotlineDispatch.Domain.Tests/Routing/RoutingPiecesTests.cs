@@ -94,7 +94,7 @@ public sealed class RoutingPiecesTests
         var samples = LabelledSamples.LoadEmbedded();
 
         Assert.Equal(420 + 1135 + 1050, samples.Tickets.Count);
-        Assert.Equal(300 + 400, samples.Chat.Count);
+        Assert.Equal(300 + 400 + 552, samples.Chat.Count);
         Assert.Equal(samples.Tickets.Count, samples.Tickets.Select(t => t.Id).Distinct().Count());
     }
 
