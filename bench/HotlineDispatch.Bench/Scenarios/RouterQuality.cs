@@ -68,7 +68,7 @@ public sealed class RouterQuality
 
     public static RouterQuality Measure(RouterModel model, LabelledSamples data) => new(
         data.Tickets.Select(t => (t, model.RankDepartments(t.Text), model.UrgentCue(t.Text) is not null)).ToList(),
-        data.Chat.Select(c => (c, model.RequestProbability(c.Text) >= 0.5)).ToList());
+        data.Chat.Select(c => (c, model.RequestProbability(c.Text) >= RouterTraining.RequestAbove)).ToList());
 
     /// <summary>
     /// How long the analysis of one text takes in process, as <c>POST /api/v1/analyze</c> does it apart from

@@ -10,7 +10,7 @@ public sealed class MessageAnalyzer(RoutingAdvisor advisor, ITextInsights insigh
         var advice = await advisor.AdviseAsync(text, address: null, knownType: null);
         var insight = (await insights.AnalyzeAsync([text], cancellationToken))[0];
         return new MessageAnalysis(
-            advice.RequestConfidence >= 0.5,
+            advice.RequestConfidence >= RouterTraining.RequestAbove,
             advice.Department,
             advice.Alternatives,
             advice.Type,

@@ -18,13 +18,15 @@ public sealed class RouterTraining(
     IReadOnlyList<TrainingExample> urgency)
 {
     // Bump when anything about features or trainers changes, so cached models are not reused.
-    private const string FormatVersion = "router-v2";
+    private const string FormatVersion = "router-v3";
 
     /// <summary>A correction outweighs a sample: it is a case the model got wrong, confirmed by a person.</summary>
     public const float CorrectionWeight = 3;
 
     public static readonly ClassifierSettings DepartmentSettings = new(CharNgrams: 2, WordNgrams: 2, L2: 0.05f, CalibrationFolds: 2);
-    public static readonly ClassifierSettings RequestSettings = new(CharNgrams: 2, WordNgrams: 2, L2: 0.05f, CalibrationFolds: 3);
+    // The cues of asking and telling (RequestCues) raised the out-of-fold F1 over the 1,252 chat messages from 0.940 to 0.946,
+    // each at its best threshold, and called fewer chatter messages requests at every threshold from 0.5 to 0.8.
+    public static readonly ClassifierSettings RequestSettings = new(CharNgrams: 2, WordNgrams: 2, L2: 0.05f, CalibrationFolds: 3, Cues: true);
 
     // Only the type's name is used, never its probability, so it is not calibrated.
     public static readonly ClassifierSettings TypeSettings = new(CharNgrams: 2, WordNgrams: 1, L2: 0.05f, CalibrationFolds: 0);
@@ -39,6 +41,14 @@ public sealed class RouterTraining(
     /// probability well under a half already sets a report apart.
     /// </summary>
     public const double UrgentAbove = 0.10;
+
+    /// <summary>
+    /// The calibrated request probability from which a chat message is a request. Chosen for F1 on out-of-fold
+    /// predictions over every chat sample (4 folds, the validation split one of them): 0.65 gave 0.946, 0.5 gave
+    /// 0.935 with 17 more chatter messages called requests and 5 fewer missed, 0.6 to 0.75 lay within 0.005 of it.
+    /// A danger reaches the grid worker's inbox whatever this says (urgency decides it on its own).
+    /// </summary>
+    public const double RequestAbove = 0.65;
 
     public IReadOnlyList<TrainingExample> Departments { get; } = departments;
 

@@ -68,6 +68,8 @@ public sealed class ClassifierInput
 
     public string Words { get; set; } = "";
 
+    public string Cues { get; set; } = "";
+
     public string Label { get; set; } = "";
 
     public float Weight { get; set; } = 1;
@@ -79,6 +81,7 @@ public sealed class ClassifierInput
         {
             Text = normalized,
             Words = WordSegmenter.Words(normalized),
+            Cues = RequestCues.Of(normalized),
             Label = label,
             Weight = weight,
         };

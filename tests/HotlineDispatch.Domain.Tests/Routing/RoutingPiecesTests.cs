@@ -94,8 +94,19 @@ public sealed class RoutingPiecesTests
         var samples = LabelledSamples.LoadEmbedded();
 
         Assert.Equal(420 + 1135 + 1050, samples.Tickets.Count);
-        Assert.Equal(300 + 400, samples.Chat.Count);
+        Assert.Equal(300 + 400 + 552, samples.Chat.Count);
         Assert.Equal(samples.Tickets.Count, samples.Tickets.Select(t => t.Id).Distinct().Count());
+        Assert.Equal(samples.Chat.Count, samples.Chat.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Cues_tell_an_ask_from_a_thanks_for_what_is_done_and_a_notice()
+    {
+        Assert.Equal("cue_ask", RequestCues.Of(RoutingText.Normalize("井盖晃得厉害，帮报一下")));
+        Assert.Equal("cue_done cue_thanks", RequestCues.Of(RoutingText.Normalize("路灯修好了，谢谢小周")));
+        Assert.Equal("cue_notice", RequestCues.Of(RoutingText.Normalize("【停电通知】周四8:00—18:00线路检修")));
+        Assert.Equal("cue_ask cue_question", RequestCues.Of(RoutingText.Normalize("楼道里堆满了杂物，能不能请消防来看看？")));
+        Assert.Equal("cue_none", RequestCues.Of(RoutingText.Normalize("3栋后面路灯不亮 好几天了")));
     }
 
     [Fact]
