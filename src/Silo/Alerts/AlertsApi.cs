@@ -1,6 +1,7 @@
 using HotlineDispatch.Alerts;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 
 using HotlineDispatch.Silo.Routing;
@@ -23,10 +24,10 @@ public static class AlertsApi
     {
         var group = routes.MapGroup("/api/v1/alerts");
         group.MapGet("/", List).RequireAuthorization(ReadPolicy);
-        group.MapPost("/{id}/acknowledge", async (string id, HttpContext http, IAlertBoard board,
+        group.MapPost("/{id}/acknowledge", async Task<Results<Ok<Alert>, ProblemHttpResult>> (string id, HttpContext http, IAlertBoard board,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
             await board.AcknowledgeAsync(id, CurrentUser.From(http.User).Name, time.GetUtcNow(), cancellationToken) is { } alert
-                ? Results.Ok(alert)
+                ? TypedResults.Ok(alert)
                 : Problems.NotFound($"There is no alert {id}; GET /api/v1/alerts lists them."))
             .RequireAuthorization(AcknowledgePolicy);
         return group;
@@ -36,7 +37,7 @@ public static class AlertsApi
     /// A caller that names a page gets that page and the true total, as on the other list routes; one that names none
     /// keeps the answer it was written against: the newest <see cref="Shown"/> and no total.
     /// </summary>
-    private static async Task<IResult> List(IAlertBoard board, HttpContext http, bool? open, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ItemList<Alert>>, Ok<ListPage<Alert>>, ProblemHttpResult>> List(IAlertBoard board, HttpContext http, bool? open, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         // Leaders read the board for the picture; following up a resident's failed message is the supervisors' work.
         var shown = CurrentUser.From(http.User).Role == Roles.Leader
@@ -45,7 +46,7 @@ public static class AlertsApi
         if (page is null && pageSize is null)
         {
             var (newest, _) = await board.ListAsync(open == true, 1, Shown, cancellationToken);
-            return Results.Ok(new { items = shown(newest) });
+            return TypedResults.Ok(new ItemList<Alert>([.. shown(newest)]));
         }
 
         if (Paging.Check(page, pageSize, out var number, out var size) is { } paging)
@@ -54,6 +55,6 @@ public static class AlertsApi
         }
 
         var (items, total) = await board.ListAsync(open == true, number, size, cancellationToken);
-        return Results.Ok(new { items = shown(items), total });
+        return TypedResults.Ok(new ListPage<Alert>([.. shown(items)], total));
     }
 }

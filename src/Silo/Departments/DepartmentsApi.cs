@@ -5,11 +5,28 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
 using HotlineDispatch.Silo.Tickets;
+using HotlineDispatch.Assessment;
 using HotlineDispatch.Tickets;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Departments;
+
+/// <summary>A department of the catalogue with its live counts.</summary>
+public sealed record DepartmentView(string Code, string Name, string NameEn, string Scope, int Open, int Overdue, int Yellow, int Red);
+
+/// <summary>
+/// A department's queue. A paged one also carries, per ticket, the steps the caller may take on it (a console card's
+/// buttons); the whole queue leaves <c>actions</c> out.
+/// </summary>
+public sealed record DepartmentQueue(
+    IReadOnlyList<SummaryView> Items, int Total,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Actions = null);
+
+/// <summary>A department's rates this month and its line in this month's assessment (null before it has one).</summary>
+public sealed record DepartmentRecord(string Month, StatsRow Rates, DepartmentScore? Assessment);
 
 /// <summary><c>/api/v1/departments</c>: the departments with live counts, each one's queue, and each one's record of the month.</summary>
 public static class DepartmentsApi
@@ -18,23 +35,14 @@ public static class DepartmentsApi
     {
         var group = routes.MapGroup("/api/v1/departments").RequireAuthorization(Policies.AnyUser);
 
-        group.MapGet("/", async (DepartmentCatalog catalog, IGrainFactory grains) =>
+        group.MapGet("/", async Task<Ok<IReadOnlyList<DepartmentView>>> (DepartmentCatalog catalog, IGrainFactory grains) =>
         {
             var loads = await Task.WhenAll(catalog.All.Select(d => grains.GetGrain<IDepartmentGrain>(d.Code).GetLoad()));
-            return Results.Ok(catalog.All.Zip(loads, (d, load) => new
-            {
-                d.Code,
-                d.Name,
-                d.NameEn,
-                d.Scope,
-                load.Open,
-                load.Overdue,
-                load.Yellow,
-                load.Red,
-            }));
+            return TypedResults.Ok<IReadOnlyList<DepartmentView>>(
+                [.. catalog.All.Zip(loads, (d, load) => new DepartmentView(d.Code, d.Name, d.NameEn, d.Scope, load.Open, load.Overdue, load.Yellow, load.Red))]);
         });
 
-        group.MapGet("/{code}/queue", async (string code, HttpContext http, DepartmentCatalog catalog, IGrainFactory grains, SlaPolicy sla,
+        group.MapGet("/{code}/queue", async Task<Results<Ok<DepartmentQueue>, ProblemHttpResult>> (string code, HttpContext http, DepartmentCatalog catalog, IGrainFactory grains, SlaPolicy sla,
             TicketOffers offers, int? page, int? pageSize) =>
         {
             if (!catalog.Contains(code))
@@ -62,20 +70,16 @@ public static class DepartmentsApi
                 // a step the API would refuse; it needs each ticket whole, read here once per card of one page only.
                 var offered = await Task.WhenAll(onPage.Select(async s =>
                     (s.Id, Actions: await offers.ForAsync(await grains.GetGrain<ITicketGrain>(s.Id).Get(), http.User))));
-                return Results.Ok(new
-                {
-                    items = onPage.Select(s => SummaryView.Of(s, sla.Calendar)),
-                    total = queue.Count,
-                    actions = offered.ToDictionary(o => o.Id, o => o.Actions),
-                });
+                return TypedResults.Ok(new DepartmentQueue([.. onPage.Select(s => SummaryView.Of(s, sla.Calendar))], queue.Count,
+                    offered.ToDictionary(o => o.Id, o => o.Actions)));
             }
 
-            return Results.Ok(new { items = queue.Select(s => SummaryView.Of(s, sla.Calendar)), total = queue.Count });
+            return TypedResults.Ok(new DepartmentQueue([.. queue.Select(s => SummaryView.Of(s, sla.Calendar))], queue.Count));
         });
 
         // A department sees its own rates and assessment, which the statistics and the assessment table show to
         // those who read every department's.
-        group.MapGet("/{code}/record", async (string code, HttpContext http, DepartmentCatalog catalog, SlaPolicy sla, SqlMeasureStore store,
+        group.MapGet("/{code}/record", async Task<Results<Ok<DepartmentRecord>, ProblemHttpResult>> (string code, HttpContext http, DepartmentCatalog catalog, SlaPolicy sla, SqlMeasureStore store,
             AssessmentReport report, IAuthorizationService authorization, [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
             CancellationToken cancellationToken) =>
         {
@@ -96,12 +100,9 @@ public static class DepartmentsApi
             var month = report.MonthOf(now);
             var counts = await store.SumAsync(StatsDimension.Department, month, sla.Calendar.LocalDate(now), cancellationToken);
             var table = await report.ForMonthAsync(month, now, cancellationToken);
-            return Results.Ok(new
-            {
-                table.Month,
-                Rates = StatsApi.Row(StatsDimension.Department, code, counts.GetValueOrDefault(code) ?? new Dictionary<string, long>(), catalog),
-                Assessment = table.Departments.FirstOrDefault(d => d.Department == code),
-            });
+            return TypedResults.Ok(new DepartmentRecord(table.Month,
+                StatsApi.Row(StatsDimension.Department, code, counts.GetValueOrDefault(code) ?? new Dictionary<string, long>(), catalog),
+                table.Departments.FirstOrDefault(d => d.Department == code)));
         });
 
         return group;

@@ -4,6 +4,7 @@ using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Silo.Tickets;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Disputes;
 
@@ -35,14 +36,14 @@ public static class DisputesApi
                 var department = body.Department ?? CurrentUser.From(http.User).Department ?? (await steps.Read(id)).Lead ?? "";
                 return await steps.Run(id, http, new DisputeDispatch(department, body.Reason ?? "", body.Suggested), department);
             })
-            .RequireAuthorization(Policies.DepartmentWork);
+            .RequireAuthorization(Policies.DepartmentWork).Produces<TicketView>();
         tickets.MapPost("/{id}/dispute/decision", (string id, DisputeDecisionRequest body, HttpContext http, TicketSteps steps) =>
             body.Upheld is { } upheld
                 ? steps.Run(id, http, new DecideDispute(upheld, body.Lead, body.Note))
                 : Task.FromResult(Problems.BadRequest("upheld", "upheld must be true or false.")))
-            .RequireAuthorization(ReviewPolicy);
+            .RequireAuthorization(ReviewPolicy).Produces<TicketView>();
 
-        routes.MapGet("/api/v1/disputes", async (bool? open, string? department, int? page, int? pageSize, SqlDisputes disputes,
+        routes.MapGet("/api/v1/disputes", async Task<Results<Ok<ListPage<DisputeView>>, ProblemHttpResult>> (bool? open, string? department, int? page, int? pageSize, SqlDisputes disputes,
                 CancellationToken cancellationToken) =>
             {
                 if (Paging.Check(page, pageSize, out var number, out var size) is { } problem)
@@ -51,7 +52,7 @@ public static class DisputesApi
                 }
 
                 var (items, total) = await disputes.ListAsync(open ?? false, department, number, size, cancellationToken);
-                return Results.Ok(new { items, total });
+                return TypedResults.Ok(new ListPage<DisputeView>(items, total));
             })
             .RequireAuthorization(ReviewPolicy);
         return routes;

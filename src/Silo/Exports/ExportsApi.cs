@@ -56,7 +56,7 @@ public static class ExportsApi
                     }
                 }
             }, ContentType, "tickets.csv");
-        }).RequireAuthorization(Policies.AnyUser);
+        }).RequireAuthorization(Policies.AnyUser).Produces<string>(contentType: ContentType);
 
         group.MapGet("/stats.csv", (HttpContext http, SqlMeasureStore store, DepartmentCatalog catalog, SlaPolicy sla,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time, string? from, string? to, string? by) =>
@@ -77,7 +77,7 @@ public static class ExportsApi
                     await csv.RowAsync(StatsRowFields(StatsApi.Row(period.Dimension, value, counts, catalog)));
                 }
             }, ContentType, $"stats-{period.Dimension}.csv");
-        }).RequireAuthorization(Policies.Measures);
+        }).RequireAuthorization(Policies.Measures).Produces<string>(contentType: ContentType);
 
         return group;
     }

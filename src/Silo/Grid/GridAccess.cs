@@ -1,6 +1,7 @@
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Grid;
 
@@ -15,7 +16,7 @@ public static class GridAccess
     public static AuthorizationPolicy Workers { get; } = Policy(Roles.Admin, Roles.GridWorker);
 
     /// <summary>A 403 for a grid worker of another cell; null when the user may go on.</summary>
-    public static IResult? Refuse(CurrentUser user, string cell) =>
+    public static ProblemHttpResult? Refuse(CurrentUser user, string cell) =>
         user.Role == Roles.GridWorker && user.GridCell != cell
             ? Problems.Forbidden($"A grid worker of {user.GridCell} sees and works only that cell, not {cell}.")
             : null;

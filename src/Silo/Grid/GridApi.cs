@@ -6,6 +6,7 @@ using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
 using HotlineDispatch.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace HotlineDispatch.Silo.Grid;
@@ -23,14 +24,14 @@ public static class GridApi
         group.MapGet("/", Cell).RequireAuthorization(GridAccess.Readers);
         group.MapGet("/inbox", Inbox).RequireAuthorization(GridAccess.Readers);
         group.MapGet("/handled", Handled).RequireAuthorization(GridAccess.Readers);
-        group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers);
-        group.MapPost("/patrol", Patrol).RequireAuthorization(GridAccess.Workers);
+        group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers).Produces<TicketView>(StatusCodes.Status201Created);
+        group.MapPost("/patrol", Patrol).RequireAuthorization(GridAccess.Workers).Produces<TicketView>(StatusCodes.Status201Created);
         group.MapPost("/inbox/{messageId}/settle", Settle).RequireAuthorization(GridAccess.Workers);
         group.MapPost("/inbox/{messageId}/dismiss", Dismiss).RequireAuthorization(GridAccess.Workers);
         return group;
     }
 
-    private static async Task<IResult> Cell(
+    private static async Task<Results<Ok<CellView>, ProblemHttpResult>> Cell(
         string cell, IGrainFactory grains, SqlCellTickets tickets, IOptionsMonitor<List<ConfiguredUser>> configured, SqlGridRegistry registry,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -50,44 +51,26 @@ public static class GridApi
             .Distinct()
             .ToList();
         var now = time.GetUtcNow();
-        return Results.Ok(new
-        {
-            cell,
-            name = place?.Name,
-            street = place?.Street,
-            community = place?.Community,
-            registeredWorkers = place?.Workers ?? [],
-            gridWorker = workers.FirstOrDefault(),
-            gridWorkers = workers,
-            groups = status.Groups.Select(g => new { g.GroupId, g.Name }),
-            openTickets = new { items = open.Select(s => SummaryView.Of(s, sla.Calendar)), total },
-            inboxSize = status.InboxSize,
-            oldestWaitingSeconds = status.OldestWaitingSince is { } since ? (long?)(now - since).TotalSeconds : null,
-            measures = new
-            {
-                requestsCollected = status.Requests,
-                settled = status.Settled,
-                settledByGridWorker = status.SettledByGridWorker,
-                ticketed = status.Ticketed,
-                dismissed = status.Dismissed,
-                patrolled = status.Patrolled,
-                selfResolutionRate = status.SelfResolutionRate,
-                averageWaitSeconds = status.AverageWaitSeconds,
-            },
-        });
+        return TypedResults.Ok(new CellView(cell, place?.Name, place?.Street, place?.Community, place?.Workers ?? [], workers.FirstOrDefault(), workers,
+            [.. status.Groups.Select(g => new CellGroup(g.GroupId, g.Name))],
+            new ListPage<SummaryView>([.. open.Select(s => SummaryView.Of(s, sla.Calendar))], total),
+            status.InboxSize,
+            status.OldestWaitingSince is { } since ? (long?)(now - since).TotalSeconds : null,
+            new CellMeasures(status.Requests, status.Settled, status.SettledByGridWorker, status.Ticketed, status.Dismissed, status.Patrolled,
+                status.SelfResolutionRate, status.AverageWaitSeconds)));
     }
 
-    private static async Task<IResult> Inbox(string cell, IGrainFactory grains, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla)
+    private static async Task<Ok<ItemList<InboxItemView>>> Inbox(string cell, IGrainFactory grains, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla)
     {
         var now = time.GetUtcNow();
         var items = await CellGrain(grains, cell).Inbox();
-        return Results.Ok(new { items = items.Select(i => InboxItemView.Of(i, now, sla.Calendar)) });
+        return TypedResults.Ok(new ItemList<InboxItemView>([.. items.Select(i => InboxItemView.Of(i, now, sla.Calendar))]));
     }
 
-    private static async Task<IResult> Handled(string cell, IGrainFactory grains, SlaPolicy sla)
+    private static async Task<Ok<ItemList<HandledRequestView>>> Handled(string cell, IGrainFactory grains, SlaPolicy sla)
     {
         var handled = await CellGrain(grains, cell).Handled();
-        return Results.Ok(new { items = handled.Select(h => HandledRequestView.Of(h, sla.Calendar)) });
+        return TypedResults.Ok(new ItemList<HandledRequestView>([.. handled.Select(h => HandledRequestView.Of(h, sla.Calendar))]));
     }
 
     private static async Task<IResult> MakeTicket(
@@ -129,24 +112,24 @@ public static class GridApi
         return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 
-    private static Task<IResult> Settle(string cell, string messageId, SettleRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla) =>
+    private static Task<Results<Ok<HandledRequestView>, ProblemHttpResult>> Settle(string cell, string messageId, SettleRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla) =>
         AnswerWithoutTicket(body.Note, "note", "what was done", http, sla, (text, actor) => CellGrain(grains, cell).Settle(messageId, text, actor));
 
-    private static Task<IResult> Dismiss(string cell, string messageId, DismissRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla) =>
+    private static Task<Results<Ok<HandledRequestView>, ProblemHttpResult>> Dismiss(string cell, string messageId, DismissRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla) =>
         AnswerWithoutTicket(body.Reason, "reason", "why this is not a request", http, sla,
             (text, actor) => CellGrain(grains, cell).Dismiss(messageId, text, actor));
 
     /// <summary>Settles or dismisses a request; either needs a text that says what was done or why.</summary>
-    private static async Task<IResult> AnswerWithoutTicket(
+    private static async Task<Results<Ok<HandledRequestView>, ProblemHttpResult>> AnswerWithoutTicket(
         string? text, string field, string meaning, HttpContext http, SlaPolicy sla, Func<string, Actor, Task<HandledRequest>> answer)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > MaxNote)
         {
-            return Problems.BadRequest(field, $"{field} is required: {meaning}, at most {MaxNote} characters.");
+            return Problems.Invalid(field, $"{field} is required: {meaning}, at most {MaxNote} characters.");
         }
 
         var handled = await answer(text.Trim(), CurrentUser.From(http.User).Actor);
-        return Results.Ok(HandledRequestView.Of(handled, sla.Calendar));
+        return TypedResults.Ok(HandledRequestView.Of(handled, sla.Calendar));
     }
 
     private static IGridCellGrain CellGrain(IGrainFactory grains, string cell) => grains.GetGrain<IGridCellGrain>(GridKeys.Cell(cell));

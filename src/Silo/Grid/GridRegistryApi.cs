@@ -3,8 +3,15 @@ using HotlineDispatch.Channels.Http;
 using HotlineDispatch.Grid;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Grid;
+
+/// <summary>What an uploaded registry holds (or would, on a dry run); <c>errors</c> is empty, since a file with any is refused.</summary>
+public sealed record RegistryUpload(bool DryRun, int Cells, int Communities, int Streets, IReadOnlyList<CsvLineError> Errors);
+
+/// <summary>How many chat groups an upload registers (or would, on a dry run).</summary>
+public sealed record GroupsUpload(bool DryRun, int Groups, IReadOnlyList<CsvLineError> Errors);
 
 /// <summary>
 /// The grid registry and the bulk registration of chat groups, both uploaded as CSV by an admin (docs/api.md §20).
@@ -26,12 +33,12 @@ public static class GridRegistryApi
     {
         routes.MapPut("/api/v1/grid/registry", LoadRegistry).RequireAuthorization(Policies.Administration);
         routes.MapGet("/api/v1/grid/registry", (SqlGridRegistry registry) =>
-            Results.Ok(new { items = registry.Current.Places, total = registry.Current.Places.Count })).RequireAuthorization(GridAccess.Readers);
+            TypedResults.Ok(new ListPage<GridPlace>(registry.Current.Places, registry.Current.Places.Count))).RequireAuthorization(GridAccess.Readers);
         routes.MapPut("/api/v1/groups", RegisterGroups).RequireAuthorization(Policies.Administration);
         return routes;
     }
 
-    private static async Task<IResult> LoadRegistry(HttpContext http, SqlGridRegistry store, bool? dryRun)
+    private static async Task<Results<Ok<RegistryUpload>, ProblemHttpResult>> LoadRegistry(HttpContext http, SqlGridRegistry store, bool? dryRun)
     {
         if (await Csv(http) is not { } csv)
         {
@@ -49,17 +56,11 @@ public static class GridRegistryApi
             await store.ReplaceAsync(registry, http.RequestAborted);
         }
 
-        return Results.Ok(new
-        {
-            dryRun = dryRun == true,
-            cells = registry.Places.Count,
-            communities = registry.Places.Select(p => p.Community).Distinct().Count(),
-            streets = registry.Places.Select(p => p.Street).Distinct().Count(),
-            errors = Array.Empty<CsvLineError>(),
-        });
+        return TypedResults.Ok(new RegistryUpload(dryRun == true, registry.Places.Count, registry.Places.Select(p => p.Community).Distinct().Count(),
+            registry.Places.Select(p => p.Street).Distinct().Count(), []));
     }
 
-    private static async Task<IResult> RegisterGroups(HttpContext http, SqlGridRegistry store, IGrainFactory grains, bool? dryRun)
+    private static async Task<Results<Ok<GroupsUpload>, ProblemHttpResult>> RegisterGroups(HttpContext http, SqlGridRegistry store, IGrainFactory grains, bool? dryRun)
     {
         if (await Csv(http) is not { } csv)
         {
@@ -81,14 +82,14 @@ public static class GridRegistryApi
             }
         }
 
-        return Results.Ok(new { dryRun = dryRun == true, groups = groups.Count, errors = Array.Empty<CsvLineError>() });
+        return TypedResults.Ok(new GroupsUpload(dryRun == true, groups.Count, []));
     }
 
     private static async Task<string?> Csv(HttpContext http) =>
         await BoundedBody.ReadAsync(http.Request, MaxBytes, http.RequestAborted) is { } body ? Encoding.UTF8.GetString(body) : null;
 
-    private static IResult Refused(IReadOnlyList<CsvLineError> errors) =>
-        Results.Problem(
+    private static ProblemHttpResult Refused(IReadOnlyList<CsvLineError> errors) =>
+        TypedResults.Problem(
             $"{errors.Count} line(s) are wrong and nothing was loaded; the first is line {errors[0].Line}: {errors[0].Message}",
             statusCode: StatusCodes.Status400BadRequest, title: "Invalid CSV",
             extensions: new Dictionary<string, object?> { ["errors"] = errors });

@@ -35,8 +35,11 @@ public static class GroupBridge
         return services;
     }
 
+    /// <summary>A message taken: its id, and whether the cell treats it as a request (it goes to the inbox).</summary>
+    public sealed record Receipt(string MessageId, bool Request);
+
     public static RouteHandlerBuilder MapGroupBridge(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/channels/groups/{groupId}/messages", Receive);
+        routes.MapPost("/channels/groups/{groupId}/messages", Receive).Produces<Receipt>();
 
     private static async Task<IResult> Receive(
         string groupId, HttpContext http, IOptions<BridgeOptions> options, IGrainFactory grains, WebhookBudget budget,
@@ -104,7 +107,7 @@ public static class GroupBridge
         }
 
         return delivery.Registered
-            ? Results.Ok(new { messageId = message.MessageId, request = delivery.IsRequest })
+            ? TypedResults.Ok(new Receipt(message.MessageId, delivery.IsRequest))
             : Unregistered(groupId);
     }
 

@@ -2,6 +2,7 @@ using HotlineDispatch.Deadlines;
 using HotlineDispatch.Grid;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Grid;
 
@@ -12,6 +13,11 @@ public static class GroupsApi
 
     public sealed record GroupRequest(string? Name, string? GridCell);
 
+    /// <summary>A registered group and its recent messages, in the centre's time.</summary>
+    public sealed record GroupView(string GroupId, string Name, string GridCell, IReadOnlyList<GroupLogLine> Recent);
+
+    public sealed record GroupLogLine(string MessageId, string SenderName, string Text, DateTimeOffset SentAt, DateTimeOffset ReceivedAt, bool IsRequest);
+
     public static RouteGroupBuilder MapGroupsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/groups");
@@ -20,17 +26,17 @@ public static class GroupsApi
         return group;
     }
 
-    private static async Task<IResult> Register(string groupId, GroupRequest body, IGrainFactory grains)
+    private static async Task<Results<Ok<GroupRegistration>, ProblemHttpResult>> Register(string groupId, GroupRequest body, IGrainFactory grains)
     {
-        if (!GridKeys.IsWellFormed(groupId)) return Problems.BadRequest("groupId", "groupId must be 1 to 128 letters, digits, '_', '.', '@' or '-', starting with a letter or digit.");
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > MaxName) return Problems.BadRequest("name", $"name is required, at most {MaxName} characters.");
-        if (!GridKeys.IsWellFormed(body.GridCell)) return Problems.BadRequest("gridCell", "gridCell is required: 1 to 128 letters, digits, '_', '.', '@' or '-'.");
+        if (!GridKeys.IsWellFormed(groupId)) return Problems.Invalid("groupId", "groupId must be 1 to 128 letters, digits, '_', '.', '@' or '-', starting with a letter or digit.");
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > MaxName) return Problems.Invalid("name", $"name is required, at most {MaxName} characters.");
+        if (!GridKeys.IsWellFormed(body.GridCell)) return Problems.Invalid("gridCell", "gridCell is required: 1 to 128 letters, digits, '_', '.', '@' or '-'.");
 
         var registration = await grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)).Register(body.Name.Trim(), body.GridCell!);
-        return Results.Ok(registration);
+        return TypedResults.Ok(registration);
     }
 
-    private static async Task<IResult> Get(string groupId, HttpContext http, IGrainFactory grains, SlaPolicy sla)
+    private static async Task<Results<Ok<GroupView>, ProblemHttpResult>> Get(string groupId, HttpContext http, IGrainFactory grains, SlaPolicy sla)
     {
         var grain = GridKeys.IsWellFormed(groupId) ? grains.GetGrain<IChatGroupGrain>(GridKeys.Group(groupId)) : null;
         if (grain is null || await grain.GetRegistration() is not { } registration)
@@ -44,20 +50,10 @@ public static class GroupsApi
         }
 
         var log = await grain.RecentLog();
-        return Results.Ok(new
-        {
-            registration.GroupId,
-            registration.Name,
-            registration.GridCell,
-            recent = log.Select(e => new
-            {
-                e.Message.MessageId,
-                e.Message.SenderName,
-                e.Message.Text,
-                sentAt = sla.Calendar.ToLocal(e.Message.SentAt),
-                receivedAt = sla.Calendar.ToLocal(e.ReceivedAt),
-                e.IsRequest,
-            }),
-        });
+        return TypedResults.Ok(new GroupView(registration.GroupId, registration.Name, registration.GridCell,
+        [
+            .. log.Select(e => new GroupLogLine(e.Message.MessageId, e.Message.SenderName, e.Message.Text,
+                sla.Calendar.ToLocal(e.Message.SentAt), sla.Calendar.ToLocal(e.ReceivedAt), e.IsRequest)),
+        ]));
     }
 }

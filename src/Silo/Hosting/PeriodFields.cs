@@ -1,5 +1,6 @@
 using System.Globalization;
 using HotlineDispatch.Deadlines;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Hosting;
 
@@ -10,12 +11,12 @@ namespace HotlineDispatch.Silo.Hosting;
 public static class PeriodFields
 {
     /// <summary>The 400 for a field that is neither, or null with the period's bounds (null where not given).</summary>
-    public static IResult? Check(string? from, string? to, WorkingCalendar calendar, out DateTimeOffset? fromAt, out DateTimeOffset? toAt)
+    public static ProblemHttpResult? Check(string? from, string? to, WorkingCalendar calendar, out DateTimeOffset? fromAt, out DateTimeOffset? toAt)
     {
         fromAt = ParseInstant(from, calendar, endOfDay: false);
         toAt = ParseInstant(to, calendar, endOfDay: true);
-        if (from is not null && fromAt is null) return Problems.BadRequest("from", $"from must be a date (2026-11-23) or an ISO-8601 instant, in the years {MinYear} to {MaxYear}.");
-        return to is not null && toAt is null ? Problems.BadRequest("to", $"to must be a date (2026-11-23) or an ISO-8601 instant, in the years {MinYear} to {MaxYear}.") : null;
+        if (from is not null && fromAt is null) return Problems.Invalid("from", $"from must be a date (2026-11-23) or an ISO-8601 instant, in the years {MinYear} to {MaxYear}.");
+        return to is not null && toAt is null ? Problems.Invalid("to", $"to must be a date (2026-11-23) or an ISO-8601 instant, in the years {MinYear} to {MaxYear}.") : null;
     }
 
     // Far enough from DateTimeOffset's own bounds that the end of a day and an offset never overflow it.

@@ -1,4 +1,5 @@
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HotlineDispatch.Silo.Hosting;
@@ -6,15 +7,19 @@ namespace HotlineDispatch.Silo.Hosting;
 /// <summary>RFC 7807 answers with a detail a person can act on.</summary>
 public static class Problems
 {
-    public static IResult Result(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
-        Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+    public static ProblemHttpResult Result(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 
-    public static IResult BadRequest(string field, string detail) =>
+    /// <summary>The 400 naming the field that is wrong.</summary>
+    public static ProblemHttpResult Invalid(string field, string detail) =>
         Result(StatusCodes.Status400BadRequest, "Invalid input", detail, new Dictionary<string, object?> { ["field"] = field });
 
-    public static IResult Forbidden(string detail) => Result(StatusCodes.Status403Forbidden, "Not allowed", detail);
+    /// <summary><see cref="Invalid"/> for handlers that still answer an untyped <see cref="IResult"/>, such as the ticket steps.</summary>
+    public static IResult BadRequest(string field, string detail) => Invalid(field, detail);
 
-    public static IResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not found", detail);
+    public static ProblemHttpResult Forbidden(string detail) => Result(StatusCodes.Status403Forbidden, "Not allowed", detail);
+
+    public static ProblemHttpResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not found", detail);
 
     public static Task Write(HttpContext context, int status, string title, string detail)
     {
@@ -25,9 +30,9 @@ public static class Problems
     }
 
     /// <summary>Maps the domain's refusals to 400, 404 and 409; anything else stays a 500.</summary>
-    public static IResult? FromDomain(Exception exception) => exception switch
+    public static ProblemHttpResult? FromDomain(Exception exception) => exception switch
     {
-        TicketInputException e => BadRequest(e.Field, e.Message),
+        TicketInputException e => Invalid(e.Field, e.Message),
         TicketNotFoundException e => NotFound(e.Message),
         TicketConflictException e => Result(StatusCodes.Status409Conflict, "Not allowed in the current state", e.Message,
             new Dictionary<string, object?> { ["state"] = HotlineJson.Name(e.State) }),

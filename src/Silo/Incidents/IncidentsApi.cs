@@ -3,6 +3,7 @@ using HotlineDispatch.Incidents;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 using HotlineDispatch.Silo.Routing;
 
@@ -16,13 +17,14 @@ public static class IncidentsApi
 {
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/tickets/{id}/duplicates", Duplicates).RequireAuthorization(Policies.Intake);
+        routes.MapGet("/api/v1/tickets/{id}/duplicates", Duplicates).RequireAuthorization(Policies.Intake)
+            .Produces<ItemList<DuplicateCandidate>>();
         var group = routes.MapGroup("/api/v1/incidents");
         group.MapGet("/", List).RequireAuthorization(RoutingPolicies.Incidents);
         return group;
     }
 
-    private static async Task<IResult> List(IIncidentBoard board, WorkingCalendar calendar,
+    private static async Task<Results<Ok<ListPage<IncidentView>>, ProblemHttpResult>> List(IIncidentBoard board, WorkingCalendar calendar,
         string? gridCell, string? from, string? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (Paging.Check(page, pageSize, out var number, out var size) is { } paging)
@@ -38,11 +40,11 @@ public static class IncidentsApi
         var cell = CellKeys.Of(gridCell, null);
         if (gridCell is not null && cell is null)
         {
-            return Problems.BadRequest("gridCell", "gridCell must name a grid cell.");
+            return Problems.Invalid("gridCell", "gridCell must name a grid cell.");
         }
 
         var (items, total) = await board.ListAsync(cell, fromAt, toAt, number, size, cancellationToken);
-        return Results.Ok(new { items = items.Select(i => IncidentView.Of(i, calendar)), total });
+        return TypedResults.Ok(new ListPage<IncidentView>([.. items.Select(i => IncidentView.Of(i, calendar))], total));
     }
 
     private static async Task<IResult> Duplicates(string id, IGrainFactory grains)
@@ -65,6 +67,6 @@ public static class IncidentsApi
         var items = CellKeys.Of(ticket.GridCell, ticket.Address) is { } cell && ticket.IsOpen
             ? await grains.GetGrain<ICellReportsGrain>(cell).Similar(ticket.Content, ticket.Id)
             : [];
-        return Results.Ok(new { items });
+        return Results.Ok(new ItemList<DuplicateCandidate>(items));
     }
 }

@@ -6,8 +6,16 @@ using HotlineDispatch.Grid;
 using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.ReadModel;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Measures;
+
+/// <summary>The measures of a period, one row per group of <see cref="By"/>; <see cref="From"/> is null when the period has no start.</summary>
+public sealed record StatsView(string By, DateOnly? From, DateOnly To, IReadOnlyList<StatsRow> Rows);
+
+public sealed record OverdueByCell(IReadOnlyList<CellOverdue> Rows);
+
+public sealed record CellOverdue(string Key, int Overdue);
 
 /// <summary><c>GET /api/v1/stats</c>: the measures of docs/domain.md §5 for a period, one row per group.</summary>
 public static class StatsApi
@@ -15,7 +23,7 @@ public static class StatsApi
     private const int LongestPeriodDays = 3660;
 
     public static RouteHandlerBuilder MapStatsApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/v1/stats", async (
+        routes.MapGet("/api/v1/stats", async Task<Results<Ok<StatsView>, ProblemHttpResult>> (
             string? from, string? to, string? by, SqlMeasureStore store, DepartmentCatalog catalog, SlaPolicy sla, SqlGridRegistry registry,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
         {
@@ -32,13 +40,8 @@ public static class StatsApi
                 period = period with { Dimension = by! };
             }
 
-            return Results.Ok(new
-            {
-                by = period.Dimension,
-                from = from is null ? (DateOnly?)null : period.From,
-                to = period.To,
-                rows = groups.Select(g => Row(period.Dimension, g.Key, g.Value, catalog)),
-            });
+            return TypedResults.Ok(new StatsView(period.Dimension, from is null ? null : period.From, period.To,
+                [.. groups.Select(g => Row(period.Dimension, g.Key, g.Value, catalog))]));
         }).RequireAuthorization(Policies.Measures);
 
     /// <summary><c>GET /api/v1/stats/overdue-by-cell</c>: how many tickets are overdue now in each grid cell that has any.</summary>
@@ -47,28 +50,28 @@ public static class StatsApi
             SqlTicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken) =>
         {
             var counts = await index.OverdueByCellAsync(time.GetUtcNow(), cancellationToken);
-            return Results.Ok(new { rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new { key = c.Key, overdue = c.Value }) });
+            return TypedResults.Ok(new OverdueByCell([.. counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new CellOverdue(c.Key, c.Value))]));
         }).RequireAuthorization(Policies.Measures);
 
     /// <summary>The slice and the days of a stats request, or the problem with them. Shared by the API and the CSV export.</summary>
-    internal static IResult? Period(string? from, string? to, string? by, WorkingCalendar calendar, DateTimeOffset now, out StatsPeriod period)
+    internal static ProblemHttpResult? Period(string? from, string? to, string? by, WorkingCalendar calendar, DateTimeOffset now, out StatsPeriod period)
     {
         period = null!;
         var dimension = by ?? StatsDimension.Department;
         if (!StatsDimension.All.Contains(dimension))
         {
-            return Problems.BadRequest("by", $"by must be one of {string.Join(", ", StatsDimension.All)}, {StatsDimension.Street}, {StatsDimension.Community}.");
+            return Problems.Invalid("by", $"by must be one of {string.Join(", ", StatsDimension.All)}, {StatsDimension.Street}, {StatsDimension.Community}.");
         }
 
         var today = calendar.LocalDate(now);
         var fromDay = ParseDay(from, calendar) ?? DateOnly.MinValue;
         var toDay = ParseDay(to, calendar) ?? today;
-        if (from is not null && fromDay == DateOnly.MinValue) return Problems.BadRequest("from", "from must be a date such as 2026-11-01.");
-        if (to is not null && ParseDay(to, calendar) is null) return Problems.BadRequest("to", "to must be a date such as 2026-11-30.");
-        if (fromDay > toDay) return Problems.BadRequest("from", "from is after to.");
+        if (from is not null && fromDay == DateOnly.MinValue) return Problems.Invalid("from", "from must be a date such as 2026-11-01.");
+        if (to is not null && ParseDay(to, calendar) is null) return Problems.Invalid("to", "to must be a date such as 2026-11-30.");
+        if (fromDay > toDay) return Problems.Invalid("from", "from is after to.");
         if (from is not null && toDay.DayNumber - fromDay.DayNumber > LongestPeriodDays)
         {
-            return Problems.BadRequest("from", $"A period is at most {LongestPeriodDays} days.");
+            return Problems.Invalid("from", $"A period is at most {LongestPeriodDays} days.");
         }
 
         period = new StatsPeriod(dimension, fromDay, toDay);

@@ -6,6 +6,7 @@ using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Open311;
@@ -46,18 +47,22 @@ public static class Open311Api
 
     public static RouteGroupBuilder MapOpen311Api(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/open311/v2");
+        // Every answer comes in the format the path names; refusals are the spec's error list, not problem details.
+        var group = routes.MapGroup("/open311/v2")
+            .WithMetadata(Errors(StatusCodes.Status400BadRequest), Errors(StatusCodes.Status404NotFound));
 
         group.MapGet("/services.{format}", (string format, DepartmentCatalog catalog) =>
-            WithFormat(format, f => Open311Format.Services(catalog.All, f)));
+            WithFormat(format, f => Open311Format.Services(catalog.All, f))).Answers<IReadOnlyList<Open311Service>>();
 
         group.MapGet("/services/{code}.{format}", (string code, string format, DepartmentCatalog catalog) =>
             WithFormat(format, f => catalog.Find(code) is { } department
                 ? Open311Format.Definition(department, f)
-                : Open311Format.Error(StatusCodes.Status404NotFound, $"No service has the code '{code}'; see services.{f}.", f)));
+                : Open311Format.Error(StatusCodes.Status404NotFound, $"No service has the code '{code}'; see services.{f}.", f)))
+            .Answers<Open311Definition>();
 
-        group.MapPost("/requests.{format}", Post);
-        group.MapGet("/requests.{format}", Find);
+        group.MapPost("/requests.{format}", Post).Answers<IReadOnlyList<Open311Receipt>>()
+            .WithMetadata(Errors(StatusCodes.Status403Forbidden));
+        group.MapGet("/requests.{format}", Find).Answers<IReadOnlyList<Open311Request>>();
 
         group.MapGet("/requests/{id}.{format}", async (string id, string format, SqlOpen311Store store, DepartmentCatalog catalog,
             SlaPolicy sla, CancellationToken cancellationToken) =>
@@ -70,10 +75,17 @@ public static class Open311Api
             return found.Count == 0
                 ? Open311Format.Error(StatusCodes.Status404NotFound, $"No service request has the id '{id}'.", f)
                 : Open311Format.Requests(found.Select(r => Local(Open311Record.Of(r.Posting, r.Ticket, catalog), sla.Calendar)), f);
-        });
+        }).Answers<IReadOnlyList<Open311Request>>();
 
         return group;
     }
+
+    private static readonly string[] Formats = ["application/json", "text/xml"];
+
+    private static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder route) =>
+        route.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), Formats));
+
+    private static ProducesResponseTypeMetadata Errors(int status) => new(status, typeof(IReadOnlyList<Open311Error>), Formats);
 
     private static async Task<IResult> Post(string format, HttpContext http, ApiKeys keys, TicketIntake intake, SqlOpen311Store store,
         DepartmentCatalog catalog, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)

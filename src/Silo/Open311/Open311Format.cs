@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Xml.Linq;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Tickets;
@@ -20,68 +20,48 @@ public static class Open311Format
     public static bool IsKnown(string format) => format is Json or Xml;
 
     public static IResult Services(IEnumerable<Department> departments, string format) =>
-        List(format, "services", "service", departments.Select(d => Fields(
-            ("service_code", d.Code), ("service_name", d.Name), ("description", d.Scope), ("metadata", false), ("type", "realtime"),
-            ("keywords", d.NameEn), ("group", Open311Record.Hotline))));
+        List(format, "services", "service", departments.Select(d =>
+            new Open311Service(d.Code, d.Name, d.Scope, false, "realtime", d.NameEn, Open311Record.Hotline)));
 
     /// <summary>Our services take no extra attributes, so each definition lists none.</summary>
     public static IResult Definition(Department department, string format) => format == Json
-        ? Results.Json(new JsonObject { ["service_code"] = department.Code, ["attributes"] = new JsonArray() })
+        ? Results.Json(new Open311Definition(department.Code, []))
         : XmlResult(new XElement("service_definition", new XElement("service_code", department.Code), new XElement("attributes")), 200);
 
     public static IResult Requests(IEnumerable<Open311Record> records, string format) =>
-        List(format, "service_requests", "request", records.Select(r => Fields(
-            ("service_request_id", r.ServiceRequestId), ("status", r.Status), ("status_notes", r.StatusNotes), ("service_name", r.ServiceName),
-            ("service_code", r.ServiceCode), ("description", r.Description), ("agency_responsible", r.AgencyResponsible),
-            ("service_notice", ""), ("requested_datetime", r.RequestedAt), ("updated_datetime", r.UpdatedAt),
-            ("expected_datetime", r.ExpectedAt), ("address", r.Address), ("address_id", null), ("zipcode", null),
-            ("lat", r.Lat), ("long", r.Long), ("media_url", r.MediaUrl))));
+        List(format, "service_requests", "request", records.Select(r => new Open311Request(
+            r.ServiceRequestId, r.Status, r.StatusNotes, r.ServiceName, r.ServiceCode, r.Description, r.AgencyResponsible, "",
+            Text(r.RequestedAt), Text(r.UpdatedAt), r.ExpectedAt is { } expected ? Text(expected) : null, r.Address, null, null,
+            r.Lat, r.Long, r.MediaUrl)));
 
     public static IResult Created(string ticketId, string notice, string format) =>
-        List(format, "service_requests", "request", [Fields(("service_request_id", ticketId), ("service_notice", notice), ("account_id", null))]);
+        List(format, "service_requests", "request", [new Open311Receipt(ticketId, notice, null)]);
 
     /// <summary>An error in the spec's shape: <c>[{code, description}]</c> or <c>&lt;errors&gt;&lt;error&gt;</c>, with the HTTP status as the code.</summary>
     public static IResult Error(int status, string description, string format) =>
-        List(format == Xml ? Xml : Json, "errors", "error", [Fields(("code", status), ("description", description))], status);
+        List(format == Xml ? Xml : Json, "errors", "error", [new Open311Error(status, description)], status);
 
-    private static (string Name, object? Value)[] Fields(params (string Name, object? Value)[] fields) => fields;
-
-    private static IResult List(string format, string root, string item, IEnumerable<(string Name, object? Value)[]> items, int status = 200)
+    /// <summary>
+    /// JSON is the records as they are; XML has one element per record and one child per field, in the same order and
+    /// under the same names, so the two formats cannot drift apart.
+    /// </summary>
+    private static IResult List<T>(string format, string root, string item, IEnumerable<T> items, int status = 200)
     {
         if (format == Json)
         {
-            var array = new JsonArray();
-            foreach (var fields in items)
-            {
-                var obj = new JsonObject();
-                foreach (var (name, value) in fields)
-                {
-                    obj[name] = value switch
-                    {
-                        null => null,
-                        DateTimeOffset at => Text(at),
-                        bool b => b,
-                        int i => i,
-                        double d => d,
-                        _ => value.ToString(),
-                    };
-                }
-
-                array.Add(obj);
-            }
-
-            return Results.Json(array, statusCode: status);
+            return Results.Json(items.ToList(), statusCode: status);
         }
 
-        return XmlResult(new XElement(root, items.Select(fields => new XElement(item, fields.Select(f => new XElement(f.Name, f.Value switch
-        {
-            null => "",
-            DateTimeOffset at => Text(at),
-            bool b => b ? "true" : "false",
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            // Rows kept before intake cleaned text must not break the listing either.
-            _ => ExternalText.Clean(Convert.ToString(f.Value, CultureInfo.InvariantCulture) ?? ""),
-        }))))), status);
+        return XmlResult(new XElement(root, items.Select(record => new XElement(item,
+            JsonSerializer.SerializeToElement(record).EnumerateObject().Select(f => new XElement(f.Name, f.Value.ValueKind switch
+            {
+                JsonValueKind.Null => "",
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                JsonValueKind.Number => f.Value.GetRawText(),
+                // Rows kept before intake cleaned text must not break the listing either.
+                _ => ExternalText.Clean(f.Value.GetString() ?? ""),
+            }))))), status);
     }
 
     private static string Text(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Privacy;
 
@@ -13,10 +14,10 @@ public static class AdminApi
 
         // The daily job, now: after lowering a period, or to show an auditor that it runs. It is idempotent.
         group.MapPost("/retention", async (RetentionJob job, CancellationToken cancellationToken) =>
-            Results.Ok(await job.RunAsync(cancellationToken)));
+            TypedResults.Ok(await job.RunAsync(cancellationToken)));
 
         // Into the data directory's backups/ only: a path chosen over HTTP could overwrite any file the silo may write.
-        group.MapPost("/backup", async (HttpContext http, HotlineStorage storage, AuditLog audit,
+        group.MapPost("/backup", async Task<Results<Ok<BackupManifest>, ProblemHttpResult>> (HttpContext http, HotlineStorage storage, AuditLog audit,
             [FromKeyedServices(HotlineTime.Key)] TimeProvider time) =>
         {
             if (storage.IsPostgres)
@@ -29,7 +30,7 @@ public static class AdminApi
             var target = Path.Combine(dataDir, "backups", time.GetUtcNow().ToString("yyyyMMdd-HHmmssfff", System.Globalization.CultureInfo.InvariantCulture));
             var manifest = await SqliteBackup.BackupAsync(dataDir, target, time, http.RequestAborted);
             await audit.RecordAsync(http, AuditActions.Export, "backup", manifest.Directory);
-            return Results.Ok(manifest);
+            return TypedResults.Ok(manifest);
         });
 
         return group;

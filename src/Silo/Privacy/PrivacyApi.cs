@@ -1,5 +1,6 @@
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Privacy;
 
@@ -31,17 +32,17 @@ public static class PrivacyApi
         return group;
     }
 
-    private static async Task<IResult> Erase(string? phone, string? openid, string? reason, HttpContext http, ResidentData data, AuditLog audit)
+    private static async Task<Results<Ok<ErasureReport>, ProblemHttpResult>> Erase(string? phone, string? openid, string? reason, HttpContext http, ResidentData data, AuditLog audit)
     {
         if (ResidentSubject.Parse(phone, openid, out var subject) is { } problem) return problem;
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
-            return Problems.BadRequest("reason", "reason must say why (the resident's request, its reference), at most 500 characters.");
+            return Problems.Invalid("reason", "reason must say why (the resident's request, its reference), at most 500 characters.");
         }
 
         var report = await data.EraseAsync(subject, reason.Trim(), CurrentUser.From(http.User).Actor, http.RequestAborted);
         await audit.RecordAsync(http, AuditActions.Erase, subject.Masked,
             $"{report.Tickets.Count} tickets, {report.WeChatMessages} WeChat messages, {report.Rows.Values.Sum()} rows; {reason.Trim()}");
-        return Results.Ok(report);
+        return TypedResults.Ok(report);
     }
 }

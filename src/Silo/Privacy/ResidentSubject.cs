@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Privacy;
 
@@ -18,21 +19,21 @@ public sealed partial record ResidentSubject(string? Phone, string? OpenId)
     public string Masked => Phone is not null ? PhoneMask.Mask(Phone)! : $"{OpenId![..4]}****";
 
     /// <summary>The subject of a request, or the 400 saying what is wrong with it.</summary>
-    public static IResult? Parse(string? phone, string? openId, out ResidentSubject subject)
+    public static ProblemHttpResult? Parse(string? phone, string? openId, out ResidentSubject subject)
     {
         subject = new ResidentSubject(string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(), string.IsNullOrWhiteSpace(openId) ? null : openId.Trim());
         if ((subject.Phone is null) == (subject.OpenId is null))
         {
-            return Problems.BadRequest("phone", "Give either phone or openid, not both and not neither.");
+            return Problems.Invalid("phone", "Give either phone or openid, not both and not neither.");
         }
 
         if (subject.Phone is not null && PhoneNumbers.Canonical(subject.Phone).Length < 7)
         {
-            return Problems.BadRequest("phone", "phone must have at least 7 digits.");
+            return Problems.Invalid("phone", "phone must have at least 7 digits.");
         }
 
         return subject.OpenId is not null && !OpenIdShape().IsMatch(subject.OpenId)
-            ? Problems.BadRequest("openid", "openid must be 6 to 128 letters, digits, '-' or '_'.")
+            ? Problems.Invalid("openid", "openid must be 6 to 128 letters, digits, '-' or '_'.")
             : null;
     }
 

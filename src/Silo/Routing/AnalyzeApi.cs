@@ -4,6 +4,7 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Routing;
 
@@ -22,12 +23,12 @@ public static class AnalyzeApi
         return group;
     }
 
-    private static async Task<IResult> Analyze(AnalyzeRequest body, HttpContext http, IMessageAnalyzer analyzer, IGrainFactory grains,
+    private static async Task<Results<Ok<MessageAnalysis>, ProblemHttpResult>> Analyze(AnalyzeRequest body, HttpContext http, IMessageAnalyzer analyzer, IGrainFactory grains,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > MaxText)
         {
-            return Problems.BadRequest("text", $"text is required: the message to analyse, at most {MaxText} characters.");
+            return Problems.Invalid("text", $"text is required: the message to analyse, at most {MaxText} characters.");
         }
 
         var channel = TicketChannel.Chat;
@@ -35,7 +36,7 @@ public static class AnalyzeApi
         {
             if (TicketsApi.ParseEnum<TicketChannel>(body.Channel) is not { } parsed)
             {
-                return Problems.BadRequest("channel", "channel must be one of call, sms, wechat, chat, platform, web, open311.");
+                return Problems.Invalid("channel", "channel must be one of call, sms, wechat, chat, platform, web, open311.");
             }
 
             channel = parsed;
@@ -51,7 +52,7 @@ public static class AnalyzeApi
         // A grid worker's place is the own cell, so no address reaches the reports of another cell.
         var cell = user.Role == Roles.GridWorker ? CellKeys.Of(user.GridCell, null) : CellKeys.Of(body.GridCell, body.Address);
         var named = body.GridCell is not null || body.Address is not null;
-        return Results.Ok(named && cell is not null
+        return TypedResults.Ok(named && cell is not null
             ? analysis with { Duplicates = await grains.GetGrain<ICellReportsGrain>(cell).Similar(body.Text, null) }
             : analysis);
     }

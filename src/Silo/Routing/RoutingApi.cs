@@ -4,6 +4,7 @@ using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Routing;
@@ -17,26 +18,26 @@ public static class RoutingApi
     public static RouteGroupBuilder MapRoutingApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/routing");
-        group.MapGet("/catalogue", async (IGrainFactory grains) => Results.Ok(await Catalogue(grains).Get()))
+        group.MapGet("/catalogue", async (IGrainFactory grains) => TypedResults.Ok(await Catalogue(grains).Get()))
             .RequireAuthorization(RoutingPolicies.Catalogue);
         group.MapPut("/catalogue", PutCatalogue).RequireAuthorization(Policies.Administration);
-        group.MapGet("/model", async (IGrainFactory grains) => Results.Ok(await Learning(grains).Current()))
+        group.MapGet("/model", async (IGrainFactory grains) => TypedResults.Ok(await Learning(grains).Current()))
             .RequireAuthorization(RoutingPolicies.Catalogue);
         group.MapGet("/corrections", async (IRoutingCorrections corrections, CancellationToken cancellationToken) =>
-                Results.Ok(new { items = await corrections.UpToAsync(await corrections.LatestAsync(cancellationToken), cancellationToken) }))
+                TypedResults.Ok(new ItemList<RoutingCorrection>(await corrections.UpToAsync(await corrections.LatestAsync(cancellationToken), cancellationToken))))
             .RequireAuthorization(Policies.Administration);
-        group.MapPost("/retrain", async (RouterHost router) => Results.Ok(await router.RetrainAsync()))
+        group.MapPost("/retrain", async (RouterHost router) => TypedResults.Ok(await router.RetrainAsync()))
             .RequireAuthorization(Policies.Administration);
         return group;
     }
 
-    private static async Task<IResult> PutCatalogue(
+    private static async Task<Results<Ok<DispatchCatalogue>, ProblemHttpResult>> PutCatalogue(
         CatalogueRequest body, HttpContext http, IGrainFactory grains, DepartmentCatalog departments,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
     {
         if (body.Rules is null)
         {
-            return Problems.BadRequest("rules", "rules is required: the whole catalogue, as a list (empty to clear it).");
+            return Problems.Invalid("rules", "rules is required: the whole catalogue, as a list (empty to clear it).");
         }
 
         var rules = new List<CatalogueRule>();
@@ -48,7 +49,7 @@ public static class RoutingApi
             {
                 if (TicketsApi.ParseEnum<TicketType>(category) is not { } type)
                 {
-                    return Problems.BadRequest($"rules[{i}].categories",
+                    return Problems.Invalid($"rules[{i}].categories",
                         $"Unknown category '{category}'; use consultation, help, complaint, report, suggestion or praise.");
                 }
 
@@ -64,10 +65,10 @@ public static class RoutingApi
         }
         catch (TicketInputException e)
         {
-            return Problems.BadRequest(e.Field, e.Message);
+            return Problems.Invalid(e.Field, e.Message);
         }
 
-        return Results.Ok(await Catalogue(grains).Replace(rules, CurrentUser.From(http.User).Name, time.GetUtcNow()));
+        return TypedResults.Ok(await Catalogue(grains).Replace(rules, CurrentUser.From(http.User).Name, time.GetUtcNow()));
     }
 
     private static IDispatchCatalogueGrain Catalogue(IGrainFactory grains) => grains.GetGrain<IDispatchCatalogueGrain>(IDispatchCatalogueGrain.Key);

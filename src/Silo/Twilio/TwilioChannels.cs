@@ -1,6 +1,7 @@
 using HotlineDispatch.Channels.Twilio;
 using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Voice;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace HotlineDispatch.Silo.Twilio;
 
@@ -20,7 +21,9 @@ public static class TwilioChannels
 
     public static IEndpointRouteBuilder MapTwilioChannels(this IEndpointRouteBuilder routes)
     {
-        var twilio = routes.MapGroup("").AddEndpointFilter<TwilioWebhook>();
+        // Every route answers Twilio with a TwiML document.
+        var twilio = routes.MapGroup("").AddEndpointFilter<TwilioWebhook>()
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), [TwilioWebhook.TwimlType]));
         twilio.MapPost(TwilioRoutes.Sms, TwilioSmsWebhook.Receive);
         twilio.MapPost(TwilioRoutes.MessageStatus, TwilioMessageStatusWebhook.Receive);
         twilio.MapPost(TwilioRoutes.Voice, TwilioVoiceWebhook.Greet);

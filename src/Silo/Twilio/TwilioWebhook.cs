@@ -25,7 +25,7 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, Webh
     public const string IdempotencyHeader = "I-Twilio-Idempotency-Token";
 
     private const string FormType = "application/x-www-form-urlencoded";
-    private const string TwimlType = "text/xml; charset=utf-8";
+    public const string TwimlType = "text/xml; charset=utf-8";
 
     private readonly RequestValidator? _validator = string.IsNullOrEmpty(settings.AuthToken) ? null : new RequestValidator(settings.AuthToken);
 

@@ -5,6 +5,7 @@ using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Silo.Twilio;
 using HotlineDispatch.Tickets;
 using HotlineDispatch.Silo.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Voice;
 
@@ -15,28 +16,31 @@ namespace HotlineDispatch.Silo.Voice;
 /// </summary>
 public static class CallDraftsApi
 {
-
     public sealed record AcceptDraftRequest(string? Type, string? Content, string? Address, string? GridCell, bool? Urgent, string? CallerName, bool? Anonymous);
 
     public sealed record DiscardDraftRequest(string? Reason);
+
+    /// <summary>What a discarded draft has become.</summary>
+    public sealed record DraftDecision(string Id, string State);
 
     public static RouteGroupBuilder MapCallDraftsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/call-drafts");
         group.MapGet("/", List).RequireAuthorization(Policies.CallCentre).Audited(AuditActions.ViewPhone, "call-drafts");
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.CallCentre).Audited(AuditActions.ViewPhone, "call-drafts");
-        group.MapPost("/{id}/accept", Accept).RequireAuthorization(Policies.Intake);
+        group.MapPost("/{id}/accept", Accept).RequireAuthorization(Policies.Intake).Produces<TicketView>(StatusCodes.Status201Created);
         group.MapPost("/{id}/discard", Discard).RequireAuthorization(Policies.Intake);
         return group;
     }
 
-    private static Task<IResult> List(SqlCallDrafts drafts, WorkingCalendar calendar, string? state, int? page, int? pageSize,
+    private static Task<Results<Ok<ListPage<CallDraft>>, ProblemHttpResult>> List(SqlCallDrafts drafts, WorkingCalendar calendar, string? state, int? page, int? pageSize,
         CancellationToken cancellationToken) =>
         Paging.ListAsync(page, pageSize, state, CallDraft.States,
             (number, size) => drafts.ListAsync(state, number, size, cancellationToken), draft => View(draft, calendar));
 
-    private static async Task<IResult> Get(string id, SqlCallDrafts drafts, WorkingCalendar calendar, CancellationToken cancellationToken) =>
-        await drafts.FindAsync(id, cancellationToken) is { } draft ? Results.Ok(View(draft, calendar)) : Missing(id);
+    private static async Task<Results<Ok<CallDraft>, ProblemHttpResult>> Get(string id, SqlCallDrafts drafts, WorkingCalendar calendar,
+        CancellationToken cancellationToken) =>
+        await drafts.FindAsync(id, cancellationToken) is { } draft ? TypedResults.Ok(View(draft, calendar)) : Missing(id);
 
     private static async Task<IResult> Accept(string id, AcceptDraftRequest body, HttpContext http, SqlCallDrafts drafts, TicketIntake intake,
         TicketSteps steps, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
@@ -92,12 +96,12 @@ public static class CallDraftsApi
         return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 
-    private static async Task<IResult> Discard(string id, DiscardDraftRequest body, HttpContext http, SqlCallDrafts drafts,
+    private static async Task<Results<Ok<DraftDecision>, ProblemHttpResult>> Discard(string id, DiscardDraftRequest body, HttpContext http, SqlCallDrafts drafts,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 1000)
         {
-            return Problems.BadRequest("reason", "reason is required (at most 1000 characters): say why the call needs no ticket.");
+            return Problems.Invalid("reason", "reason is required (at most 1000 characters): say why the call needs no ticket.");
         }
 
         if (await drafts.FindAsync(id, cancellationToken) is null)
@@ -111,31 +115,21 @@ public static class CallDraftsApi
             return Settled((await drafts.FindAsync(id, cancellationToken))!);
         }
 
-        return Results.Ok(new { id, state = CallDraft.Discarded });
+        return TypedResults.Ok(new DraftDecision(id, CallDraft.Discarded));
     }
 
-    private static IResult Missing(string id) => Problems.NotFound($"No call draft {id}; see GET /api/v1/call-drafts.");
+    private static ProblemHttpResult Missing(string id) => Problems.NotFound($"No call draft {id}; see GET /api/v1/call-drafts.");
 
-    private static IResult Settled(CallDraft draft) => Problems.Result(StatusCodes.Status409Conflict, "Not allowed in the current state",
+    private static ProblemHttpResult Settled(CallDraft draft) => Problems.Result(StatusCodes.Status409Conflict, "Not allowed in the current state",
         draft.TicketId is { } ticket
             ? $"Call draft {draft.Id} is {(draft.State == CallDraft.Open ? "being accepted" : draft.State)} as ticket {ticket}."
             : $"Call draft {draft.Id} is {draft.State}.",
         new Dictionary<string, object?> { ["state"] = draft.State, ["ticketId"] = draft.TicketId });
 
-    private static object View(CallDraft d, WorkingCalendar calendar) => new
+    /// <summary>The draft with its times in the centre's zone.</summary>
+    private static CallDraft View(CallDraft d, WorkingCalendar calendar) => d with
     {
-        d.Id,
-        d.From,
-        d.To,
-        d.Transcript,
-        d.Confidence,
-        d.RecordingUrl,
-        d.RecordingSeconds,
         ReceivedAt = calendar.ToLocal(d.ReceivedAt),
-        d.State,
-        d.TicketId,
-        d.DecidedBy,
-        DecidedAt = d.DecidedAt is { } at ? calendar.ToLocal(at) : (DateTimeOffset?)null,
-        d.Note,
+        DecidedAt = d.DecidedAt is { } at ? calendar.ToLocal(at) : null,
     };
 }

@@ -2,6 +2,7 @@ using HotlineDispatch.Deadlines;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Voice;
 
@@ -23,22 +24,22 @@ public static class MissedCallsApi
         return group;
     }
 
-    private static Task<IResult> List(SqlMissedCalls calls, WorkingCalendar calendar, string? state, int? page, int? pageSize,
+    private static Task<Results<Ok<ListPage<MissedCall>>, ProblemHttpResult>> List(SqlMissedCalls calls, WorkingCalendar calendar, string? state, int? page, int? pageSize,
         CancellationToken cancellationToken) =>
         Paging.ListAsync(page, pageSize, state, MissedCall.States,
             (number, size) => calls.ListAsync(state, number, size, cancellationToken), call => View(call, calendar));
 
-    private static async Task<IResult> CallBack(string id, CallbackRequest body, HttpContext http, SqlMissedCalls calls, WorkingCalendar calendar,
+    private static async Task<Results<Ok<MissedCall>, ProblemHttpResult>> CallBack(string id, CallbackRequest body, HttpContext http, SqlMissedCalls calls, WorkingCalendar calendar,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
         if (body.Outcome is null || !MissedCall.Outcomes.Contains(body.Outcome))
         {
-            return Problems.BadRequest("outcome", $"outcome must be one of {string.Join(", ", MissedCall.Outcomes)}.");
+            return Problems.Invalid("outcome", $"outcome must be one of {string.Join(", ", MissedCall.Outcomes)}.");
         }
 
         if (body.Note?.Length > MaxNote)
         {
-            return Problems.BadRequest("note", $"note is longer than {MaxNote} characters.");
+            return Problems.Invalid("note", $"note is longer than {MaxNote} characters.");
         }
 
         if (await calls.FindAsync(id, cancellationToken) is null)
@@ -54,21 +55,13 @@ public static class MissedCallsApi
                 $"Missed call {id} has already been called back.", new Dictionary<string, object?> { ["state"] = MissedCall.Done });
         }
 
-        return Results.Ok(View((await calls.FindAsync(id, cancellationToken))!, calendar));
+        return TypedResults.Ok(View((await calls.FindAsync(id, cancellationToken))!, calendar));
     }
 
-    private static object View(MissedCall c, WorkingCalendar calendar) => new
+    /// <summary>The call with its times in the centre's zone.</summary>
+    private static MissedCall View(MissedCall c, WorkingCalendar calendar) => c with
     {
-        c.Id,
-        c.From,
-        c.To,
-        c.CallStatus,
         MissedAt = calendar.ToLocal(c.MissedAt),
-        c.State,
-        c.Attempts,
-        c.Outcome,
-        c.Note,
-        c.CalledBackBy,
-        CalledBackAt = c.CalledBackAt is { } at ? calendar.ToLocal(at) : (DateTimeOffset?)null,
+        CalledBackAt = c.CalledBackAt is { } at ? calendar.ToLocal(at) : null,
     };
 }

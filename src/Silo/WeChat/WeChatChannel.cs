@@ -34,8 +34,9 @@ public static class WeChatChannel
     public static RouteGroupBuilder MapWeChatChannel(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/channels/wechat");
-        group.MapGet("/", Verify);
-        group.MapPost("/", Receive);
+        group.MapGet("/", Verify).Produces<string>(contentType: "text/plain");
+        // "success" when there is nothing to say, else the reply's XML (encrypted in safe mode).
+        group.MapPost("/", Receive).Produces<string>(StatusCodes.Status200OK, "text/xml", "text/plain");
         return group;
     }
 

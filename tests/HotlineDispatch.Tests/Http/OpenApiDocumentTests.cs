@@ -11,6 +11,12 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
 {
     private static readonly string[] Public = ["/api/v1", "/channels", "/open311"];
 
+    /// <summary>
+    /// Answers built from ticket grains' state outside the ticket routes, typed once the ticket's immutable view lands
+    /// (the resident's tickets with their callers, as they are stored).
+    /// </summary>
+    private static readonly string[] Untyped = ["GET /api/v1/privacy/subjects"];
+
     private async Task<JsonElement> Document()
     {
         var response = await api.CreateClient().GetAsync("/openapi/v1.json");
@@ -62,6 +68,60 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
         Assert.True(sms.GetProperty("responses").TryGetProperty("403", out _));
         Assert.False(sms.GetProperty("responses").TryGetProperty("401", out _));
         Assert.False(sms.TryGetProperty("security", out _));
+    }
+
+    [Fact]
+    public async Task Every_operation_declares_its_success_response_with_a_schema_for_json_and_its_problem_responses()
+    {
+        var document = await Document();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var missing = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var responses = operation.Value.GetProperty("responses").EnumerateObject().ToList();
+                var success = responses.Where(r => r.Name.StartsWith('2')).ToList();
+                if (success.Count == 0)
+                {
+                    missing.Add($"{name}: no success response");
+                }
+
+                // An undeclared answer shows as a bare 200: only 204 may say nothing about its body.
+                foreach (var response in success.Where(r => r.Name != "204" && !Untyped.Contains(name)))
+                {
+                    if (!response.Value.TryGetProperty("content", out var content))
+                    {
+                        missing.Add($"{name}: {response.Name} has no content type");
+                    }
+                    else if (content.TryGetProperty("application/json", out var json) && !HasShape(json, schemas))
+                    {
+                        missing.Add($"{name}: {response.Name} has no schema");
+                    }
+                }
+
+                var refusals = responses.Select(r => r.Name).ToHashSet();
+                var expected = new List<string> { "400" };
+                if (operation.Value.TryGetProperty("security", out _)) expected.AddRange(["401", "403"]);
+                if (path.Name.Contains('{', StringComparison.Ordinal)) expected.Add("404");
+                missing.AddRange(expected.Where(s => !refusals.Contains(s)).Select(s => $"{name}: no {s}"));
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    /// <summary>A schema says something about the body: a type, properties, items or a reference to a component that does.</summary>
+    private static bool HasShape(JsonElement media, JsonElement schemas)
+    {
+        if (!media.TryGetProperty("schema", out var schema)) return false;
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        return schema.EnumerateObject().Any(p => p.Name is "type" or "properties" or "items" or "allOf" or "anyOf" or "oneOf" or "additionalProperties");
     }
 
     [Fact]
