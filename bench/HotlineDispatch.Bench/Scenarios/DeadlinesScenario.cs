@@ -15,8 +15,6 @@ public sealed record DeadlinesOptions(int Open, int Concurrency, TimeSpan? SignF
 /// </summary>
 public static class DeadlinesScenario
 {
-    private const double YellowAt = 0.8;
-
     /// <summary>A deliberately low guess of the intake rate, to keep the cards clear of intake by default.</summary>
     private const double AssumedTicketsPerSecond = 100;
 
@@ -25,9 +23,9 @@ public static class DeadlinesScenario
 
     public static async Task<Report> RunAsync(DeadlinesOptions options)
     {
-        var signFor = options.SignFor ?? TimeSpan.FromSeconds(Math.Ceiling(Math.Max(15, (options.Open / AssumedTicketsPerSecond + 10) / YellowAt)));
+        var signFor = options.SignFor ?? ShortDeadlines.AfterIntakeOf(options.Open, AssumedTicketsPerSecond, minimumSeconds: 15);
         await using var run = await BenchRun.CreateAsync(options.Storage, options.Connection);
-        var silo = await run.StartSiloAsync(ShortDeadlines.Settings(signFor, YellowAt));
+        var silo = await run.StartSiloAsync(ShortDeadlines.Settings(signFor, ShortDeadlines.YellowAt));
         using var http = silo.Client(options.Concurrency);
         var api = new TicketApi(http);
         var reports = new CitizenReports("deadlines");
@@ -42,7 +40,7 @@ public static class DeadlinesScenario
         await Progress.WaitUntilAsync("waiting for the cards", intakeEnded + signFor + Grace);
         var cards = await CardCheck.RunAsync(api, ids, options.Concurrency, DateTimeOffset.UtcNow - Grace);
 
-        var firstYellow = started + signFor * YellowAt;
+        var firstYellow = started + signFor * ShortDeadlines.YellowAt;
         var overlap = Math.Clamp((intakeEnded - firstYellow) / (intakeEnded - started), 0, 1);
         return new Report("deadlines")
             .Figure("open", "open tickets", options.Open, 0)

@@ -19,8 +19,6 @@ public sealed record RestartOptions(int Open, int Concurrency, TimeSpan? SignFor
 /// </summary>
 public static class RestartScenario
 {
-    private const double YellowAt = 0.8;
-
     /// <summary>A low guess of the intake rate, so intake ends before the first card falls due.</summary>
     private const double AssumedTicketsPerSecond = 300;
 
@@ -28,9 +26,9 @@ public static class RestartScenario
 
     public static async Task<Report> RunAsync(RestartOptions options)
     {
-        var signFor = options.SignFor ?? TimeSpan.FromSeconds(Math.Ceiling(Math.Max(20, (options.Open / AssumedTicketsPerSecond + 10) / YellowAt)));
+        var signFor = options.SignFor ?? ShortDeadlines.AfterIntakeOf(options.Open, AssumedTicketsPerSecond, minimumSeconds: 20);
         await using var run = await BenchRun.CreateAsync(options.Storage, options.Connection);
-        var silo = await run.StartSiloAsync(ShortDeadlines.Settings(signFor, YellowAt));
+        var silo = await run.StartSiloAsync(ShortDeadlines.Settings(signFor, ShortDeadlines.YellowAt));
         var ids = new string[options.Open];
         LoadResult intake;
         using (var http = silo.Client(options.Concurrency))

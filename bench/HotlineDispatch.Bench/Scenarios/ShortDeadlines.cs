@@ -9,6 +9,16 @@ namespace HotlineDispatch.Bench.Scenarios;
 /// </summary>
 public static class ShortDeadlines
 {
+    /// <summary>The share of a limit at which the yellow card falls due, as the bench configures it.</summary>
+    public const double YellowAt = 0.8;
+
+    /// <summary>
+    /// A sign-for limit long enough for <paramref name="open"/> tickets to be taken in at
+    /// <paramref name="assumedTicketsPerSecond"/> (a deliberately low guess) before the first yellow card falls due.
+    /// </summary>
+    public static TimeSpan AfterIntakeOf(int open, double assumedTicketsPerSecond, double minimumSeconds) =>
+        TimeSpan.FromSeconds(Math.Ceiling(Math.Max(minimumSeconds, (open / assumedTicketsPerSecond + 10) / YellowAt)));
+
     public static Dictionary<string, string> Settings(TimeSpan signFor, double yellowAt)
     {
         var settings = new Dictionary<string, string>
