@@ -55,7 +55,7 @@ public static class TicketSearch
     /// <summary>The ids of the tickets whose words hold every pair of <c>@grams</c>.</summary>
     public static string HoldingAll(bool postgres) => postgres
         ? "SELECT id FROM hotline_ticket_grams WHERE grams @> @grams"
-        : "SELECT x.id FROM hotline_ticket_grams g JOIN hotline_ticket_text x ON x.n = g.rowid WHERE g.grams MATCH @grams";
+        : "SELECT x.id FROM hotline_ticket_grams JOIN hotline_ticket_text x ON x.n = hotline_ticket_grams.rowid WHERE hotline_ticket_grams MATCH @grams";
 
     /// <summary><c>@grams</c> as <see cref="HoldingAll"/> takes it.</summary>
     public static object GramsParameter(bool postgres, string[] grams) => postgres ? grams : FtsText(grams);
