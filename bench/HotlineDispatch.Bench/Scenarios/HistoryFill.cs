@@ -5,13 +5,14 @@ using HotlineDispatch.Departments;
 using HotlineDispatch.Measures;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
 
 namespace HotlineDispatch.Bench.Scenarios;
 
 /// <summary>
 /// Three years of a district's tickets, written straight into the read model in the projection's own
-/// row shapes: the ticket index and its summary, the finder row, the daily counters, the assessment
+/// row shapes: the ticket index and its summary, its department's row, the finder row and its keyword pairs, the daily counters, the assessment
 /// cases, urgent alerts, and the incidents of storm days. Deterministic for a seed. The monthly and
 /// yearly roll-ups are left to the silo's start-up, as in a database written before they existed.
 /// </summary>
@@ -28,6 +29,10 @@ public sealed class HistoryFill(int tickets, int seed)
     private static readonly string[] FindColumns =
         ["id", "phone", "anonymous", "known_to", "channel", "type", "urgent", "supervised", "pending_extension", "awaiting_survey", "returned", "reply_path", "words"];
 
+    private static readonly string[] DepartmentColumns = ["department", "state", "accepted_at", "id"];
+    private static readonly string[] SqliteTextColumns = ["n", "id"];
+    private static readonly string[] SqliteGramColumns = ["rowid", "grams"];
+    private static readonly string[] PostgresGramColumns = ["id", "grams"];
     private static readonly string[] CaseColumns = ["ticket_id", "seq", "department", "urgent", "due_at", "paused_at", "ended_at", "outcome"];
     private static readonly string[] MeasureColumns = ["dimension", "day", "value", "measure", "n"];
     private static readonly string[] AlertColumns = ["id", "kind", "message", "at", "ticket_id", "incident_id", "grid_cell", "acknowledged_by", "acknowledged_at"];
@@ -60,6 +65,7 @@ public sealed class HistoryFill(int tickets, int seed)
     private static readonly string[] StreetNames = ["春晖路", "江滨路", "人民路", "解放路", "中山路", "新华街", "建设路", "文化路", "胜利街", "和平路"];
 
     private readonly Random _random = new(seed);
+    private long _written;
     private readonly IReadOnlyList<Department> _departments = DepartmentCatalog.LoadEmbedded().All;
     private readonly Dictionary<string, Dictionary<(string, string, string, string), long>> _counters = new(StringComparer.Ordinal);
 
@@ -100,7 +106,7 @@ public sealed class HistoryFill(int tickets, int seed)
 
             for (var k = 0; k < perDay[d]; k++)
             {
-                await TicketAsync(rows, day, start, k, stormCells, now);
+                await TicketAsync(rows, day, start, k, stormCells, now, postgres);
             }
 
             written += perDay[d];
@@ -130,7 +136,7 @@ public sealed class HistoryFill(int tickets, int seed)
         return counts;
     }
 
-    private async Task TicketAsync(HistoryRows rows, DateOnly day, DateTimeOffset dayStart, int k, int[] stormCells, DateTimeOffset now)
+    private async Task TicketAsync(HistoryRows rows, DateOnly day, DateTimeOffset dayStart, int k, int[] stormCells, DateTimeOffset now, bool postgres)
     {
         var id = $"{day:yyyyMMdd}-{k:D5}";
         var storm = stormCells.Length > 0 && _random.Next(3) == 0;
@@ -173,6 +179,21 @@ public sealed class HistoryFill(int tickets, int seed)
             JsonSerializer.Serialize(summary, HotlineJson.Options));
         await rows.AddAsync("hotline_ticket_find", FindColumns, id, Phone(caller), 0, "", channel.ToString(), type.ToString(), urgent ? 1 : 0, 0, 0,
             state == TicketState.Replied ? 1 : 0, 0, null, $"{content}\n{address}");
+        if (summary.Lead is not null)
+        {
+            await rows.AddAsync("hotline_ticket_department", DepartmentColumns, summary.Lead, state.ToString(), accepted.ToUnixTimeMilliseconds(), id);
+        }
+
+        var grams = TicketSearch.Grams($"{content}\n{address}");
+        if (postgres)
+        {
+            await rows.AddAsync("hotline_ticket_grams", PostgresGramColumns, id, grams);
+        }
+        else
+        {
+            await rows.AddAsync("hotline_ticket_text", SqliteTextColumns, ++_written, id);
+            await rows.AddAsync("hotline_ticket_grams", SqliteGramColumns, _written, TicketSearch.FtsText(grams));
+        }
 
         Count(accepted, Measure.Accepted, null, 1, cell, type, channel);
         if (resolvedAtIntake)

@@ -100,6 +100,8 @@ public sealed class HistoryRows(DbConnection connection, bool postgres) : IAsync
                 line.Append(row[i] switch
                 {
                     null => @"\N",
+                    // A text[] of hex words, which need no quoting inside the array.
+                    string[] words => $"{{{string.Join(',', words)}}}",
                     string text => text.Replace(@"\", @"\\").Replace("\t", @"\t").Replace("\n", @"\n").Replace("\r", @"\r"),
                     IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
                     var other => other.ToString(),

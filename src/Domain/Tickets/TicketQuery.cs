@@ -38,6 +38,9 @@ public sealed record TicketQuery(
     public bool? AwaitingSurvey { get; init; }
 
     public TicketSort Sort { get; init; } = TicketSort.Newest;
+
+    /// <summary>Where the previous page ended (its <see cref="TicketPage.Next"/>): the page after it, read from there instead of by <see cref="Page"/>.</summary>
+    public string? Cursor { get; init; }
 }
 
 /// <summary>The orders a list can take: the newest first, the oldest first (queues), the nearest reply deadline first.</summary>
@@ -51,4 +54,5 @@ public enum TicketSort
     SurveyCallsFirst,
 }
 
-public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total);
+/// <summary>A page of the list, how many the whole list holds, and the cursor of the page after it (none after the last).</summary>
+public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, string? Next = null);

@@ -70,6 +70,8 @@ public static class HotlineServices
         services.AddHostedService<CardSweep>();
         services.AddSingleton<TicketFinderBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketFinderBackfill>());
+        services.AddSingleton<TicketSearchBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketSearchBackfill>());
         services.AddSingleton<MessageStateSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<MessageStateSweep>());
         // Unreadable bodies surface as exceptions in every environment, so they all get one answer: a 400 saying why.

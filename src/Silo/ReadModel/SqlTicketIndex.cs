@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Text;
+using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Tickets;
 
@@ -9,13 +11,14 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// <summary>Reads ticket summaries from the read model; filters become indexed SQL, never a scan of grain state.</summary>
 public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
 {
+    private volatile bool _gramsFilled;
+
     public async Task<IReadOnlyList<TicketSummary>> WithDepartmentAsync(string department, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var command = connection
-            .Command("SELECT summary FROM hotline_ticket WHERE with_department = 1 AND (lead = @department OR co LIKE @co)")
-            .With("department", department)
-            .With("co", $"%,{department},%");
+            .Command("SELECT summary FROM hotline_ticket WHERE with_department = 1 AND id IN (SELECT id FROM hotline_ticket_department WHERE department = @department)")
+            .With("department", department);
         return await ReadSummaries(command, cancellationToken);
     }
 
@@ -40,14 +43,34 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         int total;
-        await using (var count = Filtered(connection, query, "COUNT(*)", ""))
+        await using (var count = await FilteredAsync(connection, query, Shape.Count, cancellationToken))
         {
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }
 
-        var page = Filtered(connection, query, "t.summary", $" ORDER BY {OrderOf(query.Sort)} LIMIT @limit OFFSET @offset")
-            .With("limit", query.PageSize).With("offset", (query.Page - 1) * query.PageSize);
-        return new TicketPage(await ReadSummaries(page, cancellationToken), total);
+        // One row more than the page tells whether a page follows it.
+        await using var page = (await FilteredAsync(connection, query, Shape.Page, cancellationToken))
+            .With("limit", query.PageSize + 1).With("offset", query.Cursor is null ? (query.Page - 1) * query.PageSize : 0);
+        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+        var items = new List<TicketSummary>(query.PageSize);
+        var keys = new object[reader.FieldCount - 1];
+        string? next = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (items.Count == query.PageSize)
+            {
+                next = Cursor(query.Sort, keys);
+                break;
+            }
+
+            items.Add(JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = reader.GetValue(i + 1);
+            }
+        }
+
+        return new TicketPage(items, total, next);
     }
 
     /// <summary>Every ticket the query matches, in its order, read one row at a time (paging ignored): for exports of any size.</summary>
@@ -55,13 +78,16 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         TicketQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Filtered(connection, query, "t.summary", $" ORDER BY {OrderOf(query.Sort)}");
+        await using var command = await FilteredAsync(connection, query, Shape.Stream, cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!;
         }
     }
+
+    /// <summary>Whether <paramref name="cursor"/> is one a page of a list in <paramref name="sort"/>'s order gave.</summary>
+    public static bool IsCursorOf(string cursor, TicketSort sort) => CursorKeys(cursor, sort) is not null;
 
     /// <summary>
     /// How many tickets are overdue now in each grid cell that has any: what the leader's map outlines, counted here so
@@ -86,20 +112,65 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     // reply_by holds the instant from which a ticket counts as overdue (see TicketSummary.OverdueFrom).
     private const string Overdue = "(t.with_department = 1 AND t.reply_by < @now)";
 
-    private static string OrderOf(TicketSort sort) => sort switch
+    private enum Shape { Count, Page, Stream }
+
+    /// <summary>The columns a list is ordered by, all ascending or all descending, the last one the id: a cursor holds their values.</summary>
+    private sealed record Order(string[] Keys, bool Descending)
     {
-        TicketSort.Oldest => "t.accepted_at, t.id",
+        public string By => string.Join(", ", Keys.Select(k => Descending ? $"{k} DESC" : k));
+    }
+
+    /// <summary>
+    /// The order of <paramref name="sort"/>; <paramref name="at"/> is the table read for state, acceptance and id, so that
+    /// a department's list is read in the order of its own index.
+    /// </summary>
+    private static Order OrderOf(TicketSort sort, string at) => sort switch
+    {
+        TicketSort.Oldest => new([$"{at}.accepted_at", $"{at}.id"], false),
         // Tickets with no reply deadline (waiting for dispatch, answered) come after those with one, on both engines.
-        TicketSort.ReplyBy => "CASE WHEN t.reply_by IS NULL THEN 1 ELSE 0 END, t.reply_by, t.id",
-        TicketSort.SurveyCallsFirst => "CASE WHEN f.reply_path IS NULL THEN 0 ELSE 1 END, t.accepted_at, t.id",
-        _ => "t.accepted_at DESC, t.id DESC",
+        TicketSort.ReplyBy => new(["CASE WHEN t.reply_by IS NULL THEN 1 ELSE 0 END", "COALESCE(t.reply_by, 0)", "t.id"], false),
+        TicketSort.SurveyCallsFirst => new(["CASE WHEN f.reply_path IS NULL THEN 0 ELSE 1 END", "t.accepted_at", "t.id"], false),
+        _ => new([$"{at}.accepted_at", $"{at}.id"], true),
     };
 
-    private static DbCommand Filtered(DbConnection connection, TicketQuery query, string select, string tail)
+    /// <summary>The cursor after a row: the sort and the row's values of its order, as opaque URL-safe text.</summary>
+    private static string Cursor(TicketSort sort, object[] keys)
     {
+        var values = new JsonArray(JsonValue.Create(sort.ToString()));
+        foreach (var key in keys)
+        {
+            values.Add(key is string text ? JsonValue.Create(text) : JsonValue.Create(Convert.ToInt64(key)));
+        }
+
+        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes(values.ToJsonString()));
+    }
+
+    /// <summary>The values a cursor holds, or null when it is not one a list in this order gave.</summary>
+    private static object[]? CursorKeys(string cursor, TicketSort sort)
+    {
+        try
+        {
+            if (JsonNode.Parse(Base64Url.DecodeFromChars(cursor)) is not JsonArray values || values.Count != OrderOf(sort, "t").Keys.Length + 1
+                || values.Any(v => v is null) || values[0]!.GetValue<string>() != sort.ToString())
+            {
+                return null;
+            }
+
+            // Every key is a number but the last, the id.
+            return [.. values.Skip(1).Select((v, i) => i == values.Count - 2 ? (object)v!.GetValue<string>() : v!.GetValue<long>())];
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<DbCommand> FilteredAsync(DbConnection connection, TicketQuery query, Shape shape, CancellationToken cancellationToken)
+    {
+        var postgres = database.IsPostgres;
         var command = connection.Command("");
         var where = new StringBuilder("1 = 1");
-        var found = false;
+        var (found, ticket) = (query.Sort == TicketSort.SurveyCallsFirst, shape != Shape.Count);
         void Filter(string clause, params (string Name, object Value)[] parameters)
         {
             where.Append(" AND ").Append(clause);
@@ -115,14 +186,23 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             Filter(clause, parameters);
         }
 
-        if (query.State is { } state) Filter("t.state = @state", ("state", state.ToString()));
-        if (query.Department is { } department) Filter("(t.lead = @department OR t.co LIKE @co)", ("department", department), ("co", $"%,{department},%"));
-        if (query.GridCell is { } cell) Filter("t.grid_cell = @cell", ("cell", cell));
-        if (query.From is { } from) Filter("t.accepted_at >= @from", ("from", from.ToUnixTimeMilliseconds()));
-        if (query.To is { } to) Filter("t.accepted_at < @to", ("to", to.ToUnixTimeMilliseconds()));
+        void OfTicket(string clause, params (string Name, object Value)[] parameters)
+        {
+            ticket = true;
+            Filter(clause, parameters);
+        }
+
+        // A department's list reads state, acceptance and id from its rows in hotline_ticket_department, and the ticket only for the rest.
+        var at = query.Department is null ? "t" : "d";
+        var order = OrderOf(query.Sort, at);
+        if (query.State is { } state) Filter($"{at}.state = @state", ("state", state.ToString()));
+        if (query.Department is { } department) Filter("d.department = @department", ("department", department));
+        if (query.GridCell is { } cell) OfTicket("t.grid_cell = @cell", ("cell", cell));
+        if (query.From is { } from) Filter($"{at}.accepted_at >= @from", ("from", from.ToUnixTimeMilliseconds()));
+        if (query.To is { } to) Filter($"{at}.accepted_at < @to", ("to", to.ToUnixTimeMilliseconds()));
         if (query.Overdue is { } overdue)
         {
-            Filter(overdue ? Overdue : $"NOT {Overdue}", ("now", query.Now.ToUnixTimeMilliseconds()));
+            OfTicket(overdue ? Overdue : $"NOT {Overdue}", ("now", query.Now.ToUnixTimeMilliseconds()));
         }
 
         if (query.Phone is { } phone)
@@ -131,7 +211,21 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             Find("f.phone = @phone AND (f.anonymous = 0 OR f.known_to = @me)", ("phone", phone), ("me", query.ReporterKnownTo ?? ""));
         }
 
-        if (query.Text is { } text) Find("f.words LIKE @words ESCAPE '\\'", ("words", $"%{Escaped(text)}%"));
+        if (query.Text is { } text)
+        {
+            var needle = TicketSearch.Folded(text);
+            if (await GramsFilledAsync(connection, cancellationToken))
+            {
+                Filter($"{at}.id IN ({TicketSearch.HoldingAll(postgres)})", ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams(needle))));
+            }
+
+            // Two characters are one pair, found exactly; a longer keyword's pairs may lie apart.
+            if (needle.Length > TicketSearch.MinLength || !await GramsFilledAsync(connection, cancellationToken))
+            {
+                Find(TicketSearch.Contains(postgres), ("needle", needle));
+            }
+        }
+
         if (query.Channel is { } channel) Find("f.channel = @channel", ("channel", channel.ToString()));
         if (query.Type is { } type) Find("f.type = @type", ("type", type.ToString()));
         if (query.Urgent is { } urgent) Find("f.urgent = @urgent", ("urgent", urgent ? 1 : 0));
@@ -139,13 +233,34 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         if (query.PendingExtension is { } pending) Find("f.pending_extension = @pending", ("pending", pending ? 1 : 0));
         if (query.Returned is { } returned) Find("f.returned = @returned", ("returned", returned ? 1 : 0));
         if (query.AwaitingSurvey is { } awaiting) Find("f.awaiting_survey = @awaiting", ("awaiting", awaiting ? 1 : 0));
-        var join = found || query.Sort == TicketSort.SurveyCallsFirst ? " JOIN hotline_ticket_find f ON f.id = t.id" : "";
-        command.CommandText = $"SELECT {select} FROM hotline_ticket t{join} WHERE {where}{tail}";
+        if (shape == Shape.Page && query.Cursor is { } cursor && CursorKeys(cursor, query.Sort) is { } keys)
+        {
+            var after = keys.Select((key, i) => ($"c{i}", key)).ToArray();
+            Filter($"({string.Join(", ", order.Keys)}) {(order.Descending ? "<" : ">")} ({string.Join(", ", after.Select(a => "@" + a.Item1))})", after);
+        }
+
+        var tables = at == "t" ? "hotline_ticket t" : "hotline_ticket_department d" + (ticket ? " JOIN hotline_ticket t ON t.id = d.id" : "");
+        if (found) tables += $" JOIN hotline_ticket_find f ON f.id = {at}.id";
+        command.CommandText = shape switch
+        {
+            Shape.Count => $"SELECT COUNT(*) FROM {tables} WHERE {where}",
+            Shape.Page => $"SELECT t.summary, {string.Join(", ", order.Keys)} FROM {tables} WHERE {where} ORDER BY {order.By} LIMIT @limit OFFSET @offset",
+            _ => $"SELECT t.summary FROM {tables} WHERE {where} ORDER BY {order.By}",
+        };
         return command;
     }
 
-    /// <summary>The words as LIKE reads them literally: a % or _ typed into the search box is no wildcard.</summary>
-    private static string Escaped(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    /// <summary>Whether every ticket's pairs are written (<see cref="TicketSearchBackfill"/>); once they are, they stay.</summary>
+    private async Task<bool> GramsFilledAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (!_gramsFilled)
+        {
+            await using var command = connection.Command("SELECT COUNT(*) FROM hotline_ticket_grams_filled");
+            _gramsFilled = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
+        }
+
+        return _gramsFilled;
+    }
 
     private static async Task<IReadOnlyList<TicketSummary>> ReadSummaries(DbCommand command, CancellationToken cancellationToken)
     {

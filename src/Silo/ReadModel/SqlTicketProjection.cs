@@ -133,6 +133,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
                 continue;
             }
 
+            await WriteDepartments(connection, transaction, summary);
             foreach (var write in pending.PartWrites)
             {
                 await write(connection, transaction, storedSeq);
@@ -266,6 +267,24 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             .With("with_department", s.IsWithDepartment ? 1 : 0)
             .With("summary", JsonSerializer.Serialize(s, HotlineJson.Options))
             .ExecuteNonQueryAsync();
+
+    /// <summary>The ticket's rows in hotline_ticket_department, one per department on it, with its state now.</summary>
+    private static async Task WriteDepartments(DbConnection connection, DbTransaction transaction, TicketSummary s)
+    {
+        var departments = s.Co.Prepend(s.Lead).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        await using var command = connection.Command("", transaction)
+            .With("id", s.Id).With("state", s.State.ToString()).With("accepted_at", s.AcceptedAt.ToUnixTimeMilliseconds());
+        var rows = new List<string>(departments.Count);
+        for (var i = 0; i < departments.Count; i++)
+        {
+            command.With($"d{i}", departments[i]);
+            rows.Add($"(@d{i}, @state, @accepted_at, @id)");
+        }
+
+        command.CommandText = "DELETE FROM hotline_ticket_department WHERE id = @id;"
+            + (rows.Count == 0 ? "" : $" INSERT INTO hotline_ticket_department (department, state, accepted_at, id) VALUES {string.Join(", ", rows)};");
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static void Count(
         SortedDictionary<(string, string, string, string), long> counters, MeasureFact fact, Pending pending)

@@ -14,15 +14,15 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
             reply_path = excluded.reply_path, words = excluded.words
         """;
 
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents) => Write(ticket, Refresh);
+    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents) => Write(ticket, refresh: true);
 
     /// <summary>
     /// The row of a ticket projected before the table existed. It never overwrites: a row already there came from
     /// the projection of a later step, which is newer than the ticket read for the backfill.
     /// </summary>
-    public static ProjectionWrite Backfill(Ticket ticket) => Write(ticket, "DO NOTHING");
+    public static ProjectionWrite Backfill(Ticket ticket) => Write(ticket, refresh: false);
 
-    private static ProjectionWrite Write(Ticket ticket, string onConflict)
+    private static ProjectionWrite Write(Ticket ticket, bool refresh)
     {
         var row = (ticket.Id, Phone: PhoneNumbers.Canonical(ticket.Caller.Phone) is { Length: > 0 } phone ? phone : null, ticket.Caller.Anonymous, KnownTo: ticket.Caller.KnownTo ?? "",
             Channel: ticket.Channel.ToString(), Type: ticket.Type.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
@@ -30,17 +30,29 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
             Words: $"{ticket.Content}\n{ticket.Address}");
         return async (connection, transaction, _) =>
         {
+            string? stored;
+            await using (var read = connection.Command("SELECT words FROM hotline_ticket_find WHERE id = @id", transaction).With("id", row.Id))
+            {
+                stored = (string?)await read.ExecuteScalarAsync();
+            }
+
             await using var command = connection.Command($"""
                 INSERT INTO hotline_ticket_find
                     (id, phone, anonymous, known_to, channel, type, urgent, supervised, pending_extension, awaiting_survey, returned, reply_path, words)
                 VALUES (@id, @phone, @anonymous, @known_to, @channel, @type, @urgent, @supervised, @pending, @awaiting, @returned, @path, @words)
-                ON CONFLICT (id) {onConflict}
+                ON CONFLICT (id) {(refresh ? Refresh : "DO NOTHING")}
                 """, transaction)
             .With("id", row.Id).With("phone", row.Phone).With("anonymous", row.Anonymous ? 1 : 0).With("known_to", row.KnownTo)
             .With("channel", row.Channel).With("type", row.Type).With("urgent", row.Urgent ? 1 : 0).With("supervised", row.Supervised ? 1 : 0)
             .With("pending", row.Pending ? 1 : 0).With("awaiting", row.AwaitingSurvey ? 1 : 0).With("returned", row.Returned ? 1 : 0).With("path", row.Path)
             .With("words", row.Words);
             await command.ExecuteNonQueryAsync();
+
+            // The pairs follow the words when they change (a backfilled row never changes a row already there).
+            if (stored is null || (refresh && stored != row.Words))
+            {
+                await TicketSearch.WriteAsync(connection, transaction, row.Id, row.Words, overwrite: true);
+            }
         };
     }
 

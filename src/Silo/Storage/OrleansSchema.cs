@@ -45,7 +45,7 @@ public static class OrleansSchema
                 nameof(invariant)),
         };
         await apply(connectionString, await ReadScriptAsync(invariant == SqliteInvariant ? "sqlite.sql" : "postgres.sql", cancellationToken), cancellationToken);
-        await apply(readModelConnectionString, await ReadModelScriptsAsync(cancellationToken), cancellationToken);
+        await apply(readModelConnectionString, await ReadModelScriptsAsync(invariant == SqliteInvariant ? "sqlite" : "postgres", cancellationToken), cancellationToken);
         if (invariant == SqliteInvariant && connectionString != readModelConnectionString)
         {
             await SqliteReadModelMove.FromGrainFileAsync(connectionString, readModelConnectionString, cancellationToken);
@@ -114,14 +114,19 @@ public static class OrleansSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The read model's script, one text for both engines: readmodel.sql and each feature's readmodel.*.sql, in name order.</summary>
-    private static async Task<string> ReadModelScriptsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The read model's script: readmodel.sql and each feature's readmodel.*.sql, one text for both engines, in name
+    /// order; then the engine's own readmodel.*.sqlite.sql or readmodel.*.postgres.sql (what the other cannot parse), in name order.
+    /// </summary>
+    private static async Task<string> ReadModelScriptsAsync(string engine, CancellationToken cancellationToken)
     {
+        static bool OfEngine(string name, string e) => name.EndsWith($".{e}.sql", StringComparison.Ordinal);
         var features = typeof(OrleansSchema).Assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith("readmodel.", StringComparison.Ordinal) && name != "readmodel.sql")
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var scripts = new List<string> { await ReadScriptAsync("readmodel.sql", cancellationToken) };
-        foreach (var feature in features)
+        foreach (var feature in features.Where(name => !OfEngine(name, "sqlite") && !OfEngine(name, "postgres")).Concat(features.Where(name => OfEngine(name, engine))))
         {
             scripts.Add(await ReadScriptAsync(feature, cancellationToken));
         }

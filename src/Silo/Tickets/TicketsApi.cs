@@ -4,6 +4,7 @@ using HotlineDispatch.Residents;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Knowledge;
+using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,18 +131,24 @@ public static class TicketsApi
 
     private static async Task<IResult> List(
         HttpContext http, ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla,
-        [AsParameters] TicketListFilters filters, int? page, int? pageSize)
+        [AsParameters] TicketListFilters filters, int? page, int? pageSize, string? cursor)
     {
         var size = pageSize ?? 50;
         if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
         if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
+        if (page is not null && cursor is not null) return Problems.BadRequest("cursor", "Give either page or cursor, not both.");
         if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), filters, page ?? 1, size, out var query) is { } problem)
         {
             return problem;
         }
 
-        var result = await index.SearchAsync(query);
-        return Results.Ok(new ListPage<SummaryView>([.. result.Items.Select(s => SummaryView.Of(s, sla.Calendar))], result.Total));
+        if (cursor is not null && !SqlTicketIndex.IsCursorOf(cursor, query.Sort))
+        {
+            return Problems.BadRequest("cursor", "cursor must be the next of an earlier page of this list, in the same sort.");
+        }
+
+        var result = await index.SearchAsync(query with { Cursor = cursor });
+        return Results.Ok(new ListPage<SummaryView>([.. result.Items.Select(s => SummaryView.Of(s, sla.Calendar))], result.Total) { Next = result.Next });
     }
 
     /// <summary>
@@ -211,6 +218,12 @@ public static class TicketsApi
             return Problems.BadRequest("phone", "phone must contain digits, e.g. 13812345678.");
         }
 
+        var text = string.IsNullOrWhiteSpace(filters.Q) ? null : filters.Q.Trim();
+        if (text is { Length: < TicketSearch.MinLength })
+        {
+            return Problems.BadRequest("q", $"q must be at least {TicketSearch.MinLength} characters (请至少输入两个字).");
+        }
+
         if (!Sorts.TryGetValue(filters.Sort ?? "-acceptedAt", out var sort))
         {
             return Problems.BadRequest("sort", $"sort must be one of {string.Join(", ", Sorts.Keys)}.");
@@ -220,7 +233,7 @@ public static class TicketsApi
         {
             Phone = phone,
             ReporterKnownTo = user.TakesReports ? user.Id : null,
-            Text = string.IsNullOrWhiteSpace(filters.Q) ? null : filters.Q.Trim(),
+            Text = text,
             Channel = channel,
             Type = type,
             Urgent = filters.Urgent,

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace HotlineDispatch.Silo.ReadModel;
+
+/// <summary>
+/// The keyword filter's index: every pair of adjacent characters of a ticket's words (content and address, ASCII
+/// letters in lower case), each written as an 8-digit hex word so that neither engine's tokenizer or locale can split
+/// or fold it. A keyword of two characters is found by its one pair exactly; a longer one by all of its pairs, and
+/// then the words are checked for it. Most Chinese keywords are two characters (路灯, 漏水), too short for trigrams.
+/// </summary>
+public static class TicketSearch
+{
+    /// <summary>A keyword needs one pair at least.</summary>
+    public const int MinLength = 2;
+
+    /// <summary>The pairs of <paramref name="text"/>, each once, in the order first met.</summary>
+    public static string[] Grams(string text)
+    {
+        var folded = Folded(text);
+        var grams = new List<string>(folded.Length);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < folded.Length; i++)
+        {
+            var gram = $"{(int)folded[i]:x4}{(int)folded[i + 1]:x4}";
+            if (seen.Add(gram))
+            {
+                grams.Add(gram);
+            }
+        }
+
+        return [.. grams];
+    }
+
+    /// <summary>ASCII letters in lower case, as SQLite's lower() and the PostgreSQL check below fold them.</summary>
+    public static string Folded(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] + 32) : source[i];
+        }
+    });
+
+    /// <summary>The pairs as the SQLite FTS5 column holds them (and its MATCH reads them: every word must be there).</summary>
+    public static string FtsText(string[] grams) => string.Join(' ', grams);
+
+    /// <summary>
+    /// Whether the words hold the keyword <c>@needle</c> (folded): the exact check after the pairs, and the whole
+    /// filter while the pairs of older tickets are still being written.
+    /// </summary>
+    public static string Contains(bool postgres) => postgres
+        ? "strpos(translate(f.words, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), @needle) > 0"
+        : "instr(lower(f.words), @needle) > 0";
+
+    /// <summary>The ids of the tickets whose words hold every pair of <c>@grams</c>.</summary>
+    public static string HoldingAll(bool postgres) => postgres
+        ? "SELECT id FROM hotline_ticket_grams WHERE grams @> @grams"
+        : "SELECT x.id FROM hotline_ticket_grams JOIN hotline_ticket_text x ON x.n = hotline_ticket_grams.rowid WHERE hotline_ticket_grams MATCH @grams";
+
+    /// <summary><c>@grams</c> as <see cref="HoldingAll"/> takes it.</summary>
+    public static object GramsParameter(bool postgres, string[] grams) => postgres ? grams : FtsText(grams);
+
+    /// <summary>
+    /// Writes the ticket's pairs in the caller's transaction. With <paramref name="overwrite"/> false a row already
+    /// there stays (a backfill on PostgreSQL, where the projection may have written newer words meanwhile; on SQLite
+    /// the caller holds the writer's lock from reading the words to the commit).
+    /// </summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string id, string words, bool overwrite)
+    {
+        var grams = Grams(words);
+        var postgres = connection is NpgsqlConnection;
+        await using var command = connection.Command(postgres
+            ? $"INSERT INTO hotline_ticket_grams (id, grams) VALUES (@id, @grams) ON CONFLICT (id) {(overwrite ? "DO UPDATE SET grams = excluded.grams" : "DO NOTHING")}"
+            : """
+              INSERT INTO hotline_ticket_text (id) VALUES (@id) ON CONFLICT (id) DO NOTHING;
+              DELETE FROM hotline_ticket_grams WHERE rowid = (SELECT n FROM hotline_ticket_text WHERE id = @id);
+              INSERT INTO hotline_ticket_grams (rowid, grams) SELECT n, @grams FROM hotline_ticket_text WHERE id = @id;
+              """, transaction)
+            .With("id", id)
+            .With("grams", GramsParameter(postgres, grams));
+        await command.ExecuteNonQueryAsync();
+    }
+}

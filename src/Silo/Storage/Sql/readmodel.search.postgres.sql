@@ -1,0 +1,20 @@
+-- PostgreSQL's half of readmodel.search.sql. The pairs as an array of hex words under a GIN index: containment
+-- finds the tickets holding every pair of the keyword whatever the database's locale (pg_trgm skips Chinese
+-- characters in a C-locale database).
+CREATE TABLE IF NOT EXISTS hotline_ticket_grams (
+    id TEXT NOT NULL PRIMARY KEY,
+    grams TEXT[] NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS hotline_ticket_grams_gin ON hotline_ticket_grams USING GIN (grams);
+
+INSERT INTO hotline_ticket_department (department, state, accepted_at, id)
+SELECT department, state, accepted_at, id FROM (
+    SELECT lead AS department, state, accepted_at, id FROM hotline_ticket WHERE lead IS NOT NULL
+    UNION ALL
+    SELECT unnest(string_to_array(trim(BOTH ',' FROM co), ',')), state, accepted_at, id FROM hotline_ticket WHERE co <> ''
+) departments
+WHERE department <> '' AND NOT EXISTS (SELECT 1 FROM hotline_ticket_department_filled)
+ON CONFLICT DO NOTHING;
+
+INSERT INTO hotline_ticket_department_filled (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_department_filled);

@@ -1,0 +1,27 @@
+-- What finds tickets by department and by words without reading every ticket (docs/performance.md, "History").
+
+-- One row per department on a ticket, the lead and each co-handler, with the ticket's state and acceptance: the
+-- department filter and its newest-first order read an index range here instead of `lead = … OR co LIKE …` over
+-- every ticket. Rewritten by the projection with the ticket's row; the engine's script fills it once from the
+-- tickets projected before it existed.
+CREATE TABLE IF NOT EXISTS hotline_ticket_department (
+    department TEXT NOT NULL,
+    state TEXT NOT NULL,
+    accepted_at BIGINT NOT NULL,
+    id TEXT NOT NULL,
+    PRIMARY KEY (department, state, accepted_at, id)
+);
+
+CREATE INDEX IF NOT EXISTS hotline_ticket_department_accepted ON hotline_ticket_department (department, accepted_at, id);
+CREATE INDEX IF NOT EXISTS hotline_ticket_department_id ON hotline_ticket_department (id);
+
+CREATE TABLE IF NOT EXISTS hotline_ticket_department_filled (
+    version INTEGER NOT NULL PRIMARY KEY
+);
+
+-- The character pairs of each ticket's words (TicketSearch), which the keyword filter looks up instead of scanning
+-- the words. Finder rows from before them get theirs from TicketSearchBackfill at start-up, which then writes
+-- this row; until it has, the keyword filter scans as it did.
+CREATE TABLE IF NOT EXISTS hotline_ticket_grams_filled (
+    version INTEGER NOT NULL PRIMARY KEY
+);

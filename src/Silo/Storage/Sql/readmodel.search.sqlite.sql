@@ -1,0 +1,27 @@
+-- SQLite's half of readmodel.search.sql. The pairs go into FTS5 as hex words, one per pair (detail=none: only which
+-- ticket holds a pair is kept). Its integer rowid is the ticket's n in hotline_ticket_text: an INTEGER PRIMARY KEY,
+-- which VACUUM keeps, unlike the implicit rowid of a table keyed by text.
+CREATE TABLE IF NOT EXISTS hotline_ticket_text (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE
+);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS hotline_ticket_grams USING fts5 (grams, content = '', contentless_delete = 1, detail = none);
+
+INSERT INTO hotline_ticket_department (department, state, accepted_at, id)
+SELECT lead, state, accepted_at, id FROM hotline_ticket
+WHERE lead IS NOT NULL AND NOT EXISTS (SELECT 1 FROM hotline_ticket_department_filled)
+ON CONFLICT DO NOTHING;
+
+-- co holds ',A,B,': each step takes the department before the next comma.
+WITH RECURSIVE co (id, state, accepted_at, department, rest) AS (
+    SELECT id, state, accepted_at, '', substr(co, 2) FROM hotline_ticket
+    WHERE co <> '' AND NOT EXISTS (SELECT 1 FROM hotline_ticket_department_filled)
+    UNION ALL
+    SELECT id, state, accepted_at, substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1) FROM co WHERE rest <> ''
+)
+INSERT INTO hotline_ticket_department (department, state, accepted_at, id)
+SELECT department, state, accepted_at, id FROM co WHERE department <> ''
+ON CONFLICT DO NOTHING;
+
+INSERT INTO hotline_ticket_department_filled (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_department_filled);
