@@ -52,7 +52,7 @@ public static class IncidentsApi
             return Problems.NotFound($"Ticket {id} does not exist.");
         }
 
-        Ticket ticket;
+        TicketSnapshot ticket;
         try
         {
             ticket = await grains.GetGrain<ITicketGrain>(id).Get();
