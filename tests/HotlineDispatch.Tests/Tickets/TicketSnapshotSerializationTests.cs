@@ -35,7 +35,7 @@ public sealed class TicketSnapshotSerializationTests : IDisposable
         var snapshot = Snapshot();
         var serializer = _services.GetRequiredService<Serializer<TicketSnapshot>>();
 
-        var back = serializer.Deserialize(serializer.SerializeToArray(snapshot));
+        var back = serializer.Deserialize(serializer.SerializeToArray(snapshot))!;
 
         Assert.Equal((snapshot.Id, snapshot.State, snapshot.Caller, snapshot.SignBy, snapshot.NextCardAt),
             (back.Id, back.State, back.Caller, back.SignBy, back.NextCardAt));
