@@ -50,7 +50,6 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
 
     public async Task ProjectAsync(TicketSnapshot ticket, int projectedSeq, CancellationToken cancellationToken = default)
     {
-        // Captured now: the grain goes on changing its ticket once this call returns.
         var events = ticket.History.Where(e => e.Seq > projectedSeq).ToList();
         var pending = new Pending(
             TicketSummary.Of(ticket),
