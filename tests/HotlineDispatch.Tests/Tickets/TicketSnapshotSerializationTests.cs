@@ -1,5 +1,6 @@
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
+using HotlineDispatch.Disputes;
 using HotlineDispatch.Platform;
 using HotlineDispatch.Routing;
 using HotlineDispatch.Tickets;
