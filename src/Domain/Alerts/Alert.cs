@@ -29,7 +29,7 @@ public sealed record Alert(
     [Id(8)] public DateTimeOffset? AcknowledgedAt { get; init; }
 
     /// <summary>The alert for a ticket accepted as urgent; one ticket always gives the same alert, so raising it again adds nothing.</summary>
-    public static Alert ForUrgentTicket(Ticket ticket) =>
+    public static Alert ForUrgentTicket(TicketSnapshot ticket) =>
         new($"urgent-{ticket.Id}", Urgent, $"紧急工单 {ticket.Id}（{WhyUrgent(ticket)}）：{Excerpt(ticket.Content)}", ticket.AcceptedAt,
             ticket.Id, null, ticket.GridCell);
 
@@ -61,13 +61,13 @@ public sealed record Alert(
     /// The alert for a dispute (派单异议) or late return still unreviewed when its review limit passed; one dispute
     /// always gives the same alert, so raising it again adds nothing.
     /// </summary>
-    public static Alert ForOverdueDispute(Ticket ticket, HotlineDispatch.Disputes.Dispute dispute) =>
+    public static Alert ForOverdueDispute(TicketSnapshot ticket, HotlineDispatch.Disputes.Dispute dispute) =>
         new($"dispute-{ticket.Id}-{dispute.Seq}", DisputeOverdue,
             $"工单 {ticket.Id} 的{(dispute.Kind == HotlineDispatch.Disputes.DisputeKind.Dispatch ? "派单异议" : "退单申请")}（{dispute.Department}）已超过审核时限，请尽快审核：{Excerpt(dispute.Reason)}",
             dispute.ReviewBy, ticket.Id, null, ticket.GridCell);
 
     /// <summary>The detector's cue, or who marked the ticket urgent by hand.</summary>
-    public static string WhyUrgent(Ticket ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
+    public static string WhyUrgent(TicketSnapshot ticket) => ticket.UrgentCue ?? $"marked urgent by {ticket.LoggedBy}";
 
     private static string Excerpt(string text) => Excerpts.Of(text, 40);
 }

@@ -35,7 +35,7 @@ public static class StaffNotices
     public const string DisputeDecision = "dispute";
     public const string InboxWaiting = "inbox";
 
-    public static IEnumerable<StaffNotice> For(Ticket ticket, IEnumerable<TicketEvent> events, WorkingCalendar calendar)
+    public static IEnumerable<StaffNotice> For(TicketSnapshot ticket, IEnumerable<TicketEvent> events, WorkingCalendar calendar)
     {
         string Local(DateTimeOffset? at) => at is { } value ? calendar.ToLocal(value).ToString("MM-dd HH:mm") : "—";
         var excerpt = Excerpts.Of(ticket.Content, 40);

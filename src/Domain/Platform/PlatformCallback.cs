@@ -21,7 +21,7 @@ public sealed record PlatformCallback(
     public int Seq { get; init; }
 
     /// <summary>The callbacks the events of a ticket handed down owe the upper platform; none for any other ticket.</summary>
-    public static IEnumerable<PlatformCallback> For(Ticket ticket, IEnumerable<TicketEvent> events)
+    public static IEnumerable<PlatformCallback> For(TicketSnapshot ticket, IEnumerable<TicketEvent> events)
     {
         if (ticket.UpstreamId is not { } upstreamId)
         {

@@ -8,9 +8,6 @@ public sealed partial class Ticket
 {
     [Id(91)] public UpstreamTerms? Upstream { get; private set; }
 
-    /// <summary>The upper platform's number of a ticket it handed down; null for every other ticket.</summary>
-    public string? UpstreamId => Upstream?.UpstreamId;
-
     /// <summary>Our limit, or the upper platform's deadline for the step where that comes first.</summary>
     private Deadline Stricter(Deadline deadline, SlaPolicy sla) =>
         (deadline.Step == DeadlineStep.Sign ? Upstream?.SignBy : Upstream?.ReplyBy) is { } upstream && upstream < deadline.DueAt

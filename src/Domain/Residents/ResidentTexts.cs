@@ -46,7 +46,7 @@ public static class ResidentTexts
         $"@{senderName} 您反映的问题{(byGridWorker ? "网格员" : "")}已处理：{Quote(note)} 如仍有问题请在群里告诉我们，谢谢！";
 
     /// <summary>The number of the new ticket; when the report was too long to keep whole, also which part was taken.</summary>
-    public static string Receipt(Ticket ticket) =>
+    public static string Receipt(TicketSnapshot ticket) =>
         $"您好，您反映的问题已受理，工单号：{ticket.Id}。" +
         (ticket.ContentTruncated ? $"因内容较长，工单只记录了您所发内容的前{Ticket.MaxText}字，其余部分请致电12345热线补充。" : "") +
         $"我们将尽快安排办理，可发送“查询 {ticket.Id}”了解进度。";
@@ -73,7 +73,7 @@ public static class ResidentTexts
         $"您反映的问题（工单 {number}）与工单 {masterId} 为同一事项，已合并办理，结果将一并告知您。";
 
     /// <summary>The answer to <c>查询</c>: where the ticket stands and, while a department has it, by when it must answer.</summary>
-    public static string Status(Ticket ticket, DepartmentCatalog departments, WorkingCalendar calendar)
+    public static string Status(TicketSnapshot ticket, DepartmentCatalog departments, WorkingCalendar calendar)
     {
         var department = DepartmentName(ticket.Lead, departments);
         var state = ticket.State switch

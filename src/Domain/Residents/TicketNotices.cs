@@ -7,12 +7,12 @@ namespace HotlineDispatch.Residents;
 /// Which of a ticket's events the resident is told about, and how (docs/domain.md §7): a receipt with the
 /// number, status changes worth telling (dispatched, more information needed, merged, reopened), and
 /// each result followed by the survey prompt, which a merged ticket gets once. Only tickets with a
-/// <see cref="Ticket.ReplyTo"/> have anyone to tell; internal steps (signing, cards, returns, extensions)
+/// <see cref="TicketSnapshot.ReplyTo"/> have anyone to tell; internal steps (signing, cards, returns, extensions)
 /// are not told.
 /// </summary>
 public sealed class TicketNotices(DepartmentCatalog departments)
 {
-    public IEnumerable<ResidentNotice> For(Ticket ticket, IEnumerable<TicketEvent> events)
+    public IEnumerable<ResidentNotice> For(TicketSnapshot ticket, IEnumerable<TicketEvent> events)
     {
         if (ticket.ReplyTo is not { } replyTo)
         {

@@ -11,5 +11,5 @@ public interface IIntakeRouting
 {
     Task<AcceptTicket> AdviseAsync(AcceptTicket command);
 
-    Task<Ticket> AcceptedAsync(Ticket ticket);
+    Task<TicketSnapshot> AcceptedAsync(TicketSnapshot ticket);
 }

@@ -28,7 +28,7 @@ public sealed record RoutingCorrection(
     /// The correction a dispatch event makes, if any: the dispatch at <paramref name="dispatchIndex"/>
     /// of the ticket's history overrides the router, or follows a return from another department.
     /// </summary>
-    public static RoutingCorrection? Of(Ticket ticket, int dispatchIndex)
+    public static RoutingCorrection? Of(TicketSnapshot ticket, int dispatchIndex)
     {
         var dispatch = ticket.History[dispatchIndex];
         if (dispatch is { Action: TicketActions.Redispatch, FromDepartment: var from, Department: { } to })

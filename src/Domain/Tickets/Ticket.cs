@@ -140,11 +140,15 @@ public sealed partial class Ticket
 
     public int LastSeq => History.Count == 0 ? 0 : History[^1].Seq;
 
-    public bool IsOpen => State is not (TicketState.Closed or TicketState.Merged);
+    public bool IsOpen => IsOpenState(State);
 
     /// <summary>The departments that currently see this ticket: the lead and the co-handlers.</summary>
-    public IEnumerable<string> AssignedDepartments =>
-        Lead is null ? [] : Co.Select(c => c.Department).Prepend(Lead);
+    public IEnumerable<string> AssignedDepartments => Assigned(Lead, Co);
+
+    internal static bool IsOpenState(TicketState state) => state is not (TicketState.Closed or TicketState.Merged);
+
+    internal static IEnumerable<string> Assigned(string? lead, IEnumerable<CoHandler> co) =>
+        lead is null ? [] : co.Select(c => c.Department).Prepend(lead);
 
     /// <summary>The earliest moment a card can fall due, or null when no clock is running.</summary>
     public DateTimeOffset? NextCardAt =>

@@ -66,7 +66,7 @@ public sealed record TicketSummary(
     /// <summary>The deadline that matters most for ordering a queue: signing first, then the reply.</summary>
     public DateTimeOffset? UrgentDeadline => State == TicketState.Dispatched ? SignBy ?? ReplyBy : ReplyBy;
 
-    public static TicketSummary Of(Ticket ticket)
+    public static TicketSummary Of(TicketSnapshot ticket)
     {
         var round = ticket.Cards.Where(c => c.Round == ticket.Round).ToList();
         var coSigned = ticket.Co.Where(c => c.SignedAt is not null).Select(c => c.Department).ToList();

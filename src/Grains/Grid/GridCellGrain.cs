@@ -87,7 +87,7 @@ public sealed class GridCellGrain(
             state.State.Dismissed) { Patrolled = state.State.Patrolled });
     }
 
-    public async Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor)
+    public async Task<TicketSnapshot> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor)
     {
         if (Earlier(messageId, h => h.TicketId is not null) is { } done)
         {
@@ -123,7 +123,7 @@ public sealed class GridCellGrain(
         return ticket;
     }
 
-    public async Task<Ticket> Patrol(PatrolReport report, Actor actor)
+    public async Task<TicketSnapshot> Patrol(PatrolReport report, Actor actor)
     {
         var accept = new AcceptTicket(TicketChannel.Patrol, new Caller(actor.Name, null, false), report.Address, Cell, report.Content,
             report.Type, report.Urgent)

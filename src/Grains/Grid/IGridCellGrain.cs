@@ -36,14 +36,14 @@ public interface IGridCellGrain : IGrainWithStringKey
     /// <paramref name="dispatch"/> names a department, and tells the group. Asked again, answers the same ticket.
     /// </summary>
     [Alias("MakeTicket")]
-    Task<Ticket> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor);
+    Task<TicketSnapshot> MakeTicket(string messageId, TicketType? type, string? dispatch, Actor actor);
 
     /// <summary>
     /// 巡查上报: a problem the grid worker found on patrol becomes a ticket of the cell (channel <c>patrol</c>), dispatched at
     /// once when the report names a department, and counts among the requests the cell collected.
     /// </summary>
     [Alias("Patrol")]
-    Task<Ticket> Patrol(PatrolReport report, Actor actor);
+    Task<TicketSnapshot> Patrol(PatrolReport report, Actor actor);
 
     /// <summary>Records that the grid worker settled the request in person, and tells the group. Asked again, answers the same.</summary>
     [Alias("Settle")]

@@ -10,4 +10,4 @@ public interface IUpstreamTicketGrain : IGrainWithStringKey
 }
 
 [GenerateSerializer, Immutable, Alias("hotline.upstream-intake.v1")]
-public sealed record UpstreamIntake([property: Id(0)] Ticket Ticket, [property: Id(1)] bool Created);
+public sealed record UpstreamIntake([property: Id(0)] TicketSnapshot Ticket, [property: Id(1)] bool Created);

@@ -78,7 +78,7 @@ public sealed class ResidentDesk(
 
     private async Task<string> StatusAsync(ResidentMessage message, string number)
     {
-        Ticket ticket;
+        TicketSnapshot ticket;
         try
         {
             ticket = await grains.GetGrain<ITicketGrain>(number).Get();

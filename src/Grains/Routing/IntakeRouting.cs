@@ -45,7 +45,7 @@ public sealed class IntakeRouting(
         }
     }
 
-    public async Task<Ticket> AcceptedAsync(Ticket ticket)
+    public async Task<TicketSnapshot> AcceptedAsync(TicketSnapshot ticket)
     {
         LogIfUrgent(ticket);
         await Guarded("surge detection", () => WatchForSurge(ticket));
@@ -53,7 +53,7 @@ public sealed class IntakeRouting(
     }
 
     /// <summary>The alert itself is the projection's (<see cref="Alert.ForUrgentTicket"/>): durable with the accept, raised exactly once.</summary>
-    private void LogIfUrgent(Ticket ticket)
+    private void LogIfUrgent(TicketSnapshot ticket)
     {
         if (ticket.Urgent)
         {
@@ -62,7 +62,7 @@ public sealed class IntakeRouting(
     }
 
     /// <summary>The new incident's alert is the cell's (<see cref="Alert.ForSurge"/>), saved with the incident.</summary>
-    private async Task WatchForSurge(Ticket ticket)
+    private async Task WatchForSurge(TicketSnapshot ticket)
     {
         if (CellKeys.Of(ticket.GridCell, ticket.Address) is not { } cell)
         {
@@ -79,7 +79,7 @@ public sealed class IntakeRouting(
             incident.Id, cell, incident.TicketIds.Count, options.SurgeWindow);
     }
 
-    private async Task<Ticket> AutoDispatch(Ticket ticket)
+    private async Task<TicketSnapshot> AutoDispatch(TicketSnapshot ticket)
     {
         if (options.AutoDispatchAbove is not { } threshold || ticket.State != TicketState.Accepted
             || ticket.Suggestions is not [var top, ..] || top.Confidence < threshold)

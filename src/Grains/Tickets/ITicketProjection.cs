@@ -7,5 +7,5 @@ namespace HotlineDispatch.Tickets;
 public interface ITicketProjection
 {
     /// <summary>Projects the events after <paramref name="projectedSeq"/>; returns once they are durable.</summary>
-    Task ProjectAsync(Ticket ticket, int projectedSeq, CancellationToken cancellationToken = default);
+    Task ProjectAsync(TicketSnapshot ticket, int projectedSeq, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using HotlineDispatch.Observability;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,8 @@ public sealed class TicketGrain(
 
     private Ticket Ticket => state.State.Ticket;
 
+    private Ticket Existing => Ticket.Exists ? Ticket : throw new TicketNotFoundException(this.GetPrimaryKeyString());
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Ticket.Exists)
@@ -35,7 +38,7 @@ public sealed class TicketGrain(
         }
     }
 
-    public async Task<Ticket> Execute(TicketCommand command, Actor actor)
+    public async Task<TicketSnapshot> Execute(TicketCommand command, Actor actor)
     {
         var now = services.Time.GetUtcNow();
 
@@ -72,18 +75,20 @@ public sealed class TicketGrain(
         await Save();
         HotlineMetrics.Recorded(cards);
         ArmNoticeDelivery(TimeSpan.Zero);
-        return Ticket;
+        return TicketSnapshot.Of(Ticket);
     }
 
-    public async Task<Ticket> TakeMerged(string childId, Actor actor)
+    public async Task<TicketSnapshot> TakeMerged(string childId, Actor actor)
     {
         // The child attaches itself here while this turn waits for it: its call comes back along this call chain.
         using var attach = RequestContext.AllowCallChainReentrancy();
         return await GrainFactory.GetGrain<ITicketGrain>(childId).Execute(new MergeTicket(this.GetPrimaryKeyString()), actor);
     }
 
-    public Task<Ticket> Get() =>
-        Ticket.Exists ? Task.FromResult(Ticket) : throw new TicketNotFoundException(this.GetPrimaryKeyString());
+    public Task<TicketSnapshot> Get() => Task.FromResult(TicketSnapshot.Of(Existing));
+
+    public Task<ImmutableArray<string>> Offer(ImmutableArray<string> steps, Actor actor, string? actingFor) =>
+        Task.FromResult(TicketStepTrial.Allowed(Existing, steps, actor, actingFor, services.ContextAt(services.Time.GetUtcNow()), services.Copier.Copy));
 
     public Task Reconcile() => Ticket.Exists ? CatchUp() : Task.CompletedTask;
 
@@ -191,7 +196,7 @@ public sealed class TicketGrain(
 
         try
         {
-            await services.Projection.ProjectAsync(Ticket, state.State.ProjectedSeq);
+            await services.Projection.ProjectAsync(TicketSnapshot.Of(Ticket), state.State.ProjectedSeq);
             state.State.ProjectedSeq = Ticket.LastSeq;
         }
         catch (Exception ex)

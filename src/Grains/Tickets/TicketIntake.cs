@@ -13,7 +13,7 @@ namespace HotlineDispatch.Tickets;
 public sealed class TicketIntake(
     IGrainFactory grains, SlaPolicy sla, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, IIntakeRouting? routing = null)
 {
-    public async Task<Ticket> AcceptAsync(AcceptTicket command, Actor actor) =>
+    public async Task<TicketSnapshot> AcceptAsync(AcceptTicket command, Actor actor) =>
         await AcceptAsAsync(await ReserveNumberAsync(), command, actor);
 
     /// <summary>
@@ -31,7 +31,7 @@ public sealed class TicketIntake(
     /// Accepts under a reserved number. Repeating it for the same source message returns the ticket the
     /// first call accepted, so a retry after a crash between the accept and the caller's own write is harmless.
     /// </summary>
-    public async Task<Ticket> AcceptAsAsync(string number, AcceptTicket command, Actor actor)
+    public async Task<TicketSnapshot> AcceptAsAsync(string number, AcceptTicket command, Actor actor)
     {
         if (routing is not null)
         {
@@ -39,7 +39,7 @@ public sealed class TicketIntake(
         }
 
         var grain = grains.GetGrain<ITicketGrain>(number);
-        Ticket ticket;
+        TicketSnapshot ticket;
         try
         {
             ticket = await grain.Execute(command, actor);
@@ -55,7 +55,7 @@ public sealed class TicketIntake(
                 throw new TicketConflictException(ticket.State, $"Ticket {number} was accepted from another source ({ticket.SourceRef}).");
             }
 
-            if (ticket.History.Count > 1)
+            if (ticket.History.Length > 1)
             {
                 // Someone has acted on it since; what intake would have done next is theirs to decide now.
                 return ticket;

@@ -14,7 +14,7 @@ namespace HotlineDispatch.Tickets;
 /// </remarks>
 public static class TicketMerges
 {
-    public static Task<Ticket> Merge(this IGrainFactory grains, string childId, MergeTicket merge, Actor actor) =>
+    public static Task<TicketSnapshot> Merge(this IGrainFactory grains, string childId, MergeTicket merge, Actor actor) =>
         TicketNumbers.IsWellFormed(merge.MasterId) && string.CompareOrdinal(merge.MasterId, childId) < 0
             ? grains.GetGrain<ITicketGrain>(merge.MasterId).TakeMerged(childId, actor)
             : grains.GetGrain<ITicketGrain>(childId).Execute(merge, actor);

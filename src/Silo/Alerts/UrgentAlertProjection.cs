@@ -13,7 +13,7 @@ namespace HotlineDispatch.Silo.Alerts;
 /// </summary>
 public sealed class UrgentAlertProjection : ITicketProjectionPart
 {
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         if (!ticket.Urgent || newEvents is not [{ Seq: 1 }, ..])
         {

@@ -20,7 +20,7 @@ public sealed class DisputeProjection : ITicketProjectionPart
         TicketActions.ReturnApproved, TicketActions.ReturnRefused, TicketActions.DisputeOverdue,
     ];
 
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         if (!newEvents.Any(e => DisputeActions.Contains(e.Action)))
         {

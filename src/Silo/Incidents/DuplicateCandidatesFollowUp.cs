@@ -12,7 +12,7 @@ public sealed class DuplicateCandidatesFollowUp(IGrainFactory grains) : ITicketP
 {
     private static readonly HashSet<TicketState> Finished = [TicketState.Merged, TicketState.Closed, TicketState.Resolved];
 
-    public async Task FollowAsync(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public async Task FollowAsync(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         if (newEvents.Any(e => Finished.Contains(e.ToState)) && CellKeys.Of(ticket.GridCell, ticket.Address) is { } cell)
         {

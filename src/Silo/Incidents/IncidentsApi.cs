@@ -54,7 +54,7 @@ public static class IncidentsApi
             return Problems.NotFound($"Ticket {id} does not exist.");
         }
 
-        Ticket ticket;
+        TicketSnapshot ticket;
         try
         {
             ticket = await grains.GetGrain<ITicketGrain>(id).Get();

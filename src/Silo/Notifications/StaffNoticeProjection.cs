@@ -12,7 +12,7 @@ namespace HotlineDispatch.Silo.Notifications;
 public sealed class StaffNoticeProjection(SqlStaffNotices notices, StaffContacts contacts, SlaPolicy sla,
     [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : ITicketProjectionPart
 {
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         if (contacts.IsEmpty)
         {

@@ -11,7 +11,7 @@ namespace HotlineDispatch.Silo.Outbox;
 /// </summary>
 public sealed class OutboxProjection(TicketNotices notices, [FromKeyedServices(HotlineTime.Key)] TimeProvider time) : ITicketProjectionPart
 {
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         var owed = notices.For(ticket, newEvents).ToList();
         if (owed.Count == 0 || SqlOutbox.SchemeOf(ticket.ReplyTo) is not { } scheme)

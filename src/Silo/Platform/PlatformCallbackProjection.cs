@@ -23,7 +23,7 @@ public sealed class PlatformCallbackProjection(SlaPolicy sla, [FromKeyedServices
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         var owed = PlatformCallback.For(ticket, newEvents).ToList();
         if (owed.Count == 0)

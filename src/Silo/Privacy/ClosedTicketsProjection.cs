@@ -6,7 +6,7 @@ namespace HotlineDispatch.Silo.Privacy;
 /// <summary>Notes when each ticket closes, in the projection's transaction: the caller's retention runs from then.</summary>
 public sealed class ClosedTicketsProjection : ITicketProjectionPart
 {
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         if (newEvents.LastOrDefault(e => e.Action == TicketActions.Close) is not { } close)
         {

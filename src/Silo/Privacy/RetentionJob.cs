@@ -84,7 +84,7 @@ public sealed class RetentionJob(
     }
 
     /// <summary>The caller's number and reply address, as the read model may quote them.</summary>
-    private static IEnumerable<string> Needles(Ticket ticket) =>
+    private static IEnumerable<string> Needles(TicketSnapshot ticket) =>
         new[] { PhoneNumbers.Canonical(ticket.Caller.Phone), ticket.ReplyTo is { } replyTo ? replyTo[(replyTo.IndexOf(':') + 1)..] : "" }
             .Where(n => n.Length >= 5).Distinct();
 

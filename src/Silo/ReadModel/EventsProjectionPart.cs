@@ -9,7 +9,7 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// </summary>
 public abstract class EventsProjectionPart : ITicketProjectionPart
 {
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
         var summary = TicketSummary.Of(ticket);
         return (connection, transaction, storedSeq) =>

@@ -8,5 +8,5 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// </summary>
 public interface ITicketProjectionFollowUp
 {
-    Task FollowAsync(Ticket ticket, IReadOnlyList<TicketEvent> newEvents);
+    Task FollowAsync(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents);
 }

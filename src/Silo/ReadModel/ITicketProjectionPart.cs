@@ -12,5 +12,5 @@ public interface ITicketProjectionPart
     /// Takes what the part needs from the ticket now (the grain goes on changing it) and returns the
     /// write to run in the transaction, or null when the part has nothing to do for these events.
     /// </summary>
-    ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents);
+    ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents);
 }

@@ -48,9 +48,8 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         _writer = Task.Run(WriteLoop);
     }
 
-    public async Task ProjectAsync(Ticket ticket, int projectedSeq, CancellationToken cancellationToken = default)
+    public async Task ProjectAsync(TicketSnapshot ticket, int projectedSeq, CancellationToken cancellationToken = default)
     {
-        // Captured now: the grain goes on changing its ticket once this call returns.
         var events = ticket.History.Where(e => e.Seq > projectedSeq).ToList();
         var pending = new Pending(
             TicketSummary.Of(ticket),

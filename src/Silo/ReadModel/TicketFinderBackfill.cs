@@ -44,7 +44,7 @@ public sealed class TicketFinderBackfill(
         var after = "";
         while (await MissingAsync(after, cancellationToken) is { Count: > 0 } missing)
         {
-            var tickets = new List<Ticket>(missing.Count);
+            var tickets = new List<TicketSnapshot>(missing.Count);
             foreach (var id in missing)
             {
                 try

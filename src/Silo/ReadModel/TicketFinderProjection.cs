@@ -14,15 +14,15 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
             reply_path = excluded.reply_path, words = excluded.words
         """;
 
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents) => Write(ticket, refresh: true);
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents) => Write(ticket, refresh: true);
 
     /// <summary>
     /// The row of a ticket projected before the table existed. It never overwrites: a row already there came from
     /// the projection of a later step, which is newer than the ticket read for the backfill.
     /// </summary>
-    public static ProjectionWrite Backfill(Ticket ticket) => Write(ticket, refresh: false);
+    public static ProjectionWrite Backfill(TicketSnapshot ticket) => Write(ticket, refresh: false);
 
-    private static ProjectionWrite Write(Ticket ticket, bool refresh)
+    private static ProjectionWrite Write(TicketSnapshot ticket, bool refresh)
     {
         var row = (ticket.Id, Phone: PhoneNumbers.Canonical(ticket.Caller.Phone) is { Length: > 0 } phone ? phone : null, ticket.Caller.Anonymous, KnownTo: ticket.Caller.KnownTo ?? "",
             Channel: ticket.Channel.ToString(), Type: ticket.Type.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
@@ -57,7 +57,7 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
     }
 
     /// <summary>Waiting for a dispatch because its department returned it, whatever was noted on it since.</summary>
-    private static bool IsReturned(Ticket ticket) =>
+    private static bool IsReturned(TicketSnapshot ticket) =>
         ticket.State == TicketState.Accepted
         && ticket.History.Last(e => e.ToState == TicketState.Accepted && e.FromState != TicketState.Accepted).Action == TicketActions.Return;
 }

@@ -10,9 +10,9 @@ namespace HotlineDispatch.Silo.Routing;
 /// </summary>
 public sealed class RoutingCorrectionsProjection(SqlRoutingCorrections corrections) : ITicketProjectionPart
 {
-    public ProjectionWrite? Capture(Ticket ticket, IReadOnlyList<TicketEvent> newEvents)
+    public ProjectionWrite? Capture(TicketSnapshot ticket, IReadOnlyList<TicketEvent> newEvents)
     {
-        var firstNew = ticket.History.Count - newEvents.Count;
+        var firstNew = ticket.History.Length - newEvents.Count;
         var found = Enumerable.Range(firstNew, newEvents.Count)
             .Select(i => RoutingCorrection.Of(ticket, i))
             .OfType<RoutingCorrection>()

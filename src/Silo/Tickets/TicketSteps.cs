@@ -35,16 +35,16 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
         return Results.Ok(await Shown(ticket, http));
     }
 
-    public Task<Ticket> Read(string id) => Grain(id).Get();
+    public Task<TicketSnapshot> Read(string id) => Grain(id).Get();
 
-    public TicketView View(Ticket ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar, registry.Current);
+    public TicketView View(TicketSnapshot ticket, CurrentUser user) => TicketView.Of(ticket, user, sla.Calendar, registry.Current);
 
     /// <summary>
     /// The ticket as the request's user sees it, with the steps that user may take next (for a client that offers
     /// them, the console), audited when it shows a full phone number or an anonymous reporter. Not used for
     /// intake's answer: it only echoes what the operator has just typed.
     /// </summary>
-    public async Task<TicketView> Shown(Ticket ticket, HttpContext http)
+    public async Task<TicketView> Shown(TicketSnapshot ticket, HttpContext http)
     {
         var view = View(ticket, CurrentUser.From(http.User)) with { Actions = await offers.ForAsync(ticket, http.User) };
         var caller = view.Caller;

@@ -55,7 +55,7 @@ public sealed record TicketView(
     public IReadOnlyList<string> Actions { get; init; } = [];
 
     /// <param name="registry">Where the ticket's cell, or failing that its address, lies; without it street and community are null.</param>
-    public static TicketView Of(Ticket t, CurrentUser viewer, WorkingCalendar calendar, GridRegistry? registry = null)
+    public static TicketView Of(TicketSnapshot t, CurrentUser viewer, WorkingCalendar calendar, GridRegistry? registry = null)
     {
         var (street, community) = registry?.Locate(t.GridCell, t.Address) ?? default;
 
@@ -102,7 +102,7 @@ public sealed record TicketView(
             community);
     }
 
-    private static CallerView CallerFor(Ticket t, CurrentUser viewer, bool reporterShown)
+    private static CallerView CallerFor(TicketSnapshot t, CurrentUser viewer, bool reporterShown)
     {
         if (!reporterShown)
         {

@@ -76,7 +76,7 @@ public static class CallDraftsApi
             ReplyTo = callable ? $"sms:{draft.From}" : null,
         };
 
-        Ticket ticket;
+        TicketSnapshot ticket;
         try
         {
             var number = await drafts.BindNumberAsync(id, await intake.ReserveNumberAsync(), cancellationToken);

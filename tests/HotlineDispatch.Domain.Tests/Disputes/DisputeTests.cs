@@ -148,9 +148,9 @@ public sealed class DisputeTests
         ticket.Execute(new UrgeTicket("市民再次来电催促"), Supervisor, Now);
         ticket.Execute(new UrgeTicket("请今日内联系市民"), Supervisor, Now);
 
-        Assert.Equal(2, ticket.UrgedCount);
+        Assert.Equal(2, TicketSnapshot.Of(ticket).UrgedCount);
         Assert.Equal(2, Counts(ticket)[("CGJ", Measure.Urged)]);
-        Assert.Equal(2, TicketSummary.Of(ticket).Urged);
+        Assert.Equal(2, TicketSummary.Of(TicketSnapshot.Of(ticket)).Urged);
 
         ticket.Execute(new SignTicket("CGJ"), Cgj, Now);
         ticket.Execute(new ReplyTicket("CGJ", "已清理"), Cgj, Now);

@@ -35,7 +35,7 @@ public sealed class StaffNoticesTests
         ticket.Execute(new DisputeDispatch("CGJ", "河道属水务", "SWJ"), new Actor("cgj", "department", "CGJ"), context);
         ticket.Execute(new DecideDispute(false, null, "城管负责河面保洁"), new Actor("sup", "supervisor"), context);
 
-        var notices = StaffNotices.For(ticket, ticket.History, _calendar).ToList();
+        var notices = StaffNotices.For(TicketSnapshot.Of(ticket), ticket.History, _calendar).ToList();
 
         Assert.Equal([("CGJ", StaffNotices.Dispatch), ("SWJ", StaffNotices.Dispatch), ("CGJ", StaffNotices.DisputeDecision)],
             notices.Select(n => (n.Audience.Code, n.Kind)));

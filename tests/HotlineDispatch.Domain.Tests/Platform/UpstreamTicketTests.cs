@@ -56,7 +56,7 @@ public sealed class UpstreamTicketTests
         ticket.Execute(new SignTicket("CGJ"), new Actor("cgj", "department", "CGJ"), context);
         ticket.Execute(new ReturnTicket("CGJ", "属于水务"), new Actor("cgj", "department", "CGJ"), context);
 
-        var callbacks = PlatformCallback.For(ticket, ticket.History).ToList();
+        var callbacks = PlatformCallback.For(TicketSnapshot.Of(ticket), ticket.History).ToList();
         Assert.Equal([PlatformCallback.Signed, PlatformCallback.ReturnRequested], callbacks.Select(c => c.Event));
         Assert.Equal(("CGJ", "属于水务"), (callbacks[1].Department, callbacks[1].Reason));
         Assert.Equal(("CGJ", TicketState.InProgress), (ticket.Lead, ticket.State));

@@ -28,7 +28,7 @@ public sealed class ResidentTextsTests
     [Fact]
     public void A_status_names_the_department_in_chinese()
     {
-        Assert.Contains("已转交城市管理局", ResidentTexts.Status(DispatchedTo("CGJ"), Departments, Calendar));
+        Assert.Contains("已转交城市管理局", ResidentTexts.Status(TicketSnapshot.Of(DispatchedTo("CGJ")), Departments, Calendar));
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class ResidentTextsTests
         // A later departments.json without ZJJ (merged into another bureau) while the ticket is still open.
         var later = new DepartmentCatalog(Departments.All.Where(d => d.Code != "ZJJ"));
 
-        var status = ResidentTexts.Status(ticket, later, Calendar);
-        var notice = new TicketNotices(later).For(ticket, ticket.History).Single(n => n.Kind == NoticeKinds.Status);
+        var status = ResidentTexts.Status(TicketSnapshot.Of(ticket), later, Calendar);
+        var notice = new TicketNotices(later).For(TicketSnapshot.Of(ticket), ticket.History).Single(n => n.Kind == NoticeKinds.Status);
 
         Assert.DoesNotContain("ZJJ", status);
         Assert.Contains("已转交相关部门", status);

@@ -43,7 +43,7 @@ public sealed class TicketNoticesTests
         Run(ticket, new SurveyTicket(SurveyRating.Dissatisfied, null), Operator);
         Run(ticket, new ReplyTicket("CGJ", "已更换线路"), Cgj);
 
-        var notices = Notices.For(ticket, ticket.History).ToList();
+        var notices = Notices.For(TicketSnapshot.Of(ticket), ticket.History).ToList();
 
         Assert.Equal(
             [
@@ -64,7 +64,7 @@ public sealed class TicketNoticesTests
     public void A_receipt_the_channel_already_gave_is_marked_inline()
     {
         var ticket = Accepted(inline: true);
-        var receipt = Assert.Single(Notices.For(ticket, ticket.History));
+        var receipt = Assert.Single(Notices.For(TicketSnapshot.Of(ticket), ticket.History));
         Assert.True(receipt.Inline);
     }
 
@@ -74,7 +74,7 @@ public sealed class TicketNoticesTests
         var ticket = Accepted();
         Run(ticket, new ResolveNow("可到区政务中心3号窗口办理"), Operator);
 
-        var notices = Notices.For(ticket, ticket.History.Skip(1)).ToList();
+        var notices = Notices.For(TicketSnapshot.Of(ticket), ticket.History.Skip(1)).ToList();
         Assert.Equal([NoticeKinds.Result, NoticeKinds.Survey], notices.Select(n => n.Kind));
         Assert.Contains("3号窗口", notices[0].Text);
     }
@@ -86,7 +86,7 @@ public sealed class TicketNoticesTests
         Run(ticket, new MergeTicket("20261123-000001"), Operator);
         Run(ticket, new MasterReplied("20261123-000001", "已统一修复该路段路灯"), Actor.System);
 
-        var notices = Notices.For(ticket, ticket.History.Skip(1)).ToList();
+        var notices = Notices.For(TicketSnapshot.Of(ticket), ticket.History.Skip(1)).ToList();
         Assert.Equal([NoticeKinds.Status, NoticeKinds.Result, NoticeKinds.Survey], notices.Select(n => n.Kind));
         Assert.Contains("20261123-000001", notices[0].Text);
         Assert.Contains("已统一修复该路段路灯", notices[1].Text);
@@ -98,7 +98,7 @@ public sealed class TicketNoticesTests
         var ticket = Accepted(replyTo: null);
         Run(ticket, new DispatchTicket("CGJ", [], null), Operator);
 
-        Assert.Empty(Notices.For(ticket, ticket.History));
+        Assert.Empty(Notices.For(TicketSnapshot.Of(ticket), ticket.History));
     }
 
     [Fact]
@@ -109,6 +109,6 @@ public sealed class TicketNoticesTests
         Run(ticket, new SignTicket("CGJ"), Cgj);
         Run(ticket, new SuperviseTicket("请加快"), new Actor("sup1", "supervisor"));
 
-        Assert.Empty(Notices.For(ticket, ticket.History.Skip(2)));
+        Assert.Empty(Notices.For(TicketSnapshot.Of(ticket), ticket.History.Skip(2)));
     }
 }

@@ -142,9 +142,9 @@ public sealed class RoutingPiecesTests
     public void A_dispatch_corrects_the_router_only_when_it_overrides_it_or_follows_a_return()
     {
         var t0 = DateTimeOffset.UnixEpoch;
-        Ticket With(params TicketEvent[] events)
+        TicketSnapshot With(params TicketEvent[] events)
         {
-            return new Ticket("20261123-000001") { Suggestions = [new DepartmentGuess("CGJ", 0.6)], History = events };
+            return TicketSnapshot.Of(new Ticket("20261123-000001") { Suggestions = [new DepartmentGuess("CGJ", 0.6)], History = events });
         }
 
         TicketEvent Event(int seq, string actor, string action, TicketState to, string? department) =>

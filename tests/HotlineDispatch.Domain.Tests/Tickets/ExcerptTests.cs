@@ -25,8 +25,8 @@ public sealed class ExcerptTests
     {
         var ticket = Accepted(new string('路', 39) + "😡" + new string('灯', 19) + "🔥后面的话");
 
-        Assert.Equal(new string('路', 39) + "😡" + new string('灯', 19) + "🔥…", TicketSummary.Of(ticket).Excerpt);
-        Assert.EndsWith("：" + new string('路', 39) + "😡…", Alert.ForUrgentTicket(ticket).Message);
+        Assert.Equal(new string('路', 39) + "😡" + new string('灯', 19) + "🔥…", TicketSummary.Of(TicketSnapshot.Of(ticket)).Excerpt);
+        Assert.EndsWith("：" + new string('路', 39) + "😡…", Alert.ForUrgentTicket(TicketSnapshot.Of(ticket)).Message);
     }
 
     [Fact]

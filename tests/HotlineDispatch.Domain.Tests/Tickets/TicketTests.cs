@@ -611,7 +611,7 @@ public sealed class TicketTests
 
         var facts = TicketMeasures.Of(ticket.History[^1], _sla.Calendar).ToList();
         Assert.Equal([(Measure.Dispatched, "ZJJ"), (Measure.Redispatched, "CGJ")], facts.Select(f => (f.Measure, f.Department)));
-        var correction = RoutingCorrection.Of(ticket, ticket.History.Count - 1)!;
+        var correction = RoutingCorrection.Of(TicketSnapshot.Of(ticket), ticket.History.Count - 1)!;
         Assert.Equal(("CGJ", "ZJJ", RoutingCorrection.Redispatch), (correction.Suggested, correction.Department, correction.Kind));
     }
 
