@@ -87,7 +87,7 @@ public sealed partial class Ticket
     public DateTimeOffset? SignBy
     {
         get => PackedTime.Unpack(_signByTicks, _signByOffset);
-        set => PackedTime.Pack(value, out _signByTicks, out _signByOffset);
+        internal set => PackedTime.Pack(value, out _signByTicks, out _signByOffset);
     }
 
     // This deadline and the next are PackedTimes: every idle ticket grain keeps them in memory.
@@ -99,7 +99,7 @@ public sealed partial class Ticket
     public DateTimeOffset? ReplyBy
     {
         get => PackedTime.Unpack(_replyByTicks, _replyByOffset);
-        set => PackedTime.Pack(value, out _replyByTicks, out _replyByOffset);
+        internal set => PackedTime.Pack(value, out _replyByTicks, out _replyByOffset);
     }
 
     [NonSerialized] private long _replyByTicks;
