@@ -41,12 +41,12 @@ public sealed class AssessmentReport(
 
         var records = catalog.All.Select(d =>
         {
-            var counts = surveys.GetValueOrDefault(d.Code) ?? [];
+            var counts = surveys.GetValueOrDefault(d.Code) ?? new MeasureCounts();
             return new DepartmentRecord(
                 d.Code,
                 cases[d.Code].ToList(),
-                counts.GetValueOrDefault(Measure.Surveyed),
-                counts.GetValueOrDefault(Measure.Satisfied),
+                counts[Measure.Surveyed],
+                counts[Measure.Satisfied],
                 complaints.Where(c => c.Department == d.Code).ToList())
             {
                 Completion = completion.GetValueOrDefault(d.Code),
@@ -54,7 +54,7 @@ public sealed class AssessmentReport(
         });
         var scores = AssessmentScoring.Score(records, start, end, now, sla.Calendar, options)
             .Select(s => surveys.GetValueOrDefault(s.Department) is { } counts
-                ? s with { Disputed = counts.GetValueOrDefault(Measure.Disputed), DisputesUpheld = counts.GetValueOrDefault(Measure.DisputesUpheld) }
+                ? s with { Disputed = counts[Measure.Disputed], DisputesUpheld = counts[Measure.DisputesUpheld] }
                 : s)
             .ToList();
         return new AssessmentTable(MonthKey(month), sla.Calendar.ToLocal(start), sla.Calendar.ToLocal(until), now >= end,

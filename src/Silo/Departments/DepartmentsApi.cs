@@ -99,7 +99,7 @@ public static class DepartmentsApi
             return Results.Ok(new
             {
                 table.Month,
-                Rates = StatsApi.Row(StatsDimension.Department, code, counts.GetValueOrDefault(code) ?? new Dictionary<string, long>(), catalog),
+                Rates = StatsApi.Row(StatsDimension.Department, code, counts.GetValueOrDefault(code) ?? new MeasureCounts(), catalog),
                 Assessment = table.Departments.FirstOrDefault(d => d.Department == code),
             });
         });
