@@ -50,7 +50,7 @@ public static class AssessmentScoring
         DepartmentRecord record, DateTimeOffset monthStart, DateTimeOffset cutoff, WorkingCalendar calendar, AssessmentOptions options)
     {
         var overdue = Overdue(record.Cases, monthStart, cutoff, calendar, options);
-        var completion = Completion(record.Cases, monthStart, cutoff, options);
+        var completion = Completion(record.Completion ?? CompletionTally.Of(record.Cases, monthStart, cutoff), options);
         var complaints = record.Complaints
             .Select(c => new ComplaintDeduction(c.Id, c.TicketId, c.Note, c.Points))
             .ToList();
@@ -115,23 +115,16 @@ public static class AssessmentScoring
             overdue.OrderByDescending(o => o.Days).ThenBy(o => o.TicketId, StringComparer.Ordinal).ToList());
     }
 
-    private static CompletionDeduction Completion(
-        IReadOnlyList<AssessmentCase> cases, DateTimeOffset monthStart, DateTimeOffset cutoff, AssessmentOptions options)
+    private static CompletionDeduction Completion(CompletionTally tally, AssessmentOptions options)
     {
-        // A case given back (or merged away, or moved elsewhere) by the cut-off was not the department's to complete.
-        var due = cases
-            .Where(c => c.DueAt >= monthStart && c.DueAt < cutoff
-                        && !(c.Outcome is CaseOutcome.Returned or CaseOutcome.Merged or CaseOutcome.Redispatched && c.EndedAt <= cutoff))
-            .ToList();
-        var completed = due.Count(c => c.Outcome == CaseOutcome.Replied && c.EndedAt <= cutoff);
-        if (due.Count == 0)
+        if (tally.Due == 0)
         {
             return new CompletionDeduction(0, 0, 0, null);
         }
 
-        var rate = (double)completed / due.Count;
+        var rate = (double)tally.Completed / tally.Due;
         var points = Math.Min(options.CompletionCap, Round((1 - rate) * 100 * options.PointsPerCompletionPoint));
-        return new CompletionDeduction(points, due.Count, completed, rate);
+        return new CompletionDeduction(points, tally.Due, tally.Completed, rate);
     }
 
     private static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);

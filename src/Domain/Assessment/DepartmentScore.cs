@@ -16,7 +16,14 @@ public sealed record DepartmentRecord(
     IReadOnlyList<AssessmentCase> Cases,
     long Surveyed,
     long Satisfied,
-    IReadOnlyList<VerifiedComplaint> Complaints);
+    IReadOnlyList<VerifiedComplaint> Complaints)
+{
+    /// <summary>
+    /// The completion counts when already summed elsewhere (the read model does it in SQL); then <see cref="Cases"/>
+    /// need only hold the cases that can have been overdue in the month. Null: counted from <see cref="Cases"/>.
+    /// </summary>
+    public CompletionTally? Completion { get; init; }
+}
 
 /// <summary>One overdue case: the working days it was overdue within the month and what they cost.</summary>
 public sealed record OverdueCase(string TicketId, int Days, double Points);

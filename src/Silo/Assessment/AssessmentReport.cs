@@ -10,7 +10,10 @@ namespace HotlineDispatch.Silo.Assessment;
 public sealed record AssessmentTable(string Month, DateTimeOffset From, DateTimeOffset Until, bool Final, int MinimumCases,
     IReadOnlyList<DepartmentScore> Departments);
 
-/// <summary>Gathers a month's cases, survey counts and complaints from the read model and scores them.</summary>
+/// <summary>
+/// Gathers a month's completion counts (summed in SQL), the cases that can have been overdue in it, survey counts and
+/// complaints from the read model and scores them.
+/// </summary>
 public sealed class AssessmentReport(
     SqlAssessmentStore store, SqlMeasureStore measures, DepartmentCatalog catalog, SlaPolicy sla, AssessmentOptions options)
 {
@@ -30,24 +33,28 @@ public sealed class AssessmentReport(
         var start = StartOf(month);
         var end = StartOf(month.AddMonths(1));
         var until = now < end ? now : end;
-        var cases = await store.CasesAsync(start, until, cancellationToken);
+        var completion = await store.CompletionAsync(start, until, cancellationToken);
+        var cases = (await store.MaybeLateCasesAsync(start, until, cancellationToken)).ToLookup(c => c.Department, StringComparer.Ordinal);
         var complaints = await store.ComplaintsAsync(MonthKey(month), cancellationToken);
         var lastDay = sla.Calendar.LocalDate(until.AddTicks(-1));
         var surveys = await measures.SumAsync(StatsDimension.Department, month, lastDay < month ? month : lastDay, cancellationToken);
 
         var records = catalog.All.Select(d =>
         {
-            var counts = surveys.GetValueOrDefault(d.Code) ?? [];
+            var counts = surveys.GetValueOrDefault(d.Code) ?? new MeasureCounts();
             return new DepartmentRecord(
                 d.Code,
-                cases.Where(c => c.Department == d.Code).ToList(),
-                counts.GetValueOrDefault(Measure.Surveyed),
-                counts.GetValueOrDefault(Measure.Satisfied),
-                complaints.Where(c => c.Department == d.Code).ToList());
+                cases[d.Code].ToList(),
+                counts[Measure.Surveyed],
+                counts[Measure.Satisfied],
+                complaints.Where(c => c.Department == d.Code).ToList())
+            {
+                Completion = completion.GetValueOrDefault(d.Code),
+            };
         });
         var scores = AssessmentScoring.Score(records, start, end, now, sla.Calendar, options)
             .Select(s => surveys.GetValueOrDefault(s.Department) is { } counts
-                ? s with { Disputed = counts.GetValueOrDefault(Measure.Disputed), DisputesUpheld = counts.GetValueOrDefault(Measure.DisputesUpheld) }
+                ? s with { Disputed = counts[Measure.Disputed], DisputesUpheld = counts[Measure.DisputesUpheld] }
                 : s)
             .ToList();
         return new AssessmentTable(MonthKey(month), sla.Calendar.ToLocal(start), sla.Calendar.ToLocal(until), now >= end,

@@ -101,7 +101,7 @@ public static class DepartmentsApi
             var counts = await store.SumAsync(StatsDimension.Department, month, sla.Calendar.LocalDate(now), cancellationToken);
             var table = await report.ForMonthAsync(month, now, cancellationToken);
             return TypedResults.Ok(new DepartmentRecord(table.Month,
-                StatsApi.Row(StatsDimension.Department, code, counts.GetValueOrDefault(code) ?? new Dictionary<string, long>(), catalog),
+                StatsApi.Row(StatsDimension.Department, code, counts.GetValueOrDefault(code) ?? new MeasureCounts(), catalog),
                 table.Departments.FirstOrDefault(d => d.Department == code)));
         });
 

@@ -79,30 +79,27 @@ public static class StatsApi
     }
 
     /// <summary>One group's row; the group without a value (no department, no cell) is called "(none)".</summary>
-    internal static StatsRow Row(string dimension, string value, IReadOnlyDictionary<string, long> counts, DepartmentCatalog catalog) =>
+    internal static StatsRow Row(string dimension, string value, MeasureCounts counts, DepartmentCatalog catalog) =>
         StatsRow.From(
             value.Length == 0 ? "(none)" : value,
             dimension == StatsDimension.Department ? catalog.Find(value)?.Name : null,
             counts);
 
     /// <summary>The cells' counters summed by the street or community the registry puts each cell in; cells it does not know under "".</summary>
-    private static IReadOnlyDictionary<string, Dictionary<string, long>> RollUp(
-        IReadOnlyDictionary<string, Dictionary<string, long>> cells, GridRegistry registry, string by)
+    private static IReadOnlyDictionary<string, MeasureCounts> RollUp(
+        IReadOnlyDictionary<string, MeasureCounts> cells, GridRegistry registry, string by)
     {
-        var groups = new SortedDictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, MeasureCounts>(StringComparer.Ordinal);
         foreach (var (cell, counts) in cells)
         {
             var place = registry.Find(cell);
             var key = (by == StatsDimension.Street ? place?.Street : place?.Community) ?? "";
             if (!groups.TryGetValue(key, out var sum))
             {
-                groups[key] = sum = new Dictionary<string, long>(StringComparer.Ordinal);
+                groups[key] = sum = new MeasureCounts();
             }
 
-            foreach (var (measure, n) in counts)
-            {
-                sum[measure] = sum.GetValueOrDefault(measure) + n;
-            }
+            sum.Add(counts);
         }
 
         return groups;

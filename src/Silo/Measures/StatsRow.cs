@@ -40,9 +40,9 @@ public sealed record StatsRow(
     long Disputed,
     long DisputesUpheld)
 {
-    public static StatsRow From(string key, string? name, IReadOnlyDictionary<string, long> n)
+    public static StatsRow From(string key, string? name, MeasureCounts n)
     {
-        long N(string measure) => n.GetValueOrDefault(measure);
+        long N(string measure) => n[measure];
 
         // Within a period a step can count without its start (a reply to an older dispatch), so rates are capped at 1.
         double? Rate(string numerator, string denominator) =>

@@ -76,6 +76,28 @@ public sealed class AssessmentScoringTests
     }
 
     [Fact]
+    public void Completion_counts_summed_elsewhere_score_as_the_cases_they_were_counted_from()
+    {
+        var now = At("2026-11-20 09:00");
+        var late = Case("late", "2026-11-02 17:00", ended: "2026-11-04 17:00");
+        var open = Case("open", "2026-11-19 17:00");
+        AssessmentCase[] all =
+        [
+            late,
+            open,
+            Case("done", "2026-11-10 17:00", ended: "2026-11-09 10:00"),
+            Case("returned", "2026-11-10 17:00", ended: "2026-11-03 10:00", outcome: CaseOutcome.Returned),
+            Case("not-yet-due", "2026-11-25 17:00"),
+        ];
+        var tally = CompletionTally.Of(all, November, now);
+        var summed = AssessmentScoring.Score([new DepartmentRecord("CGJ", [late, open], 0, 0, []) { Completion = tally }],
+            November, December, now, Calendar, Options).Single();
+
+        Assert.Equal(new CompletionTally(3, 2), tally);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(One(now, all)), System.Text.Json.JsonSerializer.Serialize(summed));
+    }
+
+    [Fact]
     public void The_rating_bands_follow_the_satisfaction_rate()
     {
         ResidentRating Rate(long surveyed, long satisfied) => AssessmentScoring.Score(

@@ -362,7 +362,7 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
         async Task<(long Dispatched, long Supervised)> Counts()
         {
             var row = (await store.SumAsync(StatsDimension.Department, DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None))["JYJ"];
-            return (row["dispatched"], row.GetValueOrDefault("supervised"));
+            return (row["dispatched"], row["supervised"]);
         }
 
         var before = await Counts();
