@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Channels.Http;
 
@@ -9,7 +10,7 @@ public static class ChannelJson
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     /// <summary>The body as <typeparamref name="T"/>, or null with <paramref name="problem"/> set; <paramref name="what"/> names the expected document.</summary>
-    public static T? Read<T>(byte[] body, string what, out IResult? problem) where T : class
+    public static T? Read<T>(byte[] body, string what, out ProblemHttpResult? problem) where T : class
     {
         try
         {

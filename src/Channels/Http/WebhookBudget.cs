@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Channels.Http;
 
@@ -13,7 +14,7 @@ public sealed class WebhookBudget(int perMinute) : IDisposable
     private readonly PartitionedRateLimiter<string> _limiter = MinuteBuckets.PerKey(perMinute);
 
     /// <summary>Spends one request of the channel's budget; null when there was one, else the 429 to answer.</summary>
-    public IResult? Spend(string channel, HttpContext http)
+    public ProblemHttpResult? Spend(string channel, HttpContext http)
     {
         using var lease = _limiter.AttemptAcquire(channel);
         if (lease.IsAcquired)
@@ -24,7 +25,7 @@ public sealed class WebhookBudget(int perMinute) : IDisposable
         http.Response.Headers.RetryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : "60";
-        return Results.Problem($"At most {perMinute} {channel} webhooks a minute; wait and try again.",
+        return TypedResults.Problem($"At most {perMinute} {channel} webhooks a minute; wait and try again.",
             statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 

@@ -36,12 +36,12 @@ public static class DisputesApi
                 var department = body.Department ?? CurrentUser.From(http.User).Department ?? (await steps.Read(id)).Lead ?? "";
                 return await steps.Run(id, http, new DisputeDispatch(department, body.Reason ?? "", body.Suggested), department);
             })
-            .RequireAuthorization(Policies.DepartmentWork).Produces<TicketView>();
-        tickets.MapPost("/{id}/dispute/decision", (string id, DisputeDecisionRequest body, HttpContext http, TicketSteps steps) =>
+            .RequireAuthorization(Policies.DepartmentWork);
+        tickets.MapPost("/{id}/dispute/decision", async (string id, DisputeDecisionRequest body, HttpContext http, TicketSteps steps) =>
             body.Upheld is { } upheld
-                ? steps.Run(id, http, new DecideDispute(upheld, body.Lead, body.Note))
-                : Task.FromResult(Problems.BadRequest("upheld", "upheld must be true or false.")))
-            .RequireAuthorization(ReviewPolicy).Produces<TicketView>();
+                ? await steps.Run(id, http, new DecideDispute(upheld, body.Lead, body.Note))
+                : Problems.Invalid("upheld", "upheld must be true or false."))
+            .RequireAuthorization(ReviewPolicy);
 
         routes.MapGet("/api/v1/disputes", async Task<Results<Ok<ListPage<DisputeView>>, ProblemHttpResult>> (bool? open, string? department, int? page, int? pageSize, SqlDisputes disputes,
                 CancellationToken cancellationToken) =>

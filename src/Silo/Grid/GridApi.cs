@@ -24,8 +24,8 @@ public static class GridApi
         group.MapGet("/", Cell).RequireAuthorization(GridAccess.Readers);
         group.MapGet("/inbox", Inbox).RequireAuthorization(GridAccess.Readers);
         group.MapGet("/handled", Handled).RequireAuthorization(GridAccess.Readers);
-        group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers).Produces<TicketView>(StatusCodes.Status201Created);
-        group.MapPost("/patrol", Patrol).RequireAuthorization(GridAccess.Workers).Produces<TicketView>(StatusCodes.Status201Created);
+        group.MapPost("/inbox/{messageId}/ticket", MakeTicket).RequireAuthorization(GridAccess.Workers);
+        group.MapPost("/patrol", Patrol).RequireAuthorization(GridAccess.Workers);
         group.MapPost("/inbox/{messageId}/settle", Settle).RequireAuthorization(GridAccess.Workers);
         group.MapPost("/inbox/{messageId}/dismiss", Dismiss).RequireAuthorization(GridAccess.Workers);
         return group;
@@ -73,7 +73,7 @@ public static class GridApi
         return TypedResults.Ok(new ItemList<HandledRequestView>([.. handled.Select(h => HandledRequestView.Of(h, sla.Calendar))]));
     }
 
-    private static async Task<IResult> MakeTicket(
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> MakeTicket(
         string cell, string messageId, InboxTicketRequest? body, HttpContext http, IGrainFactory grains, DepartmentCatalog catalog, TicketSteps steps)
     {
         TicketType? type = null;
@@ -85,15 +85,15 @@ public static class GridApi
         var dispatch = body?.Dispatch;
         if (dispatch is not null && !catalog.Contains(dispatch))
         {
-            return Problems.BadRequest("dispatch", $"'{dispatch}' is not a department code; see GET /api/v1/departments.");
+            return Problems.Invalid("dispatch", $"'{dispatch}' is not a department code; see GET /api/v1/departments.");
         }
 
         var user = CurrentUser.From(http.User);
         var ticket = await CellGrain(grains, cell).MakeTicket(messageId, type, dispatch, user.Actor);
-        return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
+        return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 
-    private static async Task<IResult> Patrol(string cell, PatrolRequest body, HttpContext http, IGrainFactory grains, DepartmentCatalog catalog,
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Patrol(string cell, PatrolRequest body, HttpContext http, IGrainFactory grains, DepartmentCatalog catalog,
         TicketSteps steps)
     {
         if (TicketsApi.ParseEnum<TicketType>(body.Type) is not { } type)
@@ -103,13 +103,13 @@ public static class GridApi
 
         if (body.Dispatch is { } dispatch && !catalog.Contains(dispatch))
         {
-            return Problems.BadRequest("dispatch", $"'{dispatch}' is not a department code; see GET /api/v1/departments.");
+            return Problems.Invalid("dispatch", $"'{dispatch}' is not a department code; see GET /api/v1/departments.");
         }
 
         var user = CurrentUser.From(http.User);
         var ticket = await CellGrain(grains, cell).Patrol(
             new PatrolReport(body.Content ?? "", body.Address ?? "", type, body.Urgent ?? false, body.Dispatch), user.Actor);
-        return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
+        return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 
     private static Task<Results<Ok<HandledRequestView>, ProblemHttpResult>> Settle(string cell, string messageId, SettleRequest body, HttpContext http, IGrainFactory grains, SlaPolicy sla) =>

@@ -5,6 +5,7 @@ using HotlineDispatch.Routing;
 using HotlineDispatch.Tickets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,9 +40,9 @@ public static class GroupBridge
     public sealed record Receipt(string MessageId, bool Request);
 
     public static RouteHandlerBuilder MapGroupBridge(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/channels/groups/{groupId}/messages", Receive).Produces<Receipt>();
+        routes.MapPost("/channels/groups/{groupId}/messages", Receive);
 
-    private static async Task<IResult> Receive(
+    private static async Task<Results<Ok<Receipt>, ProblemHttpResult>> Receive(
         string groupId, HttpContext http, IOptions<BridgeOptions> options, IGrainFactory grains, WebhookBudget budget,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
     {
@@ -103,7 +104,7 @@ public static class GroupBridge
         catch (InboxFullException ex)
         {
             http.Response.Headers.RetryAfter = "300";
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbox full");
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Inbox full");
         }
 
         return delivery.Registered
@@ -111,7 +112,7 @@ public static class GroupBridge
             : Unregistered(groupId);
     }
 
-    private static IResult? Validate(BridgeMessage? posted)
+    private static ProblemHttpResult? Validate(BridgeMessage? posted)
     {
         if (posted is null) return ChannelProblems.BadRequest("body", "The body must be a JSON object.");
         if (Invalid(posted.MessageId, MaxId)) return ChannelProblems.BadRequest("messageId", $"messageId is required, at most {MaxId} characters.");
@@ -125,6 +126,6 @@ public static class GroupBridge
     private static bool Invalid(string? value, int max) =>
         value is null || ExternalText.Clean(value).Trim() is not { Length: > 0 } kept || kept.Length > max;
 
-    private static IResult Unregistered(string groupId) =>
+    private static ProblemHttpResult Unregistered(string groupId) =>
         ChannelProblems.NotFound($"Group {groupId} is not registered; an admin registers it with PUT /api/v1/groups/{{groupId}}.");
 }

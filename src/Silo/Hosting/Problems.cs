@@ -14,9 +14,6 @@ public static class Problems
     public static ProblemHttpResult Invalid(string field, string detail) =>
         Result(StatusCodes.Status400BadRequest, "Invalid input", detail, new Dictionary<string, object?> { ["field"] = field });
 
-    /// <summary><see cref="Invalid"/> for handlers that still answer an untyped <see cref="IResult"/>, such as the ticket steps.</summary>
-    public static IResult BadRequest(string field, string detail) => Invalid(field, detail);
-
     public static ProblemHttpResult Forbidden(string detail) => Result(StatusCodes.Status403Forbidden, "Not allowed", detail);
 
     public static ProblemHttpResult NotFound(string detail) => Result(StatusCodes.Status404NotFound, "Not found", detail);

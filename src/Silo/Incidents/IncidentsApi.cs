@@ -17,8 +17,7 @@ public static class IncidentsApi
 {
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/tickets/{id}/duplicates", Duplicates).RequireAuthorization(Policies.Intake)
-            .Produces<ItemList<DuplicateCandidate>>();
+        routes.MapGet("/api/v1/tickets/{id}/duplicates", Duplicates).RequireAuthorization(Policies.Intake);
         var group = routes.MapGroup("/api/v1/incidents");
         group.MapGet("/", List).RequireAuthorization(RoutingPolicies.Incidents);
         return group;
@@ -47,7 +46,7 @@ public static class IncidentsApi
         return TypedResults.Ok(new ListPage<IncidentView>([.. items.Select(i => IncidentView.Of(i, calendar))], total));
     }
 
-    private static async Task<IResult> Duplicates(string id, IGrainFactory grains)
+    private static async Task<Results<Ok<ItemList<DuplicateCandidate>>, ProblemHttpResult>> Duplicates(string id, IGrainFactory grains)
     {
         if (!TicketNumbers.IsWellFormed(id))
         {
@@ -67,6 +66,6 @@ public static class IncidentsApi
         var items = CellKeys.Of(ticket.GridCell, ticket.Address) is { } cell && ticket.IsOpen
             ? await grains.GetGrain<ICellReportsGrain>(cell).Similar(ticket.Content, ticket.Id)
             : [];
-        return Results.Ok(new ItemList<DuplicateCandidate>(items));
+        return TypedResults.Ok(new ItemList<DuplicateCandidate>(items));
     }
 }

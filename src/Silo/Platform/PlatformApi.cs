@@ -8,6 +8,7 @@ using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Platform;
 
@@ -49,13 +50,11 @@ public static class PlatformApi
     public static RouteHandlerBuilder MapPlatformApi(this IEndpointRouteBuilder routes) =>
         routes.MapPost(Route, Push)
             .WithSummary("A ticket handed down by the upper 12345 platform (signed; see docs/platform.md)")
-            .Produces<TicketView>(StatusCodes.Status201Created)
-            .Produces<TicketView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<IResult> Push(
+    private static async Task<Results<Created<TicketView>, Ok<TicketView>, ProblemHttpResult>> Push(
         HttpContext http, PlatformOptions options, SqlPlatformNonces nonces, IGrainFactory grains, SlaPolicy sla,
         [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
     {
@@ -81,7 +80,7 @@ public static class PlatformApi
 
         if (!await nonces.FirstAsync(signature, now, http.RequestAborted))
         {
-            return Results.Problem("This signed request was received before: a replay. A new push is signed with its own timestamp.",
+            return TypedResults.Problem("This signed request was received before: a replay. A new push is signed with its own timestamp.",
                 statusCode: StatusCodes.Status409Conflict, title: "Replayed request");
         }
 
@@ -109,7 +108,7 @@ public static class PlatformApi
         {
             var taken = await grains.GetGrain<IUpstreamTicketGrain>(upstreamId).Take(command);
             var view = TicketView.Of(taken.Ticket, PlatformViewer, sla.Calendar);
-            return taken.Created ? Results.Created($"/api/v1/tickets/{view.Id}", view) : Results.Ok(view);
+            return taken.Created ? TypedResults.Created($"/api/v1/tickets/{view.Id}", view) : TypedResults.Ok(view);
         }
         catch (Exception ex) when (Problems.FromDomain(ex) is { } problem)
         {
@@ -117,7 +116,7 @@ public static class PlatformApi
         }
     }
 
-    private static IResult? Validate(PlatformPush? push)
+    private static ProblemHttpResult? Validate(PlatformPush? push)
     {
         if (push is null) return ChannelProblems.BadRequest("body", "The body must be a JSON object.");
         if (string.IsNullOrWhiteSpace(push.UpstreamId) || push.UpstreamId.Trim().Length > MaxUpstreamId)

@@ -16,12 +16,12 @@ public static class PrivacyApi
     {
         var group = routes.MapGroup("/api/v1/privacy/subjects").RequireAuthorization(Policies.Administration);
 
-        group.MapGet("/", async (string? phone, string? openid, HttpContext http, ResidentData data, AuditLog audit) =>
+        group.MapGet("/", async Task<Results<Ok<AccessReport>, ProblemHttpResult>> (string? phone, string? openid, HttpContext http, ResidentData data, AuditLog audit) =>
         {
             if (ResidentSubject.Parse(phone, openid, out var subject) is { } problem) return problem;
             var found = await data.FindAsync(subject, CurrentUser.From(http.User), http.RequestAborted);
             await audit.RecordAsync(http, AuditActions.Export, subject.Masked, "everything held about the resident");
-            return Results.Ok(found);
+            return TypedResults.Ok(found);
         });
 
         group.MapPost("/erase", (EraseRequest body, HttpContext http, ResidentData data, AuditLog audit) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.Tickets;
 using HotlineDispatch.Tickets;
@@ -15,30 +16,28 @@ public sealed class ResidentData(IGrainFactory grains, PersonalDataTables tables
     private const string TicketState = "ticket";
     private const string WeChatMessageState = "wechat-message";
 
-    public async Task<object> FindAsync(ResidentSubject subject, CurrentUser admin, CancellationToken cancellationToken)
+    public async Task<AccessReport> FindAsync(ResidentSubject subject, CurrentUser admin, CancellationToken cancellationToken)
     {
         var states = await tables.FindGrainStatesAsync(subject.Needle, cancellationToken);
-        var tickets = new List<object>();
+        var tickets = new List<HeldTicket>();
         foreach (var id in states.Where(s => s.Type == TicketState).Select(s => s.Key))
         {
             var ticket = await grains.GetGrain<ITicketGrain>(id).Get();
-            tickets.Add(new { ticket = steps.View(ticket, admin), caller = ticket.Caller, ticket.ReplyTo });
+            tickets.Add(new HeldTicket(steps.View(ticket, admin), ticket.Caller, ticket.ReplyTo));
         }
 
-        var messages = new List<object>();
+        var messages = new List<HeldWeChatMessage>();
         foreach (var key in states.Where(s => s.Type == WeChatMessageState).Select(s => s.Key))
         {
-            messages.Add(new { key, message = await grains.GetGrain<IWeChatMessageGrain>(key).Recorded() });
+            messages.Add(new HeldWeChatMessage(key, await grains.GetGrain<IWeChatMessageGrain>(key).Recorded()));
         }
 
-        return new
-        {
-            subject = subject.Phone is not null ? new { phone = subject.Phone } : (object)new { openid = subject.OpenId },
+        return new AccessReport(
+            new SubjectKey(subject.Phone, subject.Phone is null ? subject.OpenId : null),
             tickets,
-            wechatMessages = messages,
-            records = await tables.FindRowsAsync(subject.Needle, cancellationToken),
-            otherStates = states.Where(s => s.Type is not (TicketState or WeChatMessageState)),
-        };
+            messages,
+            await tables.FindRowsAsync(subject.Needle, cancellationToken),
+            [.. states.Where(s => s.Type is not (TicketState or WeChatMessageState))]);
     }
 
     /// <summary>
@@ -82,3 +81,22 @@ public sealed record ErasureReport(
     int WeChatMessages,
     IReadOnlyDictionary<string, int> Rows,
     IReadOnlyList<GrainStateRef> Remaining);
+
+/// <summary>Everything held about a resident, the answer to a request for access.</summary>
+public sealed record AccessReport(
+    SubjectKey Subject,
+    IReadOnlyList<HeldTicket> Tickets,
+    IReadOnlyList<HeldWeChatMessage> WechatMessages,
+    IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>> Records,
+    IReadOnlyList<GrainStateRef> OtherStates);
+
+/// <summary>The one key a request was made with: <c>{"phone": …}</c> or <c>{"openid": …}</c>.</summary>
+public sealed record SubjectKey(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Phone,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonPropertyName("openid")] string? OpenId);
+
+/// <summary>A ticket as an admin sees it, with the caller and reply address as stored, which the view may mask.</summary>
+public sealed record HeldTicket(TicketView Ticket, Caller Caller, string? ReplyTo);
+
+/// <summary>A WeChat message the resident sent, under its grain's key.</summary>
+public sealed record HeldWeChatMessage(string Key, WeChatMessage? Message);

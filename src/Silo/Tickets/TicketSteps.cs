@@ -4,6 +4,7 @@ using HotlineDispatch.Silo.Grid;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Privacy;
 using HotlineDispatch.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HotlineDispatch.Silo.Tickets;
 
@@ -17,7 +18,7 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
     /// Runs a step. <paramref name="actingDepartment"/> is the department the step is taken for; a
     /// department user may act only for its own, and only on tickets dispatched to it.
     /// </summary>
-    public async Task<IResult> Run(string id, HttpContext http, TicketCommand command, string? actingDepartment = null)
+    public async Task<Results<Ok<TicketView>, ProblemHttpResult>> Run(string id, HttpContext http, TicketCommand command, string? actingDepartment = null)
     {
         var user = CurrentUser.From(http.User);
         if (actingDepartment is not null && !user.MayActFor(actingDepartment))
@@ -32,7 +33,7 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
         }
 
         var ticket = command is MergeTicket merge ? await grains.Merge(id, merge, user.Actor) : await grain.Execute(command, user.Actor);
-        return Results.Ok(await Shown(ticket, http));
+        return TypedResults.Ok(await Shown(ticket, http));
     }
 
     public Task<TicketSnapshot> Read(string id) => Grain(id).Get();

@@ -6,7 +6,7 @@ using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Knowledge;
 using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tickets;
-using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HotlineDispatch.Silo.Tickets;
@@ -27,18 +27,13 @@ public static class TicketsApi
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/tickets").AddEndpointFilter(DomainProblems);
-
-        // Every route under one ticket answers with that ticket as the caller may see it.
-        group.WithMetadataWhere(pattern => pattern.Contains("{id}", StringComparison.Ordinal),
-            new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(TicketView), ["application/json"]));
-
-        group.MapPost("/", Create).RequireAuthorization(Policies.Intake).Produces<TicketView>(StatusCodes.Status201Created);
-        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser).Produces<ListPage<SummaryView>>();
+        group.MapPost("/", Create).RequireAuthorization(Policies.Intake);
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser);
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.AnyUser);
 
         group.MapPost("/{id}/resolve-now", async (string id, ResolveNowRequest body, HttpContext http, TicketSteps steps, SqlKnowledgeBase kb) =>
             body.KnowledgeEntry is { } entry && await kb.FindAsync(entry, http.RequestAborted) is null
-                ? Problems.BadRequest("knowledgeEntry", $"No knowledge-base entry has the id '{entry}'; see GET /api/v1/knowledge?q=.")
+                ? Problems.Invalid("knowledgeEntry", $"No knowledge-base entry has the id '{entry}'; see GET /api/v1/knowledge?q=.")
                 : await steps.Run(id, http, new ResolveNow(body.Answer ?? "") { KnowledgeEntry = body.KnowledgeEntry }))
             .RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/dispatch", (string id, DispatchRequest body, HttpContext http, TicketSteps steps) =>
@@ -60,24 +55,24 @@ public static class TicketsApi
         group.MapPost("/{id}/resident-info", (string id, TextRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new ProvideResidentInfo(body.Text ?? "") { Department = OwnDepartment(http) }, OwnDepartment(http)))
             .RequireAuthorization(Policies.ResidentContact);
-        group.MapPost("/{id}/extension", (string id, ExtensionRequestBody body, HttpContext http, TicketSteps steps) =>
+        group.MapPost("/{id}/extension", async (string id, ExtensionRequestBody body, HttpContext http, TicketSteps steps) =>
             ParseWorkingTime(body.Extra) is { } extra
-                ? steps.Run(id, http, new RequestExtension(body.Department ?? "", extra, body.Reason ?? ""), body.Department)
-                : Task.FromResult(Problems.BadRequest("extra", "extra must be a working time such as \"04:00:00\" or \"2.00:00:00\" (days count as working days).")))
+                ? await steps.Run(id, http, new RequestExtension(body.Department ?? "", extra, body.Reason ?? ""), body.Department)
+                : Problems.Invalid("extra", "extra must be a working time such as \"04:00:00\" or \"2.00:00:00\" (days count as working days)."))
             .RequireAuthorization(Policies.DepartmentWork);
-        group.MapPost("/{id}/extension/decision", (string id, ExtensionDecisionRequest body, HttpContext http, TicketSteps steps) =>
+        group.MapPost("/{id}/extension/decision", async (string id, ExtensionDecisionRequest body, HttpContext http, TicketSteps steps) =>
             body.Approve is { } approve
-                ? steps.Run(id, http, new DecideExtension(approve, body.Note))
-                : Task.FromResult(Problems.BadRequest("approve", "approve must be true or false.")))
+                ? await steps.Run(id, http, new DecideExtension(approve, body.Note))
+                : Problems.Invalid("approve", "approve must be true or false."))
             .RequireAuthorization(Policies.Supervision);
         group.MapPost("/{id}/reply", (string id, ReplyRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new ReplyTicket(body.Department ?? "", body.Result ?? ""), body.Department)).RequireAuthorization(Policies.DepartmentWork);
         group.MapPost("/{id}/rework", (string id, ReasonRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new ReworkTicket(body.Reason ?? ""))).RequireAuthorization(Policies.Closing);
-        group.MapPost("/{id}/survey", (string id, SurveyRequest body, HttpContext http, TicketSteps steps) =>
+        group.MapPost("/{id}/survey", async (string id, SurveyRequest body, HttpContext http, TicketSteps steps) =>
             ParseEnum<SurveyRating>(body.Rating) is { } rating
-                ? steps.Run(id, http, new SurveyTicket(rating, body.Comment))
-                : Task.FromResult(Problems.BadRequest("rating", "rating must be satisfied, basic or dissatisfied.")))
+                ? await steps.Run(id, http, new SurveyTicket(rating, body.Comment))
+                : Problems.Invalid("rating", "rating must be satisfied, basic or dissatisfied."))
             .RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/survey-unreachable", (string id, NoteRequest body, HttpContext http, TicketSteps steps) =>
             steps.Run(id, http, new SurveyUnreachable(body.Note))).RequireAuthorization(Policies.Intake);
@@ -93,16 +88,16 @@ public static class TicketsApi
         return group;
     }
 
-    private static async Task<IResult> Create(CreateTicketRequest body, HttpContext http, TicketSteps steps)
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Create(CreateTicketRequest body, HttpContext http, TicketSteps steps)
     {
         if (ParseEnum<TicketChannel>(body.Channel) is not { } channel)
         {
-            return Problems.BadRequest("channel", "channel must be one of call, sms, wechat, chat, platform, web, open311.");
+            return Problems.Invalid("channel", "channel must be one of call, sms, wechat, chat, platform, web, open311.");
         }
 
         if (channel == TicketChannel.Patrol)
         {
-            return Problems.BadRequest("channel", "A patrol report (巡查上报) is the cell's grid worker's: POST /api/v1/grid/{cell}/patrol.");
+            return Problems.Invalid("channel", "A patrol report (巡查上报) is the cell's grid worker's: POST /api/v1/grid/{cell}/patrol.");
         }
 
         if (ParseEnum<TicketType>(body.Type) is not { } type)
@@ -117,26 +112,26 @@ public static class TicketsApi
             ReplyTo = channel == TicketChannel.Call ? PhoneNumbers.SmsReplyTo(caller.Phone) : null,
         };
         var view = await steps.Accept(command, CurrentUser.From(http.User));
-        return Results.Created($"/api/v1/tickets/{view.Id}", view);
+        return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
     }
 
-    private static async Task<IResult> Get(string id, HttpContext http, TicketSteps steps)
+    private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(string id, HttpContext http, TicketSteps steps)
     {
         var user = CurrentUser.From(http.User);
         var ticket = await steps.Read(id);
         return user.MaySee(TicketSummary.Of(ticket))
-            ? Results.Ok(await steps.Shown(ticket, http))
+            ? TypedResults.Ok(await steps.Shown(ticket, http))
             : Problems.Forbidden($"Ticket {id} is not in your department or grid cell.");
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<ListPage<SummaryView>>, ProblemHttpResult>> List(
         HttpContext http, ITicketIndex index, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, SlaPolicy sla,
         [AsParameters] TicketListFilters filters, int? page, int? pageSize, string? cursor)
     {
         var size = pageSize ?? 50;
-        if (size is < 1 or > MaxPageSize) return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
-        if (page is < 1 or > 100_000) return Problems.BadRequest("page", "page must be between 1 and 100000.");
-        if (page is not null && cursor is not null) return Problems.BadRequest("cursor", "Give either page or cursor, not both.");
+        if (size is < 1 or > MaxPageSize) return Problems.Invalid("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
+        if (page is < 1 or > 100_000) return Problems.Invalid("page", "page must be between 1 and 100000.");
+        if (page is not null && cursor is not null) return Problems.Invalid("cursor", "Give either page or cursor, not both.");
         if (ListQuery(CurrentUser.From(http.User), sla.Calendar, time.GetUtcNow(), filters, page ?? 1, size, out var query) is { } problem)
         {
             return problem;
@@ -144,18 +139,18 @@ public static class TicketsApi
 
         if (cursor is not null && !SqlTicketIndex.IsCursorOf(cursor, query.Sort))
         {
-            return Problems.BadRequest("cursor", "cursor must be the next of an earlier page of this list, in the same sort.");
+            return Problems.Invalid("cursor", "cursor must be the next of an earlier page of this list, in the same sort.");
         }
 
         var result = await index.SearchAsync(query with { Cursor = cursor });
-        return Results.Ok(new ListPage<SummaryView>([.. result.Items.Select(s => SummaryView.Of(s, sla.Calendar))], result.Total) { Next = result.Next });
+        return TypedResults.Ok(new ListPage<SummaryView>([.. result.Items.Select(s => SummaryView.Of(s, sla.Calendar))], result.Total) { Next = result.Next });
     }
 
     /// <summary>
     /// The list's filters as a query, scoped to what the user may see (a department its own tickets, a
     /// grid worker its cell), or the problem with them. Shared by the list and the CSV export.
     /// </summary>
-    internal static IResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now, TicketListFilters filters,
+    internal static ProblemHttpResult? ListQuery(CurrentUser user, WorkingCalendar calendar, DateTimeOffset now, TicketListFilters filters,
         int page, int pageSize, out TicketQuery query)
     {
         query = null!;
@@ -166,7 +161,7 @@ public static class TicketsApi
             stateFilter = ParseEnum<TicketState>(state);
             if (stateFilter is null)
             {
-                return Problems.BadRequest("state", $"Unknown state '{state}'.");
+                return Problems.Invalid("state", $"Unknown state '{state}'.");
             }
         }
 
@@ -198,7 +193,7 @@ public static class TicketsApi
         TicketChannel? channel = null;
         if (filters.Channel is { } channelName && (channel = ParseEnum<TicketChannel>(channelName)) is null)
         {
-            return Problems.BadRequest("channel", $"Unknown channel '{channelName}'.");
+            return Problems.Invalid("channel", $"Unknown channel '{channelName}'.");
         }
 
         TicketType? type = null;
@@ -215,18 +210,18 @@ public static class TicketsApi
         var phone = PhoneNumbers.Canonical(filters.Phone) is { Length: > 0 } digits ? digits : null;
         if (filters.Phone is not null && phone is null)
         {
-            return Problems.BadRequest("phone", "phone must contain digits, e.g. 13812345678.");
+            return Problems.Invalid("phone", "phone must contain digits, e.g. 13812345678.");
         }
 
         var text = string.IsNullOrWhiteSpace(filters.Q) ? null : filters.Q.Trim();
         if (text is { Length: < TicketSearch.MinLength })
         {
-            return Problems.BadRequest("q", $"q must be at least {TicketSearch.MinLength} characters (请至少输入两个字).");
+            return Problems.Invalid("q", $"q must be at least {TicketSearch.MinLength} characters (请至少输入两个字).");
         }
 
         if (!Sorts.TryGetValue(filters.Sort ?? "-acceptedAt", out var sort))
         {
-            return Problems.BadRequest("sort", $"sort must be one of {string.Join(", ", Sorts.Keys)}.");
+            return Problems.Invalid("sort", $"sort must be one of {string.Join(", ", Sorts.Keys)}.");
         }
 
         query = new TicketQuery(stateFilter, department, gridCell, overdue, fromAt, toAt, now, page, pageSize)
@@ -246,8 +241,8 @@ public static class TicketsApi
         return null;
     }
 
-    internal static IResult BadType() =>
-        Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
+    internal static ProblemHttpResult BadType() =>
+        Problems.Invalid("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
 
     /// <summary>A department user acts for its own department; other roles have none to check.</summary>
     private static string? OwnDepartment(HttpContext http) => CurrentUser.From(http.User).Department;

@@ -23,7 +23,7 @@ public static partial class TwilioFields
     public static IResult? MessageSid(TwilioForm form, out string sid)
     {
         sid = form["MessageSid"] ?? form["SmsSid"] ?? "";
-        return IsSid(sid, "SM", "MM") ? null : Problems.BadRequest("MessageSid", "MessageSid must be a Twilio message id: SM or MM and 32 hex digits.");
+        return IsSid(sid, "SM", "MM") ? null : Problems.Invalid("MessageSid", "MessageSid must be a Twilio message id: SM or MM and 32 hex digits.");
     }
 
     public static IResult? Require(TwilioForm form, string field, int maxLength, out string value)
@@ -31,10 +31,10 @@ public static partial class TwilioFields
         value = form[field] ?? "";
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Problems.BadRequest(field, $"{field} is required.");
+            return Problems.Invalid(field, $"{field} is required.");
         }
 
-        return value.Length > maxLength ? Problems.BadRequest(field, $"{field} is longer than {maxLength} characters.") : null;
+        return value.Length > maxLength ? Problems.Invalid(field, $"{field} is longer than {maxLength} characters.") : null;
     }
 
     public static bool TryNumber(string? value, out double number) =>

@@ -34,7 +34,7 @@ public static class TwilioSmsWebhook
         var body = form["Body"];
         if (body?.Length > MaxBody)
         {
-            return Problems.BadRequest("Body", $"Body is longer than Twilio's {MaxBody} characters.");
+            return Problems.Invalid("Body", $"Body is longer than Twilio's {MaxBody} characters.");
         }
 
         var media = new List<string>();
@@ -43,7 +43,7 @@ public static class TwilioSmsWebhook
         {
             if (!int.TryParse(numMedia, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > MaxMedia)
             {
-                return Problems.BadRequest("NumMedia", $"NumMedia must be a whole number from 0 to {MaxMedia}.");
+                return Problems.Invalid("NumMedia", $"NumMedia must be a whole number from 0 to {MaxMedia}.");
             }
 
             for (var i = 0; i < count; i++)
@@ -51,7 +51,7 @@ public static class TwilioSmsWebhook
                 var url = form[$"MediaUrl{i}"];
                 if (!TwilioFields.IsUrl(url))
                 {
-                    return Problems.BadRequest($"MediaUrl{i}", $"MediaUrl{i} must be the absolute URL of media {i + 1} of {count}.");
+                    return Problems.Invalid($"MediaUrl{i}", $"MediaUrl{i} must be the absolute URL of media {i + 1} of {count}.");
                 }
 
                 media.Add(url!);

@@ -38,7 +38,7 @@ public static class TwilioVoiceWebhook
         var speech = call.Form["SpeechResult"]?.Trim();
         if (speech?.Length > MaxSpeech)
         {
-            return Problems.BadRequest("SpeechResult", $"SpeechResult is longer than {MaxSpeech} characters.");
+            return Problems.Invalid("SpeechResult", $"SpeechResult is longer than {MaxSpeech} characters.");
         }
 
         if (Optional(call.Form, "Confidence", "a number from 0 to 1", TryConfidence, out var confidence) is { } badConfidence)
@@ -66,7 +66,7 @@ public static class TwilioVoiceWebhook
         var url = call.Form["RecordingUrl"];
         if (!TwilioFields.IsUrl(url))
         {
-            return Problems.BadRequest("RecordingUrl", "RecordingUrl must be the absolute URL of the recording.");
+            return Problems.Invalid("RecordingUrl", "RecordingUrl must be the absolute URL of the recording.");
         }
 
         if (Optional(call.Form, "RecordingDuration", "a whole number of seconds", TrySeconds, out var seconds) is { } badDuration)
@@ -117,7 +117,7 @@ public static class TwilioVoiceWebhook
         var form = TwilioWebhook.Form(http);
         string? Party(string field) => form[field] is { Length: > 0 and <= 64 } value ? value : null;
         call = new VoiceCall(form, form["CallSid"] ?? "", Party("From"), Party("To"));
-        return TwilioFields.IsSid(call.Sid, "CA") ? null : Problems.BadRequest("CallSid", "CallSid must be a Twilio call id: CA and 32 hex digits.");
+        return TwilioFields.IsSid(call.Sid, "CA") ? null : Problems.Invalid("CallSid", "CallSid must be a Twilio call id: CA and 32 hex digits.");
     }
 
     /// <summary>An optional numeric field: absent is null, present must parse.</summary>
@@ -130,7 +130,7 @@ public static class TwilioVoiceWebhook
         }
 
         value = parse(given);
-        return value is null ? Problems.BadRequest(field, $"{field} must be {shape}.") : null;
+        return value is null ? Problems.Invalid(field, $"{field} must be {shape}.") : null;
     }
 
     private static double? TryConfidence(string value) => TwilioFields.TryNumber(value, out var n) && n is >= 0 and <= 1 ? n : null;

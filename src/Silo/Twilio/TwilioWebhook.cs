@@ -84,7 +84,7 @@ public sealed class TwilioWebhook(TwilioSettings settings, TwilioUrls urls, Webh
         }
         catch (FormatException ex)
         {
-            return (null, Problems.BadRequest("body", ex.Message));
+            return (null, Problems.Invalid("body", ex.Message));
         }
 
         if (_validator is null)

@@ -28,7 +28,7 @@ public static class CallDraftsApi
         var group = routes.MapGroup("/api/v1/call-drafts");
         group.MapGet("/", List).RequireAuthorization(Policies.CallCentre).Audited(AuditActions.ViewPhone, "call-drafts");
         group.MapGet("/{id}", Get).RequireAuthorization(Policies.CallCentre).Audited(AuditActions.ViewPhone, "call-drafts");
-        group.MapPost("/{id}/accept", Accept).RequireAuthorization(Policies.Intake).Produces<TicketView>(StatusCodes.Status201Created);
+        group.MapPost("/{id}/accept", Accept).RequireAuthorization(Policies.Intake);
         group.MapPost("/{id}/discard", Discard).RequireAuthorization(Policies.Intake);
         return group;
     }
@@ -42,7 +42,7 @@ public static class CallDraftsApi
         CancellationToken cancellationToken) =>
         await drafts.FindAsync(id, cancellationToken) is { } draft ? TypedResults.Ok(View(draft, calendar)) : Missing(id);
 
-    private static async Task<IResult> Accept(string id, AcceptDraftRequest body, HttpContext http, SqlCallDrafts drafts, TicketIntake intake,
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Accept(string id, AcceptDraftRequest body, HttpContext http, SqlCallDrafts drafts, TicketIntake intake,
         TicketSteps steps, [FromKeyedServices(HotlineTime.Key)] TimeProvider time, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(id, cancellationToken) is not { } draft)
@@ -57,13 +57,13 @@ public static class CallDraftsApi
 
         if (TicketsApi.ParseEnum<TicketType>(body.Type) is not { } type)
         {
-            return Problems.BadRequest("type", "type must be one of consultation, help, complaint, report, suggestion, praise.");
+            return TicketsApi.BadType();
         }
 
         var content = string.IsNullOrWhiteSpace(body.Content) ? draft.Transcript : body.Content;
         if (string.IsNullOrWhiteSpace(content))
         {
-            return Problems.BadRequest("content", "This call left only a recording: listen to it and give the content of the report.");
+            return Problems.Invalid("content", "This call left only a recording: listen to it and give the content of the report.");
         }
 
         var user = CurrentUser.From(http.User);
@@ -93,7 +93,7 @@ public static class CallDraftsApi
         }
 
         await drafts.DecideAsync(id, CallDraft.Accepted, user.Name, null, time.GetUtcNow(), cancellationToken, forgetCaller: ticket.Caller.Anonymous);
-        return Results.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
+        return TypedResults.Created($"/api/v1/tickets/{ticket.Id}", steps.View(ticket, user));
     }
 
     private static async Task<Results<Ok<DraftDecision>, ProblemHttpResult>> Discard(string id, DiscardDraftRequest body, HttpContext http, SqlCallDrafts drafts,

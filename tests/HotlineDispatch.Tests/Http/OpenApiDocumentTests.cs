@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HotlineDispatch.Tests.Infrastructure;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 
 namespace HotlineDispatch.Tests.Http;
@@ -11,12 +14,6 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
 {
     private static readonly string[] Public = ["/api/v1", "/channels", "/open311"];
 
-    /// <summary>
-    /// Answers built from ticket grains' state outside the ticket routes, typed once the ticket's immutable view lands
-    /// (the resident's tickets with their callers, as they are stored).
-    /// </summary>
-    private static readonly string[] Untyped = ["GET /api/v1/privacy/subjects"];
-
     private async Task<JsonElement> Document()
     {
         var response = await api.CreateClient().GetAsync("/openapi/v1.json");
@@ -24,15 +21,18 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
+    private IEnumerable<(string Path, RouteEndpoint Endpoint)> PublicEndpoints() =>
+        api.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Path: "/" + Constraint().Replace(e.RoutePattern.RawText!.TrimStart('/'), "}").TrimEnd('/'), Endpoint: e))
+            .Where(e => Public.Any(p => e.Path.StartsWith(p, StringComparison.Ordinal)));
+
+    private static IEnumerable<string> Operations(string path, RouteEndpoint endpoint) =>
+        (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {path}");
+
     [Fact]
     public async Task The_document_lists_every_mapped_route_and_method_of_the_public_api_and_nothing_else()
     {
-        var mapped = api.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Path: "/" + Constraint().Replace(e.RoutePattern.RawText!.TrimStart('/'), "}").TrimEnd('/'),
-                Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
-            .Where(e => Public.Any(p => e.Path.StartsWith(p, StringComparison.Ordinal)))
-            .SelectMany(e => e.Methods.Select(m => $"{m} {e.Path}"))
-            .ToHashSet();
+        var mapped = PublicEndpoints().SelectMany(e => Operations(e.Path, e.Endpoint)).ToHashSet();
 
         var documented = (await Document()).GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {p.Name.TrimEnd('/')}"))
@@ -89,7 +89,7 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
                 }
 
                 // An undeclared answer shows as a bare 200: only 204 may say nothing about its body.
-                foreach (var response in success.Where(r => r.Name != "204" && !Untyped.Contains(name)))
+                foreach (var response in success.Where(r => r.Name != "204"))
                 {
                     if (!response.Value.TryGetProperty("content", out var content))
                     {
@@ -112,16 +112,65 @@ public sealed partial class OpenApiDocumentTests(SqliteApiFactory api) : IClassF
         Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 
-    /// <summary>A schema says something about the body: a type, properties, items or a reference to a component that does.</summary>
-    private static bool HasShape(JsonElement media, JsonElement schemas)
+    /// <summary>
+    /// A schema says what the body holds: its properties (or, for a map, its values), the shape of an array's items, or
+    /// a scalar type. A bare <c>{}</c> or an object without properties is what an untyped answer turns into.
+    /// </summary>
+    private static bool HasShape(JsonElement media, JsonElement schemas) =>
+        media.TryGetProperty("schema", out var schema) && Shaped(schema, schemas);
+
+    private static bool Shaped(JsonElement schema, JsonElement schemas)
     {
-        if (!media.TryGetProperty("schema", out var schema)) return false;
         if (schema.TryGetProperty("$ref", out var reference))
         {
-            schema = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+            return Shaped(schemas.GetProperty(reference.GetString()!.Split('/')[^1]), schemas);
         }
 
-        return schema.EnumerateObject().Any(p => p.Name is "type" or "properties" or "items" or "allOf" or "anyOf" or "oneOf" or "additionalProperties");
+        foreach (var combined in new[] { "allOf", "anyOf", "oneOf" })
+        {
+            if (schema.TryGetProperty(combined, out var parts))
+            {
+                return parts.EnumerateArray().Any(p => Shaped(p, schemas));
+            }
+        }
+
+        if (schema.TryGetProperty("items", out var items)) return Shaped(items, schemas);
+        if (schema.TryGetProperty("properties", out var properties)) return properties.EnumerateObject().Any();
+        if (schema.TryGetProperty("additionalProperties", out _)) return true;
+        var types = !schema.TryGetProperty("type", out var type) ? []
+            : type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToArray()
+            : [type.GetString()];
+        return types.Any(t => t is not ("null" or "object" or "array"));
+    }
+
+    /// <summary>
+    /// A handler answering a bare <see cref="IResult"/> says nothing of its body, so its route's contract holds only
+    /// what was declared by hand. Only an answer a typed JSON result cannot carry may be one: a provider's TwiML, XML
+    /// or text, or a body whose format the request picks (Open311), each declared with its content type.
+    /// </summary>
+    [Fact]
+    public void Every_handler_answering_json_only_returns_a_typed_result()
+    {
+        var untyped = new List<string>();
+        foreach (var (path, endpoint) in PublicEndpoints())
+        {
+            var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
+            Assert.NotNull(handler);
+            var answer = handler.ReturnType is { IsGenericType: true } wrapped
+                && wrapped.GetGenericTypeDefinition() is var definition && (definition == typeof(Task<>) || definition == typeof(ValueTask<>))
+                ? wrapped.GetGenericArguments()[0]
+                : handler.ReturnType;
+            var notJson = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>()
+                .Where(m => m.StatusCode is >= 200 and < 300)
+                .SelectMany(m => m.ContentTypes)
+                .Any(c => !c.StartsWith("application/json", StringComparison.Ordinal));
+            if (answer == typeof(IResult) && !notJson)
+            {
+                untyped.AddRange(Operations(path, endpoint));
+            }
+        }
+
+        Assert.True(untyped.Count == 0, "Handlers answering a bare IResult:\n" + string.Join("\n", untyped.Order()));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public abstract class ErasureTests(PrivacyApiFactory api)
         var stats = await PrivacyApi.MeasuresAsync(api);
 
         var held = await PrivacyApi.Ok(await Admin.GetAsync($"/api/v1/privacy/subjects?phone={phone}"));
+        Assert.Equal($$"""{"phone":"{{phone}}"}""", held.GetProperty("subject").GetRawText());
+        Assert.All(held.GetProperty("tickets").EnumerateArray(), t => Assert.True(t.TryGetProperty("replyTo", out _)));
         Assert.Equal([answered, anonymous], held.GetProperty("tickets").EnumerateArray().Select(t => t.GetProperty("ticket").GetProperty("id").GetString()).Order());
         Assert.Equal(phone, held.GetProperty("tickets")[0].GetProperty("caller").GetProperty("phone").GetString());
         var records = held.GetProperty("records");
@@ -84,6 +86,7 @@ public abstract class ErasureTests(PrivacyApiFactory api)
         await grains.GetGrain<IWeChatMessageGrain>(message.DeduplicationKey).Take(message, TimeSpan.FromSeconds(30));
 
         var held = await PrivacyApi.Ok(await Admin.GetAsync($"/api/v1/privacy/subjects?openid={openId}"));
+        Assert.Equal($$"""{"openid":"{{openId}}"}""", held.GetProperty("subject").GetRawText());
         var ticketId = Assert.Single(held.GetProperty("tickets").EnumerateArray()).GetProperty("ticket").GetProperty("id").GetString()!;
         Assert.Equal("路口红绿灯不亮了", Assert.Single(held.GetProperty("wechatMessages").EnumerateArray()).GetProperty("message").GetProperty("content").GetString());
 
