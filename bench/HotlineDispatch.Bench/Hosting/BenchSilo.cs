@@ -84,6 +84,17 @@ public sealed class BenchSilo : IAsyncDisposable
     /// <summary>Starts the process (again, on the same settings, data and port) and waits until it is healthy.</summary>
     public async Task RestartAsync()
     {
+        await LaunchAsync();
+        await WaitUntilHealthyAsync(_process!);
+        await WaitForRouterAsync();
+    }
+
+    /// <summary>
+    /// Starts the process (again, on the same settings, data and port) without waiting for it, so a
+    /// caller can time its start-up from the moment the process exists.
+    /// </summary>
+    public async Task LaunchAsync()
+    {
         await KillAsync();
         _starts++;
         var dll = Path.Combine(AppContext.BaseDirectory, "HotlineDispatch.Silo.dll");
@@ -112,8 +123,6 @@ public sealed class BenchSilo : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
         _process = process;
         _cleanup = ExitCleanup.Register(() => process.Kill());
-        await WaitUntilHealthyAsync(process);
-        await WaitForRouterAsync();
     }
 
     /// <summary>The process's resident set (VmRSS) in bytes.</summary>
