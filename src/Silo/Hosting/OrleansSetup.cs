@@ -55,7 +55,7 @@ public static class OrleansSetup
     /// that from about 13 s to 8 s. What it trades: a silo that answers no probe for about 9 s (a stall
     /// of the whole process, not a slow request: Orleans lengthens the timeout up to four times for a
     /// peer that answers slowly, and holds back a vote while the connection still carries messages) is
-    /// declared dead and restarts, where Orleans' default tolerates about 15 s.
+    /// declared dead and stops itself, where Orleans' default tolerates about 15 s.
     /// </summary>
     private static HotlineOptions.ClusterSettings Liveness(HotlineOptions.ClusterSettings cluster) =>
         cluster.IAmAlivePeriod > TimeSpan.Zero && cluster.MissedIAmAliveLimit >= 1 && cluster.ProbeTimeout > TimeSpan.Zero
