@@ -20,6 +20,16 @@ public sealed class PostgresClusterTests
         ["Hotline:Cluster:GatewayPort"] = gatewayPort.ToString(),
     };
 
+    /// <summary>An empty database of its own and the settings of two silos of one new cluster on it.</summary>
+    private static async Task<(string ConnectionString, string ClusterId, Dictionary<string, string?> A, Dictionary<string, string?> B)> TwoSilosAsync(string purpose)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
+        var clusterId = $"c{Guid.NewGuid():N}";
+        return (connectionString, clusterId,
+            Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next()),
+            Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next()));
+    }
+
     private static async Task<T> Scalar<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -67,10 +77,7 @@ public sealed class PostgresClusterTests
     [Fact]
     public async Task Two_silos_share_one_empty_database_and_keep_tickets_through_death_and_restart()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("cluster");
-        var clusterId = $"c{Guid.NewGuid():N}";
-        var a = Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next());
-        var b = Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next());
+        var (connectionString, clusterId, a, b) = await TwoSilosAsync("cluster");
         var httpA = FreePorts.Next();
         var httpB = FreePorts.Next();
 
@@ -111,10 +118,7 @@ public sealed class PostgresClusterTests
     [Fact]
     public async Task After_a_power_cut_the_first_silo_started_again_serves_every_ticket_of_both()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("powercut");
-        var clusterId = $"c{Guid.NewGuid():N}";
-        var a = Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next());
-        var b = Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next());
+        var (connectionString, clusterId, a, b) = await TwoSilosAsync("powercut");
         var httpA = FreePorts.Next();
         var started = await Task.WhenAll(SiloProcess.StartAsync(a, httpA), SiloProcess.StartAsync(b));
         var ids = new List<string>();
