@@ -23,6 +23,7 @@ public static class BenchProgram
           restart   --open N [--concurrency C] [--sign-for <TimeSpan>] [--catch-up <TimeSpan>] [--storage …] [--connection …]
           faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
           history   --storage sqlite|postgres [--connection …] --tickets N [--calls C]
+          cluster   --storage postgres [--connection …] [--tickets N]   (two silos killed -9: recovery times)
           routing   --data <file.jsonl>   (in process, no silo: trains the router and measures it on the file)
 
         Without --connection, postgres runs start a throw-away PostgreSQL server of their own
@@ -88,6 +89,10 @@ public static class BenchProgram
             case "history":
                 var history = new HistoryOptions(a.Storage(), a.OptionalText("connection"), a.Int("tickets", 100_000), a.Int("calls", 100));
                 return () => HistoryScenario.RunAsync(history);
+            case "cluster":
+                a.Choice("storage", "postgres");
+                var cluster = new ClusterOptions(a.OptionalText("connection"), a.Int("tickets", 40));
+                return () => ClusterScenario.RunAsync(cluster);
             case "routing":
                 var data = a.OptionalText("data") ?? throw new BenchUsageException("routing needs --data <file.jsonl>.");
                 if (!File.Exists(data))

@@ -28,7 +28,7 @@ public sealed class BenchArguments
     {
         if (args.Count == 0 || args[0].StartsWith('-'))
         {
-            throw new BenchUsageException("Name a scenario first: intake, deadlines, memory, surge, restart, faults, history or routing.");
+            throw new BenchUsageException("Name a scenario first: intake, deadlines, memory, surge, restart, faults, history, cluster or routing.");
         }
 
         var options = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -13,6 +13,7 @@ public sealed class BenchRun : IAsyncDisposable
     private readonly string _token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
     private readonly int _siloPort = FreePorts.Next();
     private readonly int _gatewayPort = FreePorts.Next();
+    private readonly List<BenchSilo> _members = [];
     private BenchSilo? _silo;
 
     private BenchRun(string workDir, BenchStorage storage)
@@ -53,21 +54,38 @@ public sealed class BenchRun : IAsyncDisposable
     /// </summary>
     public async Task<BenchSilo> StartSiloAsync(IReadOnlyDictionary<string, string>? settings = null, bool heapProbe = false)
     {
+        _silo = await BenchSilo.StartAsync(SettingsFor(_siloPort, _gatewayPort, settings), _workDir, heapProbe);
+        return _silo;
+    }
+
+    /// <summary>
+    /// One more silo of the run's cluster (PostgreSQL): ports and a log folder named <paramref name="name"/>
+    /// of its own, the same database, token and settings as the others. Stopped with the run.
+    /// </summary>
+    public async Task<BenchSilo> StartMemberAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_workDir, name)).FullName;
+        var member = await BenchSilo.StartAsync(SettingsFor(FreePorts.Next(), FreePorts.Next(), settings), folder);
+        _members.Add(member);
+        return member;
+    }
+
+    private Dictionary<string, string> SettingsFor(int siloPort, int gatewayPort, IReadOnlyDictionary<string, string>? settings)
+    {
         var all = new Dictionary<string, string>(Storage.SiloSettings)
         {
             ["Hotline:Auth:AdminToken"] = _token,
             ["Hotline:RateLimit:PerMinute"] = "0",
             ["Hotline:Routing:ModelDirectory"] = RouterModels,
-            ["Hotline:Cluster:SiloPort"] = _siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Hotline:Cluster:GatewayPort"] = _gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hotline:Cluster:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hotline:Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;
         }
 
-        _silo = await BenchSilo.StartAsync(all, _workDir, heapProbe);
-        return _silo;
+        return all;
     }
 
     /// <summary>CPU used so far by the silo (zero when stopped) and by the database server when the bench runs it (else null).</summary>
@@ -89,6 +107,11 @@ public sealed class BenchRun : IAsyncDisposable
         try
         {
             await StopSiloAsync();
+            foreach (var member in _members)
+            {
+                await member.DisposeAsync();
+            }
+
             await Storage.DisposeAsync();
         }
         finally

@@ -23,5 +23,14 @@ public sealed class HotlineOptions
 
         /// <summary>The address other silos reach this one at; loopback suits several silos on one host.</summary>
         public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+        /// <summary>How often a silo stamps its row in the membership table as alive (Orleans' default: 30 s).</summary>
+        public TimeSpan IAmAlivePeriod { get; set; } = TimeSpan.FromSeconds(3);
+
+        /// <summary>Stamps a silo may miss before others treat its row as stale (Orleans' default: 3).</summary>
+        public int MissedIAmAliveLimit { get; set; } = 2;
+
+        /// <summary>Orleans' initial timeout of, and period between, the probes silos send each other (Orleans' default: 5 s).</summary>
+        public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(3);
     }
 }

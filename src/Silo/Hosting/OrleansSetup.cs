@@ -26,12 +26,42 @@ public static class OrleansSetup
             o.ConnectionString = storage.ConnectionString;
         });
         silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        var liveness = Liveness(cluster);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.IAmAliveTablePublishTimeout = liveness.IAmAlivePeriod;
+            o.NumMissedTableIAmAliveLimit = liveness.MissedIAmAliveLimit;
+            o.ProbeTimeout = liveness.ProbeTimeout;
+        });
         return silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
     }
+
+    /// <summary>
+    /// After a power cut every silo's row still says Active. A silo starting then stays Joining until it
+    /// has reached every Active peer or seen it declared dead, and it only begins probing a peer (the
+    /// evidence for declaring it dead) once that peer's row is stale: no alive-stamp for
+    /// <c>IAmAlivePeriod × MissedIAmAliveLimit</c>. With Orleans' 30 s × 3 that alone was 60–90 s of the
+    /// first silo's start; 3 s × 2 makes it 3–6 s, about what the process takes to reach that point anyway.
+    /// What it trades: one small UPDATE per silo every 3 s instead of every 30 s, the silos' clocks must
+    /// agree to well within 6 s, and a live silo whose database writes stall for over 6 s counts as stale,
+    /// which only lets a joining silo probe it and lets fewer votes evict it, never without the
+    /// missed probes that only a silo that does not answer produces.
+    /// Three missed probes then declare the peer dead, after a power cut and equally when one silo of a
+    /// running cluster dies; with two silos one vote is enough. Probing every 3 s instead of 5 s takes
+    /// that from about 13 s to 8 s. What it trades: a silo that answers no probe for about 9 s (a stall
+    /// of the whole process, not a slow request: Orleans lengthens the timeout up to four times for a
+    /// peer that answers slowly, and holds back a vote while the connection still carries messages) is
+    /// declared dead and stops itself, where Orleans' default tolerates about 15 s.
+    /// </summary>
+    private static HotlineOptions.ClusterSettings Liveness(HotlineOptions.ClusterSettings cluster) =>
+        cluster.IAmAlivePeriod > TimeSpan.Zero && cluster.MissedIAmAliveLimit >= 1 && cluster.ProbeTimeout > TimeSpan.Zero
+            ? cluster
+            : throw new InvalidOperationException(
+                "Hotline:Cluster:IAmAlivePeriod and Hotline:Cluster:ProbeTimeout must be positive durations, and Hotline:Cluster:MissedIAmAliveLimit at least 1.");
 
     /// <summary>
     /// Grain state and reminders in the deployment's database. State is stored in Orleans' own binary

@@ -105,6 +105,21 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task Cluster_prints_a_line_for_each_recovery_after_silos_are_killed()
+    {
+        // The scenario itself fails unless every ticket is served by both silos at the end.
+        var (exitCode, output, errors) = await RunProcessAsync("cluster", "--storage", "postgres", "--connection", TestPostgres.Server, "--tickets", "4", "--json");
+        Assert.True(exitCode == 0, $"the bench exited with {exitCode}:\n{output}\n{errors}");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["singleDeathAllServed", "powerCutFirstAnswer", "powerCutAllServed"], lines.Select(l => l.GetProperty("figure").GetString()));
+        foreach (var line in lines)
+        {
+            AssertFields(line, "cluster", "storage", "tickets", "figure", "seconds");
+            Assert.True(line.GetProperty("seconds").GetDouble() > 0);
+        }
+    }
+
+    [Fact]
     public async Task Routing_needs_a_file_to_measure_on()
     {
         var (exitCode, _, errors) = await RunProcessAsync("routing", "--data", "/nonexistent/routing.jsonl");

@@ -48,7 +48,17 @@ public sealed class SiloProcess : IAsyncDisposable
         silo._process.Start();
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
-        await silo.WaitUntilHealthyAsync();
+        try
+        {
+            await silo.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            // A silo that never became healthy would otherwise outlive the test and hold its output pipe open.
+            await silo.DisposeAsync();
+            throw;
+        }
+
         return silo;
     }
 

@@ -20,6 +20,16 @@ public sealed class PostgresClusterTests
         ["Hotline:Cluster:GatewayPort"] = gatewayPort.ToString(),
     };
 
+    /// <summary>An empty database of its own and the settings of two silos of one new cluster on it.</summary>
+    private static async Task<(string ConnectionString, string ClusterId, Dictionary<string, string?> A, Dictionary<string, string?> B)> TwoSilosAsync(string purpose)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync(purpose);
+        var clusterId = $"c{Guid.NewGuid():N}";
+        return (connectionString, clusterId,
+            Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next()),
+            Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next()));
+    }
+
     private static async Task<T> Scalar<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -67,10 +77,7 @@ public sealed class PostgresClusterTests
     [Fact]
     public async Task Two_silos_share_one_empty_database_and_keep_tickets_through_death_and_restart()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("cluster");
-        var clusterId = $"c{Guid.NewGuid():N}";
-        var a = Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next());
-        var b = Settings(connectionString, clusterId, FreePorts.Next(), FreePorts.Next());
+        var (connectionString, clusterId, a, b) = await TwoSilosAsync("cluster");
         var httpA = FreePorts.Next();
         var httpB = FreePorts.Next();
 
@@ -106,5 +113,55 @@ public sealed class PostgresClusterTests
         Assert.Equal("dispatched", await ReadState(newA.Client(TestUsers.AdminToken), first));
         Assert.Equal("accepted", await ReadState(newB.Client(TestUsers.AdminToken), second));
         Assert.Equal("accepted", await ReadState(newA.Client(TestUsers.AdminToken), second));
+    }
+
+    [Fact]
+    public async Task After_a_power_cut_the_first_silo_started_again_serves_every_ticket_of_both()
+    {
+        var (connectionString, clusterId, a, b) = await TwoSilosAsync("powercut");
+        var httpA = FreePorts.Next();
+        var started = await Task.WhenAll(SiloProcess.StartAsync(a, httpA), SiloProcess.StartAsync(b));
+        var ids = new List<string>();
+        await using (var siloA = started[0])
+        await using (var siloB = started[1])
+        {
+            // The shortened liveness settings are the ones Orleans runs with.
+            Assert.Contains("IAmAliveTablePublishTimeout: 00:00:03", siloA.Output);
+            Assert.Contains("ProbeTimeout: 00:00:03", siloA.Output);
+            for (var i = 0; i < 6; i++)
+            {
+                ids.Add(await Create((i % 2 == 0 ? siloA : siloB).Client(TestUsers.AdminToken), $"停电前的第{i}张工单：井盖缺失"));
+            }
+
+            foreach (var id in ids)
+            {
+                Assert.Equal("accepted", await ReadState(siloA.Client(TestUsers.AdminToken), id));
+                Assert.Equal("accepted", await ReadState(siloB.Client(TestUsers.AdminToken), id));
+            }
+
+            await Task.WhenAll(siloA.KillAsync(), siloB.KillAsync());
+        }
+
+        // Both rows still say Active; the silo must not wait minutes for the dead one to be declared dead.
+        await using var first = await SiloProcess.StartAsync(a, httpA);
+        var client = first.Client(TestUsers.AdminToken);
+        foreach (var id in ids)
+        {
+            Assert.Equal("accepted", await ReadState(client, id));
+        }
+
+        var after = await Create(client, "来电后新建的工单");
+        Assert.Equal("accepted", await ReadState(client, after));
+        Assert.Equal(1L, await Scalar<long>(connectionString,
+            $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{clusterId}' AND status = 3"));
+    }
+
+    [Fact]
+    public async Task A_liveness_setting_that_cannot_work_stops_the_silo_naming_it()
+    {
+        var settings = Settings(await TestPostgres.CreateDatabaseAsync("liveness"), $"c{Guid.NewGuid():N}", FreePorts.Next(), FreePorts.Next());
+        settings["Hotline:Cluster:IAmAlivePeriod"] = "00:00:00";
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(settings));
+        Assert.Contains("Hotline:Cluster:IAmAlivePeriod", failure.Message);
     }
 }
