@@ -11,6 +11,12 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// <summary>Reads ticket summaries from the read model; filters become indexed SQL, never a scan of grain state.</summary>
 public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
 {
+    /// <summary>
+    /// A keyword search counts its matches up to here and then answers "at least": a common word over years of
+    /// tickets matches a tenth of them, and counting them all took longer than the page.
+    /// </summary>
+    public const int KeywordCountCap = 10_000;
+
     private volatile bool _gramsFilled;
 
     public async Task<IReadOnlyList<TicketSummary>> WithDepartmentAsync(string department, CancellationToken cancellationToken = default)
@@ -48,8 +54,13 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }
 
+        // So many matches that the next ones in the list's own order come soon: walking that order and checking each
+        // ticket's words finds a page long before the pairs' matches could all be gathered and sorted.
+        var many = query.Text is not null && total > KeywordCountCap;
+        var walk = many && query.Sort is TicketSort.Newest or TicketSort.Oldest;
+
         // One row more than the page tells whether a page follows it.
-        await using var page = (await FilteredAsync(connection, query, Shape.Page, cancellationToken))
+        await using var page = (await FilteredAsync(connection, query, walk ? Shape.Walk : Shape.Page, cancellationToken))
             .With("limit", query.PageSize + 1).With("offset", query.Cursor is null ? (query.Page - 1) * query.PageSize : 0);
         await using var reader = await page.ExecuteReaderAsync(cancellationToken);
         var items = new List<TicketSummary>(query.PageSize);
@@ -70,7 +81,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             }
         }
 
-        return new TicketPage(items, total, next);
+        return new TicketPage(items, Math.Min(total, KeywordCountCap), next, many);
     }
 
     /// <summary>Every ticket the query matches, in its order, read one row at a time (paging ignored): for exports of any size.</summary>
@@ -112,7 +123,11 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     // reply_by holds the instant from which a ticket counts as overdue (see TicketSummary.OverdueFrom).
     private const string Overdue = "(t.with_department = 1 AND t.reply_by < @now)";
 
-    private enum Shape { Count, Page, Stream }
+    /// <summary>
+    /// What a query reads: the count (of a keyword search, up to one past <see cref="KeywordCountCap"/>), a page, a page
+    /// walked in the list's order checking the words rather than gathering the pairs' matches, or every row.
+    /// </summary>
+    private enum Shape { Count, Page, Walk, Stream }
 
     /// <summary>The columns a list is ordered by, all ascending or all descending, the last one the id: a cursor holds their values.</summary>
     private sealed record Order(string[] Keys, bool Descending)
@@ -211,16 +226,25 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             Find("f.phone = @phone AND (f.anonymous = 0 OR f.known_to = @me)", ("phone", phone), ("me", query.ReporterKnownTo ?? ""));
         }
 
+        var pairs = "";
         if (query.Text is { } text)
         {
             var needle = TicketSearch.Folded(text);
-            if (await GramsFilledAsync(connection, cancellationToken))
+            var filled = await GramsFilledAsync(connection, cancellationToken);
+            var grams = ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams(needle)));
+            if (filled && shape == Shape.Count)
             {
-                Filter($"{at}.id IN ({TicketSearch.HoldingAll(postgres)})", ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams(needle))));
+                // The count reads the pairs' matches as they come and stops at the cap: an IN list would gather them all first.
+                pairs = TicketSearch.Joined(postgres);
+                Filter(TicketSearch.JoinedOn(postgres, $"{at}.id"), grams);
+            }
+            else if (filled && shape != Shape.Walk)
+            {
+                Filter($"{at}.id IN ({TicketSearch.HoldingAll(postgres)})", grams);
             }
 
             // Two characters are one pair, found exactly; a longer keyword's pairs may lie apart.
-            if (needle.Length > TicketSearch.MinLength || !await GramsFilledAsync(connection, cancellationToken))
+            if (needle.Length > TicketSearch.MinLength || !filled || shape == Shape.Walk)
             {
                 Find(TicketSearch.Contains(postgres), ("needle", needle));
             }
@@ -233,18 +257,19 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         if (query.PendingExtension is { } pending) Find("f.pending_extension = @pending", ("pending", pending ? 1 : 0));
         if (query.Returned is { } returned) Find("f.returned = @returned", ("returned", returned ? 1 : 0));
         if (query.AwaitingSurvey is { } awaiting) Find("f.awaiting_survey = @awaiting", ("awaiting", awaiting ? 1 : 0));
-        if (shape == Shape.Page && query.Cursor is { } cursor && CursorKeys(cursor, query.Sort) is { } keys)
+        if (shape is Shape.Page or Shape.Walk && query.Cursor is { } cursor && CursorKeys(cursor, query.Sort) is { } keys)
         {
             var after = keys.Select((key, i) => ($"c{i}", key)).ToArray();
             Filter($"({string.Join(", ", order.Keys)}) {(order.Descending ? "<" : ">")} ({string.Join(", ", after.Select(a => "@" + a.Item1))})", after);
         }
 
-        var tables = at == "t" ? "hotline_ticket t" : "hotline_ticket_department d" + (ticket ? " JOIN hotline_ticket t ON t.id = d.id" : "");
+        var tables = pairs + (at == "t" ? "hotline_ticket t" : "hotline_ticket_department d" + (ticket ? " JOIN hotline_ticket t ON t.id = d.id" : ""));
         if (found) tables += $" JOIN hotline_ticket_find f ON f.id = {at}.id";
         command.CommandText = shape switch
         {
+            Shape.Count when query.Text is not null => $"SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT {KeywordCountCap + 1}) matches",
             Shape.Count => $"SELECT COUNT(*) FROM {tables} WHERE {where}",
-            Shape.Page => $"SELECT t.summary, {string.Join(", ", order.Keys)} FROM {tables} WHERE {where} ORDER BY {order.By} LIMIT @limit OFFSET @offset",
+            Shape.Page or Shape.Walk => $"SELECT t.summary, {string.Join(", ", order.Keys)} FROM {tables} WHERE {where} ORDER BY {order.By} LIMIT @limit OFFSET @offset",
             _ => $"SELECT t.summary FROM {tables} WHERE {where} ORDER BY {order.By}",
         };
         return command;
