@@ -17,6 +17,9 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     /// </summary>
     public const int KeywordCountCap = 10_000;
 
+    /// <summary>How many rows of a keyword search's list, in its order, are read and checked before the pairs are asked instead.</summary>
+    private const int WalkRows = 2_000;
+
     private volatile bool _gramsFilled;
 
     public async Task<IReadOnlyList<TicketSummary>> WithDepartmentAsync(string department, CancellationToken cancellationToken = default)
@@ -54,34 +57,52 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }
 
-        // So many matches that the next ones in the list's own order come soon: walking that order and checking each
-        // ticket's words finds a page long before the pairs' matches could all be gathered and sorted.
-        var many = query.Text is not null && total > KeywordCountCap;
-        var walk = many && query.Sort is TicketSort.Newest or TicketSort.Oldest;
+        var lowerBound = query.Text is not null && total > KeywordCountCap;
+        var page = new TicketPage([], Math.Min(total, KeywordCountCap), null, lowerBound);
+        var offset = query.Cursor is null ? (query.Page - 1) * query.PageSize : 0;
 
-        // One row more than the page tells whether a page follows it.
-        await using var page = (await FilteredAsync(connection, query, walk ? Shape.Walk : Shape.Page, cancellationToken))
-            .With("limit", query.PageSize + 1).With("offset", query.Cursor is null ? (query.Page - 1) * query.PageSize : 0);
-        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
-        var items = new List<TicketSummary>(query.PageSize);
-        var keys = new object[reader.FieldCount - 1];
-        string? next = null;
-        while (await reader.ReadAsync(cancellationToken))
+        // Newest or oldest first, a keyword's first matches in the list's own order usually lie among its first rows:
+        // reading those and checking their words finds the page without gathering and sorting every match. Only a
+        // page with a row after it is surely whole; otherwise the pairs answer.
+        if (query.Text is not null && query.Sort is TicketSort.Newest or TicketSort.Oldest && offset + query.PageSize < WalkRows)
         {
-            if (items.Count == query.PageSize)
+            var (items, next) = await ReadPageAsync(query, (await FilteredAsync(connection, query, Shape.Walk, cancellationToken))
+                .With("scan", WalkRows).With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
+            if (next is not null)
             {
-                next = Cursor(query.Sort, keys);
-                break;
-            }
-
-            items.Add(JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!);
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = reader.GetValue(i + 1);
+                return page with { Items = items, Next = next };
             }
         }
 
-        return new TicketPage(items, Math.Min(total, KeywordCountCap), next, many);
+        var (all, after) = await ReadPageAsync(query, (await FilteredAsync(connection, query, Shape.Page, cancellationToken))
+            .With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
+        return page with { Items = all, Next = after };
+    }
+
+    /// <summary>The page a command reads, which asks one row more than the page to tell whether a page follows it.</summary>
+    private static async Task<(List<TicketSummary> Items, string? Next)> ReadPageAsync(TicketQuery query, DbCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var items = new List<TicketSummary>(query.PageSize);
+            var keys = new object[reader.FieldCount - 1];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (items.Count == query.PageSize)
+                {
+                    return (items, Cursor(query.Sort, keys));
+                }
+
+                items.Add(JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!);
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = reader.GetValue(i + 1);
+                }
+            }
+
+            return (items, null);
+        }
     }
 
     /// <summary>Every ticket the query matches, in its order, read one row at a time (paging ignored): for exports of any size.</summary>
@@ -125,7 +146,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
 
     /// <summary>
     /// What a query reads: the count (of a keyword search, up to one past <see cref="KeywordCountCap"/>), a page, a page
-    /// walked in the list's order checking the words rather than gathering the pairs' matches, or every row.
+    /// from the first <see cref="WalkRows"/> rows of the list without the keyword whose words hold it, or every row.
     /// </summary>
     private enum Shape { Count, Page, Walk, Stream }
 
@@ -227,7 +248,12 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         }
 
         var pairs = "";
-        if (query.Text is { } text)
+        if (shape == Shape.Walk)
+        {
+            found = true;
+            command.With("needle", TicketSearch.Folded(query.Text!));
+        }
+        else if (query.Text is { } text)
         {
             var needle = TicketSearch.Folded(text);
             var filled = await GramsFilledAsync(connection, cancellationToken);
@@ -238,13 +264,13 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
                 pairs = TicketSearch.Joined(postgres);
                 Filter(TicketSearch.JoinedOn(postgres, $"{at}.id"), grams);
             }
-            else if (filled && shape != Shape.Walk)
+            else if (filled)
             {
                 Filter($"{at}.id IN ({TicketSearch.HoldingAll(postgres)})", grams);
             }
 
             // Two characters are one pair, found exactly; a longer keyword's pairs may lie apart.
-            if (needle.Length > TicketSearch.MinLength || !filled || shape == Shape.Walk)
+            if (needle.Length > TicketSearch.MinLength || !filled)
             {
                 Find(TicketSearch.Contains(postgres), ("needle", needle));
             }
@@ -269,7 +295,15 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         {
             Shape.Count when query.Text is not null => $"SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT {KeywordCountCap + 1}) matches",
             Shape.Count => $"SELECT COUNT(*) FROM {tables} WHERE {where}",
-            Shape.Page or Shape.Walk => $"SELECT t.summary, {string.Join(", ", order.Keys)} FROM {tables} WHERE {where} ORDER BY {order.By} LIMIT @limit OFFSET @offset",
+            // The derived table is named f, the name the words' check takes them by.
+            Shape.Walk => $"""
+                SELECT summary, {string.Join(", ", order.Keys.Select((_, i) => $"k{i}"))} FROM (
+                    SELECT t.summary, {string.Join(", ", order.Keys.Select((k, i) => $"{k} AS k{i}"))}, f.words FROM {tables} WHERE {where}
+                    ORDER BY {order.By} LIMIT @scan) f
+                WHERE {TicketSearch.Contains(postgres)} ORDER BY {new Order([.. order.Keys.Select((_, i) => $"k{i}")], order.Descending).By}
+                LIMIT @limit OFFSET @offset
+                """,
+            Shape.Page => $"SELECT t.summary, {string.Join(", ", order.Keys)} FROM {tables} WHERE {where} ORDER BY {order.By} LIMIT @limit OFFSET @offset",
             _ => $"SELECT t.summary FROM {tables} WHERE {where} ORDER BY {order.By}",
         };
         return command;
