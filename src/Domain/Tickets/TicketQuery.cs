@@ -54,5 +54,8 @@ public enum TicketSort
     SurveyCallsFirst,
 }
 
-/// <summary>A page of the list, how many the whole list holds, and the cursor of the page after it (none after the last).</summary>
-public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, string? Next = null);
+/// <summary>
+/// A page of the list, how many the whole list holds, and the cursor of the page after it (none after the last). With
+/// <see cref="TotalIsLowerBound"/> the list holds at least <see cref="Total"/>: a keyword search stops counting there.
+/// </summary>
+public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, string? Next = null, bool TotalIsLowerBound = false);

@@ -10,6 +10,10 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, int Total)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Next { get; init; }
+
+    /// <summary>True when counting stopped at <see cref="Total"/> and the list holds more; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? TotalIsLowerBound { get; init; }
 }
 
 /// <summary>A list answered whole, without paging and so without a total: <c>{items}</c>.</summary>

@@ -1,77 +1,74 @@
+using System.Globalization;
+
 namespace HotlineDispatch.Silo.Measures;
 
 /// <summary>
-/// A period of days cut into the fewest counter rows: whole years from the yearly roll-up, whole months
-/// around them from the monthly one, and the odd days at either end from the daily rows.
+/// A period of days cut into the fewest counter rows: whole years from the yearly roll-up, whole quarters and then whole
+/// months around them from theirs, and the odd days at either end from the daily rows.
 /// </summary>
 public static class MeasureSpans
 {
     /// <summary>One range of one counter table, both ends included, as its key column spells them.</summary>
     public sealed record Span(string Table, string Column, string From, string To);
 
+    /// <summary>A roll-up of whole calendar units of <see cref="Months"/> months each, coarsest first.</summary>
+    private sealed record Level(string Table, string Column, int Months, Func<DateOnly, string> Key);
+
+    private static readonly Level[] Levels =
+    [
+        new("hotline_measure_year", "year", 12, d => d.Year.ToString("D4", CultureInfo.InvariantCulture)),
+        new("hotline_measure_quarter", "quarter", 3, d => Quarter(d.ToString("yyyy-MM", CultureInfo.InvariantCulture))),
+        new("hotline_measure_month", "month", 1, d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>The quarterly roll-up's key of a day or month written 'yyyy-MM…': '2026-Q3'. The schema script's backfill spells it the same.</summary>
+    public static string Quarter(string day) => $"{day[..4]}-Q{(int.Parse(day.AsSpan(5, 2), CultureInfo.InvariantCulture) + 2) / 3}";
+
     public static IReadOnlyList<Span> Of(DateOnly from, DateOnly to)
     {
         var spans = new List<Span>();
-        var firstYear = from.DayOfYear == 1 ? from.Year : from.Year + 1;
-        var lastYear = to is { Month: 12, Day: 31 } ? to.Year : to.Year - 1;
-        if (firstYear <= lastYear)
-        {
-            // Compared before stepping back a day: a period open at its start begins on DateOnly.MinValue.
-            if (from < new DateOnly(firstYear, 1, 1))
-            {
-                Months(from, new DateOnly(firstYear, 1, 1).AddDays(-1), spans);
-            }
-
-            spans.Add(new Span("hotline_measure_year", "year", Year(firstYear), Year(lastYear)));
-            if (lastYear < to.Year)
-            {
-                Months(new DateOnly(to.Year, 1, 1), to, spans);
-            }
-        }
-        else
-        {
-            Months(from, to, spans);
-        }
-
+        Cut(from, to, 0, spans);
         return spans;
     }
 
-    private static void Months(DateOnly from, DateOnly to, List<Span> spans)
+    private static void Cut(DateOnly from, DateOnly to, int level, List<Span> spans)
     {
         if (from > to)
         {
             return;
         }
 
-        // Never a day past `to`: a period open at its end runs to DateOnly.MaxValue, which has no next day.
-        var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
-        var toEndsMonth = to.Day == DateTime.DaysInMonth(to.Year, to.Month);
-        var lastMonth = toEndsMonth ? new DateOnly(to.Year, to.Month, 1) : new DateOnly(to.Year, to.Month, 1).AddMonths(-1);
-        if (first > lastMonth)
+        if (level == Levels.Length)
         {
-            Days(from, to, spans);
+            spans.Add(new Span("hotline_measure", "day", from.ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd")));
+            return;
+        }
+
+        var unit = Levels[level];
+        // Never a day past `to` nor before `from`: a period open at either end runs to DateOnly.MaxValue or from
+        // DateOnly.MinValue, which have no next or previous day.
+        var fromStart = UnitStart(from, unit.Months);
+        var first = from == fromStart ? from : fromStart.AddMonths(unit.Months);
+        var toStart = UnitStart(to, unit.Months);
+        var toEndsUnit = to.Day == DateTime.DaysInMonth(to.Year, to.Month) && to.Month % unit.Months == 0;
+        var last = toEndsUnit ? toStart : toStart.AddMonths(-unit.Months);
+        if (first > last)
+        {
+            Cut(from, to, level + 1, spans);
             return;
         }
 
         if (from < first)
         {
-            Days(from, first.AddDays(-1), spans);
+            Cut(from, first.AddDays(-1), level + 1, spans);
         }
 
-        spans.Add(new Span("hotline_measure_month", "month", first.ToString("yyyy-MM"), lastMonth.ToString("yyyy-MM")));
-        if (!toEndsMonth)
+        spans.Add(new Span(unit.Table, unit.Column, unit.Key(first), unit.Key(last)));
+        if (!toEndsUnit)
         {
-            Days(new DateOnly(to.Year, to.Month, 1), to, spans);
+            Cut(toStart, to, level + 1, spans);
         }
     }
 
-    private static void Days(DateOnly from, DateOnly to, List<Span> spans)
-    {
-        if (from <= to)
-        {
-            spans.Add(new Span("hotline_measure", "day", from.ToString("yyyy-MM-dd"), to.ToString("yyyy-MM-dd")));
-        }
-    }
-
-    private static string Year(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+    private static DateOnly UnitStart(DateOnly day, int months) => new(day.Year, (day.Month - 1) / months * months + 1, 1);
 }

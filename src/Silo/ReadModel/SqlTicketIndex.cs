@@ -11,6 +11,15 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// <summary>Reads ticket summaries from the read model; filters become indexed SQL, never a scan of grain state.</summary>
 public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
 {
+    /// <summary>
+    /// A keyword search counts its matches up to here and then answers "at least": a common word over years of
+    /// tickets matches a tenth of them, and counting them all took longer than the page.
+    /// </summary>
+    public const int KeywordCountCap = 10_000;
+
+    /// <summary>How many rows of a keyword search's list, in its order, are read and checked before the pairs are asked instead.</summary>
+    private const int WalkRows = 2_000;
+
     private volatile bool _gramsFilled;
 
     public async Task<IReadOnlyList<TicketSummary>> WithDepartmentAsync(string department, CancellationToken cancellationToken = default)
@@ -48,29 +57,52 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
         }
 
-        // One row more than the page tells whether a page follows it.
-        await using var page = (await FilteredAsync(connection, query, Shape.Page, cancellationToken))
-            .With("limit", query.PageSize + 1).With("offset", query.Cursor is null ? (query.Page - 1) * query.PageSize : 0);
-        await using var reader = await page.ExecuteReaderAsync(cancellationToken);
-        var items = new List<TicketSummary>(query.PageSize);
-        var keys = new object[reader.FieldCount - 1];
-        string? next = null;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            if (items.Count == query.PageSize)
-            {
-                next = Cursor(query.Sort, keys);
-                break;
-            }
+        var lowerBound = query.Text is not null && total > KeywordCountCap;
+        var page = new TicketPage([], Math.Min(total, KeywordCountCap), null, lowerBound);
+        var offset = query.Cursor is null ? (query.Page - 1) * query.PageSize : 0;
 
-            items.Add(JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!);
-            for (var i = 0; i < keys.Length; i++)
+        // Newest or oldest first, a keyword's first matches in the list's own order usually lie among its first rows:
+        // reading those and checking their words finds the page without gathering and sorting every match. Only a
+        // page with a row after it is surely whole; otherwise the pairs answer.
+        if (query.Text is not null && query.Sort is TicketSort.Newest or TicketSort.Oldest && offset + query.PageSize < WalkRows)
+        {
+            var (items, next) = await ReadPageAsync(query, (await FilteredAsync(connection, query, Shape.Walk, cancellationToken))
+                .With("scan", WalkRows).With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
+            if (next is not null)
             {
-                keys[i] = reader.GetValue(i + 1);
+                return page with { Items = items, Next = next };
             }
         }
 
-        return new TicketPage(items, total, next);
+        var (all, after) = await ReadPageAsync(query, (await FilteredAsync(connection, query, Shape.Page, cancellationToken))
+            .With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
+        return page with { Items = all, Next = after };
+    }
+
+    /// <summary>The page a command reads, which asks one row more than the page to tell whether a page follows it.</summary>
+    private static async Task<(List<TicketSummary> Items, string? Next)> ReadPageAsync(TicketQuery query, DbCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var items = new List<TicketSummary>(query.PageSize);
+            var keys = new object[reader.FieldCount - 1];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (items.Count == query.PageSize)
+                {
+                    return (items, Cursor(query.Sort, keys));
+                }
+
+                items.Add(JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!);
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = reader.GetValue(i + 1);
+                }
+            }
+
+            return (items, null);
+        }
     }
 
     /// <summary>Every ticket the query matches, in its order, read one row at a time (paging ignored): for exports of any size.</summary>
@@ -112,7 +144,11 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     // reply_by holds the instant from which a ticket counts as overdue (see TicketSummary.OverdueFrom).
     private const string Overdue = "(t.with_department = 1 AND t.reply_by < @now)";
 
-    private enum Shape { Count, Page, Stream }
+    /// <summary>
+    /// What a query reads: the count (of a keyword search, up to one past <see cref="KeywordCountCap"/>), a page, a page
+    /// from the first <see cref="WalkRows"/> rows of the list without the keyword whose words hold it, or every row.
+    /// </summary>
+    private enum Shape { Count, Page, Walk, Stream }
 
     /// <summary>The columns a list is ordered by, all ascending or all descending, the last one the id: a cursor holds their values.</summary>
     private sealed record Order(string[] Keys, bool Descending)
@@ -211,16 +247,30 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             Find("f.phone = @phone AND (f.anonymous = 0 OR f.known_to = @me)", ("phone", phone), ("me", query.ReporterKnownTo ?? ""));
         }
 
-        if (query.Text is { } text)
+        var pairs = "";
+        if (shape == Shape.Walk)
+        {
+            found = true;
+            command.With("needle", TicketSearch.Folded(query.Text!));
+        }
+        else if (query.Text is { } text)
         {
             var needle = TicketSearch.Folded(text);
-            if (await GramsFilledAsync(connection, cancellationToken))
+            var filled = await GramsFilledAsync(connection, cancellationToken);
+            var grams = ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams(needle)));
+            if (filled && shape == Shape.Count)
             {
-                Filter($"{at}.id IN ({TicketSearch.HoldingAll(postgres)})", ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams(needle))));
+                // The count reads the pairs' matches as they come and stops at the cap: an IN list would gather them all first.
+                pairs = TicketSearch.Joined(postgres);
+                Filter(TicketSearch.JoinedOn(postgres, $"{at}.id"), grams);
+            }
+            else if (filled)
+            {
+                Filter($"{at}.id IN ({TicketSearch.HoldingAll(postgres)})", grams);
             }
 
             // Two characters are one pair, found exactly; a longer keyword's pairs may lie apart.
-            if (needle.Length > TicketSearch.MinLength || !await GramsFilledAsync(connection, cancellationToken))
+            if (needle.Length > TicketSearch.MinLength || !filled)
             {
                 Find(TicketSearch.Contains(postgres), ("needle", needle));
             }
@@ -233,17 +283,26 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         if (query.PendingExtension is { } pending) Find("f.pending_extension = @pending", ("pending", pending ? 1 : 0));
         if (query.Returned is { } returned) Find("f.returned = @returned", ("returned", returned ? 1 : 0));
         if (query.AwaitingSurvey is { } awaiting) Find("f.awaiting_survey = @awaiting", ("awaiting", awaiting ? 1 : 0));
-        if (shape == Shape.Page && query.Cursor is { } cursor && CursorKeys(cursor, query.Sort) is { } keys)
+        if (shape is Shape.Page or Shape.Walk && query.Cursor is { } cursor && CursorKeys(cursor, query.Sort) is { } keys)
         {
             var after = keys.Select((key, i) => ($"c{i}", key)).ToArray();
             Filter($"({string.Join(", ", order.Keys)}) {(order.Descending ? "<" : ">")} ({string.Join(", ", after.Select(a => "@" + a.Item1))})", after);
         }
 
-        var tables = at == "t" ? "hotline_ticket t" : "hotline_ticket_department d" + (ticket ? " JOIN hotline_ticket t ON t.id = d.id" : "");
+        var tables = pairs + (at == "t" ? "hotline_ticket t" : "hotline_ticket_department d" + (ticket ? " JOIN hotline_ticket t ON t.id = d.id" : ""));
         if (found) tables += $" JOIN hotline_ticket_find f ON f.id = {at}.id";
         command.CommandText = shape switch
         {
+            Shape.Count when query.Text is not null => $"SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT {KeywordCountCap + 1}) matches",
             Shape.Count => $"SELECT COUNT(*) FROM {tables} WHERE {where}",
+            // The derived table is named f, the name the words' check takes them by.
+            Shape.Walk => $"""
+                SELECT summary, {string.Join(", ", order.Keys.Select((_, i) => $"k{i}"))} FROM (
+                    SELECT t.summary, {string.Join(", ", order.Keys.Select((k, i) => $"{k} AS k{i}"))}, f.words FROM {tables} WHERE {where}
+                    ORDER BY {order.By} LIMIT @scan) f
+                WHERE {TicketSearch.Contains(postgres)} ORDER BY {new Order([.. order.Keys.Select((_, i) => $"k{i}")], order.Descending).By}
+                LIMIT @limit OFFSET @offset
+                """,
             Shape.Page => $"SELECT t.summary, {string.Join(", ", order.Keys)} FROM {tables} WHERE {where} ORDER BY {order.By} LIMIT @limit OFFSET @offset",
             _ => $"SELECT t.summary FROM {tables} WHERE {where} ORDER BY {order.By}",
         };

@@ -162,8 +162,9 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         }
 
         await AddCounters(connection, transaction, "hotline_measure", "day", counters);
-        await AddCounters(connection, transaction, "hotline_measure_month", "month", RolledUp(counters, "yyyy-MM".Length));
-        await AddCounters(connection, transaction, "hotline_measure_year", "year", RolledUp(counters, "yyyy".Length));
+        await AddCounters(connection, transaction, "hotline_measure_month", "month", RolledUp(counters, day => day[.."yyyy-MM".Length]));
+        await AddCounters(connection, transaction, "hotline_measure_quarter", "quarter", RolledUp(counters, MeasureSpans.Quarter));
+        await AddCounters(connection, transaction, "hotline_measure_year", "year", RolledUp(counters, day => day[.."yyyy".Length]));
         await transaction.CommitAsync();
         return touched;
     }
@@ -230,14 +231,14 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         }
     }
 
-    /// <summary>The daily counts summed by the first <paramref name="length"/> characters of their day: by month or by year.</summary>
+    /// <summary>The daily counts summed by the <paramref name="period"/> of their day: its month, quarter or year.</summary>
     internal static SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> RolledUp(
-        SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> daily, int length)
+        SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> daily, Func<string, string> period)
     {
         var rolled = new SortedDictionary<(string, string, string, string), long>();
         foreach (var ((dimension, day, value, measure), n) in daily)
         {
-            var key = (dimension, day[..length], value, measure);
+            var key = (dimension, period(day), value, measure);
             rolled[key] = rolled.GetValueOrDefault(key) + n;
         }
 

@@ -57,7 +57,20 @@ public static class TicketSearch
         ? "SELECT id FROM hotline_ticket_grams WHERE grams @> @grams"
         : "SELECT x.id FROM hotline_ticket_grams JOIN hotline_ticket_text x ON x.n = hotline_ticket_grams.rowid WHERE hotline_ticket_grams MATCH @grams";
 
-    /// <summary><c>@grams</c> as <see cref="HoldingAll"/> takes it.</summary>
+    /// <summary>
+    /// The tickets holding every pair of <c>@grams</c> as the first tables of a join, read in the index's own order
+    /// (SQLite's CROSS JOIN keeps FTS5 outermost), with <see cref="JoinedOn"/> in the WHERE.
+    /// </summary>
+    public static string Joined(bool postgres) => postgres
+        ? "hotline_ticket_grams g CROSS JOIN "
+        : "hotline_ticket_grams CROSS JOIN hotline_ticket_text x CROSS JOIN ";
+
+    /// <summary>The condition of <see cref="Joined"/>: the pairs are there and belong to the ticket <paramref name="id"/>.</summary>
+    public static string JoinedOn(bool postgres, string id) => postgres
+        ? $"g.grams @> @grams AND g.id = {id}"
+        : $"hotline_ticket_grams MATCH @grams AND x.n = hotline_ticket_grams.rowid AND x.id = {id}";
+
+    /// <summary><c>@grams</c> as <see cref="HoldingAll"/> and <see cref="JoinedOn"/> take it.</summary>
     public static object GramsParameter(bool postgres, string[] grams) => postgres ? grams : FtsText(grams);
 
     /// <summary>

@@ -143,7 +143,11 @@ public static class TicketsApi
         }
 
         var result = await index.SearchAsync(query with { Cursor = cursor });
-        return TypedResults.Ok(new ListPage<SummaryView>([.. result.Items.Select(s => SummaryView.Of(s, sla.Calendar))], result.Total) { Next = result.Next });
+        return TypedResults.Ok(new ListPage<SummaryView>([.. result.Items.Select(s => SummaryView.Of(s, sla.Calendar))], result.Total)
+        {
+            Next = result.Next,
+            TotalIsLowerBound = result.TotalIsLowerBound ? true : null,
+        });
     }
 
     /// <summary>

@@ -335,4 +335,23 @@ public sealed class ConsoleDayTests : ConsoleBrowserBase
         await page.PdfAsync(new() { Path = Path.Combine(Screenshots, "day-13-leader-monthly-report.pdf"), Format = "A4" });
         Assert.False(await page.Locator("header.top").IsVisibleAsync(), "The printed report leaves out the console's header.");
     }
+
+    [Fact]
+    public async Task A_keyword_list_that_stopped_counting_shows_its_total_as_at_least()
+    {
+        var id = await Dispatched("CGJ");
+        var page = await SignIn(TestUsers.Leader, "leader");
+        // More than ten thousand matches take too long to write here: the server's real page is marked as cut short.
+        await page.RouteAsync("**/api/v1/tickets?*", async route =>
+        {
+            var answer = await route.FetchAsync();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await answer.TextAsync())!;
+            body["total"] = 10000;
+            body["totalIsLowerBound"] = true;
+            await route.FulfillAsync(new() { Response = answer, Body = body.ToJsonString() });
+        });
+        await page.GotoAsync("/console/tickets?q=路灯");
+        await Assertions.Expect(page.Locator("#list").GetByRole(AriaRole.Link, new() { Name = id })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#pages")).ToContainTextAsync("第 1 / 500+ 页，共 10000+ 件");
+    }
 }

@@ -140,11 +140,61 @@ public abstract class TicketSearchApiTests(HotlineApiFactory api)
         Assert.Equal([leak], await Listed($"gridCell={cell}&q=漏水"));
     }
 
-    private async Task Execute(string sql)
+    [Fact]
+    public async Task A_keyword_with_more_matches_than_the_cap_answers_at_least_the_cap_and_its_pages_in_the_lists_order()
+    {
+        var original = await Create("封顶计数的井盖松动", "人民路6号", "G-cap-1");
+        var copies = 2 * SqlTicketIndex.KeywordCountCap + 8;
+        var postgres = api.Service<ReadModelDatabase>().IsPostgres;
+        // Copies of the ticket, each a second older than the one before, every other one without the keyword: more
+        // matches than the count goes to, among tickets the list's order must pass over.
+        var numbers = postgres ? $"generate_series(1, {copies}) AS s(i)" : $"(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {copies}) SELECT i FROM s) s";
+        var copy = postgres ? "'cap-' || lpad(i::text, 5, '0')" : "'cap-' || printf('%05d', i)";
+        await Execute($"""
+            INSERT INTO hotline_ticket (id, seq, state, lead, co, grid_cell, accepted_at, reply_by, next_card_at, with_department, summary)
+            SELECT {copy}, seq, state, lead, co, 'G-cap-2', accepted_at - i * 1000, reply_by, NULL, with_department, replace(summary, @id, {copy})
+            FROM hotline_ticket, {numbers} WHERE id = @id;
+            INSERT INTO hotline_ticket_find (id, phone, anonymous, known_to, channel, type, urgent, supervised, pending_extension, awaiting_survey, returned, reply_path, words)
+            SELECT {copy}, phone, anonymous, known_to, channel, type, urgent, supervised, pending_extension, awaiting_survey, returned, reply_path,
+                CASE WHEN i % 2 = 0 THEN words ELSE '无关的内容' END
+            FROM hotline_ticket_find, {numbers} WHERE id = @id;
+            """ + (postgres
+            ? "INSERT INTO hotline_ticket_grams (id, grams) SELECT t.id, g.grams FROM hotline_ticket t, hotline_ticket_grams g WHERE t.id LIKE 'cap-%' AND substr(t.id, 5)::int % 2 = 0 AND g.id = @id;"
+            : """
+              INSERT INTO hotline_ticket_text (id) SELECT id FROM hotline_ticket WHERE id LIKE 'cap-%' AND CAST(substr(id, 5) AS INTEGER) % 2 = 0;
+              INSERT INTO hotline_ticket_grams (rowid, grams) SELECT n, @grams FROM hotline_ticket_text WHERE id LIKE 'cap-%';
+              """), ("id", original), ("grams", TicketSearch.FtsText(TicketSearch.Grams("封顶计数的井盖松动人民路6号"))));
+        var newest = Enumerable.Range(1, copies).Where(i => i % 2 == 0).Select(i => $"cap-{i:D5}").Prepend(original).ToList();
+
+        var client = api.ClientFor(TestUsers.Supervisor);
+        foreach (var (q, sort, expected) in new[] { ("封顶", "-acceptedAt", newest), ("封顶计数", "-acceptedAt", newest), ("封顶", "acceptedAt", newest.AsEnumerable().Reverse().ToList()) })
+        {
+            var first = await Ok(await client.GetAsync($"/api/v1/tickets?q={q}&sort={sort}&pageSize=20"));
+            Assert.Equal(SqlTicketIndex.KeywordCountCap, first.GetProperty("total").GetInt32());
+            Assert.True(first.GetProperty("totalIsLowerBound").GetBoolean());
+            Assert.Equal(expected.Take(20), Ids(first));
+            var second = await Ok(await client.GetAsync($"/api/v1/tickets?q={q}&sort={sort}&pageSize=20&cursor={first.GetProperty("next").GetString()}"));
+            Assert.Equal(expected.Skip(20).Take(20), Ids(second));
+            Assert.Equal(expected.Skip(40).Take(20), Ids(await Ok(await client.GetAsync($"/api/v1/tickets?q={q}&sort={sort}&pageSize=20&page=3"))));
+            // Deeper than the first rows of the list hold matches for: read through the pairs, in the same order.
+            Assert.Equal(expected.Skip(1180).Take(20), Ids(await Ok(await client.GetAsync($"/api/v1/tickets?q={q}&sort={sort}&pageSize=20&page=60"))));
+        }
+
+        var few = await Ok(await client.GetAsync("/api/v1/tickets?q=封顶&gridCell=G-cap-1"));
+        Assert.Equal((1, false), (few.GetProperty("total").GetInt32(), few.TryGetProperty("totalIsLowerBound", out _)));
+    }
+
+    private static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!);
+
+    private async Task Execute(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = await api.Service<ReadModelDatabase>().OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        await using var command = connection.Command(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.With(name, value);
+        }
+
         await command.ExecuteNonQueryAsync();
     }
 }

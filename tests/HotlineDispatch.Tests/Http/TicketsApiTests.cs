@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tests.Infrastructure;
 
 namespace HotlineDispatch.Tests.Http;
@@ -288,6 +290,25 @@ public abstract class TicketsApiTests(HotlineApiFactory api)
         Assert.Equal(JsonValueKind.Null, row.GetProperty("onTimeRate").ValueKind);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await api.ClientFor(TestUsers.Leader).GetAsync("/api/v1/stats?by=weather")).StatusCode);
+
+        // The projection keeps the quarters, which the stats of a whole quarter read, beside the months they sum.
+        var months = await Counts("SELECT month, n FROM hotline_measure_month WHERE dimension = 'department' AND value = 'SCJGJ' AND measure = 'dispatched'");
+        var quarters = await Counts("SELECT quarter, n FROM hotline_measure_quarter WHERE dimension = 'department' AND value = 'SCJGJ' AND measure = 'dispatched'");
+        Assert.NotEmpty(quarters);
+        Assert.Equal(months.GroupBy(m => MeasureSpans.Quarter(m.Key)).ToDictionary(g => g.Key, g => g.Sum(m => m.Value)), quarters);
+    }
+
+    private async Task<Dictionary<string, long>> Counts(string sql)
+    {
+        await using var connection = await api.Service<ReadModelDatabase>().OpenAsync(CancellationToken.None);
+        await using var reader = await connection.Command(sql).ExecuteReaderAsync();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
+        }
+
+        return counts;
     }
 
     [Fact]

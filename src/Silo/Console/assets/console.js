@@ -174,13 +174,14 @@ const Hotline = (() => {
 
   /**
    * The page links of a list paged on the server: go(n) loads page n. Only the rows of one page ever reach the
-   * browser; the total comes with them.
+   * browser; the total comes with them. atLeast: the list stopped counting at total (a keyword search) and holds more.
    */
-  function pager(page, size, total, go) {
+  function pager(page, size, total, go, atLeast = false) {
     const last = Math.max(1, Math.ceil(total / size));
+    const more = atLeast ? '+' : '';
     return el('nav', { className: 'row pager', 'aria-label': '翻页' },
       el('button', { type: 'button', className: 'secondary', disabled: page <= 1, onclick: () => go(page - 1) }, '上一页'),
-      el('span', { className: 'fixed muted' }, `第 ${page} / ${last} 页，共 ${total} 件`),
+      el('span', { className: 'fixed muted' }, `第 ${page} / ${last}${more} 页，共 ${total}${more} 件`),
       el('button', { type: 'button', className: 'secondary', disabled: page >= last, onclick: () => go(page + 1) }, '下一页'));
   }
 

@@ -57,7 +57,7 @@
     $('csv').href = `/api/v1/exports/tickets.csv?${params}`;
     const answer = await api('GET', `/api/v1/tickets?${params}&page=${page}&pageSize=${size}`);
     if (!answer.ok) { Hotline.message($('list'), answer.problem, true); $('pages').replaceChildren(); return; }
-    const { items, total } = answer.data;
+    const { items, total, totalIsLowerBound } = answer.data;
     $('list').replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, '没有符合条件的工单。') : el('table', {},
       el('thead', {}, el('tr', {}, ['编号', '状态', '渠道', '类型', '主办单位', '网格', '诉求摘要', '受理时间', '办结时限'].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, items.map(t => el('tr', {},
@@ -75,7 +75,7 @@
       next.set('page', n);
       history.pushState(null, '', `?${next}`);
       load();
-    }));
+    }, totalIsLowerBound));
   }
 
   form.addEventListener('submit', submit);

@@ -11,6 +11,16 @@ CREATE TABLE IF NOT EXISTS hotline_measure_month (
     PRIMARY KEY (dimension, month, value, measure)
 );
 
+-- Quarters ('yyyy-Qn') too: a quarter by grid cell summed three months of rows with a sort.
+CREATE TABLE IF NOT EXISTS hotline_measure_quarter (
+    dimension TEXT NOT NULL,
+    quarter TEXT NOT NULL,
+    value TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (dimension, quarter, value, measure)
+);
+
 CREATE TABLE IF NOT EXISTS hotline_measure_year (
     dimension TEXT NOT NULL,
     year TEXT NOT NULL,
@@ -37,6 +47,16 @@ WHERE NOT EXISTS (SELECT 1 FROM hotline_measure_rolled_up)
 GROUP BY dimension, substr(month, 1, 4), value, measure;
 
 INSERT INTO hotline_measure_rolled_up (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM hotline_measure_rolled_up);
+
+-- The quarters came later than the months and years, so they have their own marker row: a database already rolled up
+-- gets them from its months once.
+INSERT INTO hotline_measure_quarter (dimension, quarter, value, measure, n)
+SELECT dimension, substr(month, 1, 4) || '-Q' || CAST((CAST(substr(month, 6, 2) AS INTEGER) + 2) / 3 AS TEXT), value, measure, SUM(n)
+FROM hotline_measure_month
+WHERE NOT EXISTS (SELECT 1 FROM hotline_measure_rolled_up WHERE version = 2)
+GROUP BY dimension, substr(month, 1, 4) || '-Q' || CAST((CAST(substr(month, 6, 2) AS INTEGER) + 2) / 3 AS TEXT), value, measure;
+
+INSERT INTO hotline_measure_rolled_up (version) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM hotline_measure_rolled_up WHERE version = 2);
 
 -- The list's usual filters, each with the default newest-first order, so a filtered page and its count read an
 -- index range instead of the table.
