@@ -91,7 +91,7 @@ public sealed class HistoryFill(int tickets, int seed)
     {
         var (first, _) = Span(now);
         var perDay = TicketsPerDay();
-        await using var rows = new HistoryRows(connection, postgres);
+        await using var rows = await HistoryRows.OpenAsync(connection, postgres);
         var written = 0;
         for (var d = 0; d < Days; d++)
         {
@@ -115,6 +115,7 @@ public sealed class HistoryFill(int tickets, int seed)
         }
 
         await FlushCountersBefore(rows, DateOnly.MaxValue);
+        await rows.CompleteAsync();
     }
 
     /// <summary>A seasonal curve (a summer peak a third above the winter) and a storm day about every 53 days with four times the calls.</summary>
