@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -124,10 +125,13 @@ public sealed class HistoryRows : IAsyncDisposable
             await ExecuteAsync(_connection, "SET maintenance_work_mem = '512MB'");
         }
 
+        var built = Stopwatch.StartNew();
         foreach (var index in _indexes)
         {
             await ExecuteAsync(_connection, index);
         }
+
+        Console.Error.WriteLine($"built {_indexes.Count} indexes in {built.Elapsed.TotalSeconds:F1} s");
 
         await ExecuteAsync(_connection, _postgres
             ? "RESET maintenance_work_mem; RESET synchronous_commit"
