@@ -22,7 +22,8 @@ public static class BenchProgram
           surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
           restart   --open N [--concurrency C] [--sign-for <TimeSpan>] [--catch-up <TimeSpan>] [--storage …] [--connection …]
           faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
-          history   --storage sqlite|postgres [--connection …] --tickets N [--calls C]
+          history   --storage sqlite|postgres [--connection …] --tickets N [--calls C] [--keep DIR | --reuse DIR]
+                    (--keep leaves the filled database in the new folder DIR; --reuse DIR runs on it without a fill)
           cluster   --storage postgres [--connection …] [--tickets N]   (two silos killed -9: recovery times)
           routing   --data <file.jsonl>   (in process, no silo: trains the router and measures it on the file)
 
@@ -87,7 +88,7 @@ public static class BenchProgram
                 var faults = new FaultsOptions(a.Storage(), a.Int("tickets", 20_000), a.Int("concurrency", 32), a.Int("rounds", 3));
                 return async () => (await FaultsScenario.RunAsync(faults)).Report;
             case "history":
-                var history = new HistoryOptions(a.Storage(), a.OptionalText("connection"), a.Int("tickets", 100_000), a.Int("calls", 100));
+                var history = History(a);
                 return () => HistoryScenario.RunAsync(history);
             case "cluster":
                 a.Choice("storage", "postgres");
@@ -104,5 +105,36 @@ public static class BenchProgram
             default:
                 throw new BenchUsageException($"Unknown scenario '{a.Scenario}'.");
         }
+    }
+
+    private static HistoryOptions History(BenchArguments a)
+    {
+        var options = new HistoryOptions(a.Storage(), a.OptionalText("connection"), a.Int("tickets", 100_000), a.Int("calls", 100),
+            a.OptionalText("keep") is { } keep ? Path.GetFullPath(keep) : null, a.OptionalText("reuse") is { } reuse ? Path.GetFullPath(reuse) : null);
+        if ((options.Keep ?? options.Reuse) is not null && options.Connection is not null)
+        {
+            throw new BenchUsageException("--keep and --reuse keep the database in a server of the bench's own; leave out --connection.");
+        }
+
+        if (options.Keep is { } folder && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new BenchUsageException($"--keep: '{folder}' is not empty; name a new folder.");
+        }
+
+        if (options.Reuse is null)
+        {
+            return options;
+        }
+
+        if (options.Keep is not null || a.Given("tickets"))
+        {
+            throw new BenchUsageException("--reuse runs on the tickets its database was filled with; leave out --keep and --tickets.");
+        }
+
+        var filled = HistoryFilled.Read(options.Reuse)
+            ?? throw new BenchUsageException($"--reuse: '{options.Reuse}' holds no database kept by history --keep.");
+        return filled.Storage == options.Storage
+            ? options
+            : throw new BenchUsageException($"--reuse: '{options.Reuse}' holds a {filled.Storage} database; pass --storage {filled.Storage}.");
     }
 }

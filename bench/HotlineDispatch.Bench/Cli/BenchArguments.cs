@@ -64,6 +64,9 @@ public sealed class BenchArguments
         return _options.GetValueOrDefault(name, fallback);
     }
 
+    /// <summary>Whether the option was given at all, for options that exclude each other.</summary>
+    public bool Given(string name) => _options.ContainsKey(name);
+
     public string? OptionalText(string name)
     {
         _read.Add(name);

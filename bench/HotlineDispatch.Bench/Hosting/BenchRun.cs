@@ -4,7 +4,7 @@ namespace HotlineDispatch.Bench.Hosting;
 
 /// <summary>
 /// Everything one scenario runs in: a scratch folder, an empty database, and the silo started on it.
-/// Disposing stops the silo and removes the database and the folder.
+/// Disposing stops the silo and removes the database (unless it is kept) and the folder.
 /// </summary>
 public sealed class BenchRun : IAsyncDisposable
 {
@@ -27,12 +27,12 @@ public sealed class BenchRun : IAsyncDisposable
 
     public BenchSilo Silo => _silo ?? throw new InvalidOperationException("Start the silo first.");
 
-    public static async Task<BenchRun> CreateAsync(string storage, string? connection, bool needOwnServer = false)
+    public static async Task<BenchRun> CreateAsync(string storage, string? connection, bool needOwnServer = false, KeptDatabase? kept = null)
     {
         var workDir = Directory.CreateTempSubdirectory("hotline-bench.").FullName;
         try
         {
-            return new BenchRun(workDir, await BenchStorage.CreateAsync(storage, connection, workDir, needOwnServer));
+            return new BenchRun(workDir, await BenchStorage.CreateAsync(storage, connection, workDir, needOwnServer, kept));
         }
         catch
         {

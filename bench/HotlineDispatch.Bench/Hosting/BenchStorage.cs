@@ -46,11 +46,12 @@ public sealed class BenchStorage : IAsyncDisposable
     /// <summary>The PostgreSQL server the bench started itself, which it may crash; null otherwise.</summary>
     public ThrowawayPostgres? OwnServer { get; }
 
-    public static async Task<BenchStorage> CreateAsync(string kind, string? connection, string workDir, bool needOwnServer = false)
+    /// <param name="kept">Where the database is kept after the run, or the database to run on again; null for a throw-away one.</param>
+    public static async Task<BenchStorage> CreateAsync(string kind, string? connection, string workDir, bool needOwnServer = false, KeptDatabase? kept = null)
     {
         if (kind == "sqlite")
         {
-            var dataDir = Path.Combine(workDir, "data");
+            var dataDir = Path.Combine(kept?.Directory ?? workDir, "data");
             var settings = new Dictionary<string, string> { ["Hotline:Storage"] = "sqlite", ["Hotline:DataDir"] = dataDir };
             return new BenchStorage(kind, SqliteFactory.Instance, SqliteConnectionStrings.ForDataDir(dataDir, SqliteConnectionStrings.DatabaseFileName),
                 SqliteConnectionStrings.ForDataDir(dataDir, SqliteConnectionStrings.ReadModelFileName), settings);
@@ -61,11 +62,17 @@ public sealed class BenchStorage : IAsyncDisposable
             throw new InvalidOperationException("This scenario crashes its database server, so it always starts its own; leave out --connection.");
         }
 
-        var ownServer = connection is null ? await ThrowawayPostgres.StartAsync() : null;
-        var server = connection ?? ownServer!.ConnectionString;
-        var database = $"hotline_bench_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
+        if (kept is not null && connection is not null)
         {
+            throw new InvalidOperationException("A kept database lives in a server of the bench's own; leave out --connection.");
+        }
+
+        var ownServer = connection is null ? await ThrowawayPostgres.StartAsync(kept?.Directory, kept?.Existing ?? false) : null;
+        var server = connection ?? ownServer!.ConnectionString;
+        var database = kept is null ? $"hotline_bench_{Guid.NewGuid():N}" : "hotline_bench";
+        if (kept is not { Existing: true })
+        {
+            await using var admin = new NpgsqlConnection(server);
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
             await create.ExecuteNonQueryAsync();
@@ -131,3 +138,6 @@ public sealed class BenchStorage : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A database left behind after a run in <paramref name="Directory"/>; <paramref name="Existing"/> when a run left it there before.</summary>
+public sealed record KeptDatabase(string Directory, bool Existing);

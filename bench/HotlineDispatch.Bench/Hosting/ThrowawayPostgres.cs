@@ -17,13 +17,15 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     private readonly string _bin;
     private readonly string _workDir;
     private readonly bool _asServerUser;
+    private readonly bool _kept;
     private readonly IDisposable _cleanup;
 
-    private ThrowawayPostgres(string bin, string workDir, bool asServerUser)
+    private ThrowawayPostgres(string bin, string workDir, bool asServerUser, bool kept)
     {
         _bin = bin;
         _workDir = workDir;
         _asServerUser = asServerUser;
+        _kept = kept;
         _cleanup = ExitCleanup.Register(() => StopAndRemoveAsync().GetAwaiter().GetResult());
     }
 
@@ -34,20 +36,28 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
     private string DataDir => Path.Combine(_workDir, "data");
 
-    public static async Task<ThrowawayPostgres> StartAsync()
+    /// <param name="kept">
+    /// A folder the server lives in and that is left behind, stopped, instead of removed (<c>history --keep</c>);
+    /// when it already holds a server's data (<paramref name="existing"/>), that server is started again on it.
+    /// </param>
+    public static async Task<ThrowawayPostgres> StartAsync(string? kept = null, bool existing = false)
     {
         var bin = FindBinaries();
         var asServerUser = Environment.UserName == "root";
 
         // Under /tmp explicitly: a TMPDIR below /root would not be reachable for the server's account.
-        var workDir = Directory.CreateDirectory(Path.Combine("/tmp", $"hotline-bench-pg.{Guid.NewGuid():N}")).FullName;
-        if (asServerUser)
+        var workDir = Directory.CreateDirectory(kept ?? Path.Combine("/tmp", $"hotline-bench-pg.{Guid.NewGuid():N}")).FullName;
+        if (asServerUser && !existing)
         {
             await RunAsync("chown", [ServerUser, workDir]);
         }
 
-        var server = new ThrowawayPostgres(bin, workDir, asServerUser);
-        await server.AsServer("initdb", "-D", server.DataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync");
+        var server = new ThrowawayPostgres(bin, workDir, asServerUser, kept is not null);
+        if (!existing)
+        {
+            await server.AsServer("initdb", "-D", server.DataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync");
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             server.Port = FreePorts.Next();
@@ -84,11 +94,15 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     {
         try
         {
-            await AsServer("pg_ctl", "-D", DataDir, "-m", "immediate", "-w", "-t", "60", "stop");
+            // A kept server is shut down cleanly, so the next start on it has nothing to recover.
+            await AsServer("pg_ctl", "-D", DataDir, "-m", _kept ? "fast" : "immediate", "-w", "-t", "600", "stop");
         }
         finally
         {
-            Directory.Delete(_workDir, recursive: true);
+            if (!_kept)
+            {
+                Directory.Delete(_workDir, recursive: true);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HotlineDispatch.Bench.Hosting;
 using HotlineDispatch.Bench.Reporting;
@@ -7,14 +8,28 @@ using HotlineDispatch.Silo.Storage;
 
 namespace HotlineDispatch.Bench.Scenarios;
 
-public sealed record HistoryOptions(string Storage, string? Connection, int Tickets, int Calls);
+/// <param name="Keep">A new folder the filled database is left in after the run.</param>
+/// <param name="Reuse">A folder a run with <paramref name="Keep"/> left: its database is run on again without a fill.</param>
+public sealed record HistoryOptions(string Storage, string? Connection, int Tickets, int Calls, string? Keep = null, string? Reuse = null);
+
+/// <summary>What a kept database was filled with, read back by <c>--reuse</c> so its queries ask about the days it holds.</summary>
+public sealed record HistoryFilled(string Storage, int Tickets, DateTimeOffset Now)
+{
+    private const string FileName = "history.json";
+
+    public static HistoryFilled? Read(string directory) =>
+        File.Exists(Path.Combine(directory, FileName)) ? JsonSerializer.Deserialize<HistoryFilled>(File.ReadAllText(Path.Combine(directory, FileName))) : null;
+
+    public void Write(string directory) => File.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(this));
+}
 
 /// <summary>
 /// Years of history and the pages people open every day. <see cref="HistoryFill"/> writes the read model
 /// (its daily counters as a database from before the roll-ups would hold them), the silo starts on it
 /// and rolls them up, and then each kind of query is asked <c>--calls</c> times over HTTP, one at a
 /// time, each with a randomly chosen period, filter or caller: its p50 and p99. The CSV export of a
-/// year is timed on its own, with the silo's resident set sampled while it streams.
+/// year is timed on its own, with the silo's resident set sampled while it streams. <c>--keep</c> leaves the
+/// database in a folder and <c>--reuse</c> runs on it again without the fill.
 /// </summary>
 public static class HistoryScenario
 {
@@ -28,34 +43,21 @@ public static class HistoryScenario
 
     public static async Task<Report> RunAsync(HistoryOptions options)
     {
-        await using var run = await BenchRun.CreateAsync(options.Storage, options.Connection);
+        var reused = options.Reuse is null ? null : HistoryFilled.Read(options.Reuse)
+            ?? throw new InvalidOperationException($"{options.Reuse} holds no database kept by --keep.");
+        var kept = options.Reuse ?? options.Keep;
+        await using var run = await BenchRun.CreateAsync(options.Storage, options.Connection, kept: kept is null ? null : new KeptDatabase(kept, reused is not null));
         var postgres = options.Storage == "postgres";
-        var now = DateTimeOffset.UtcNow;
         var fill = Stopwatch.StartNew();
-        if (!postgres)
-        {
-            Directory.CreateDirectory(run.Storage.SiloSettings["Hotline:DataDir"]);
-        }
-
-        await OrleansSchema.EnsureAsync(postgres ? OrleansSchema.PostgresInvariant : OrleansSchema.SqliteInvariant,
-            run.Storage.ConnectionString, run.Storage.ReadModelConnectionString, CancellationToken.None);
-        await using (var connection = await run.Storage.OpenReadModelAsync())
-        {
-            var progress = new Progress<int>(n =>
-            {
-                if (n % Math.Max(1, options.Tickets / 10) < options.Tickets / HistoryFill.Days + 1) Console.Error.WriteLine($"filled {n:N0} tickets");
-            });
-            await new HistoryFill(options.Tickets, seed: 12345).FillAsync(connection, postgres, now, progress);
-            await Execute(connection, "DELETE FROM hotline_measure_rolled_up");
-            await Execute(connection, "INSERT INTO hotline_ticket_grams_filled (version) VALUES (1) ON CONFLICT DO NOTHING");
-            if (postgres)
-            {
-                // What autovacuum does soon after any bulk change; the planner needs it to choose the indexes.
-                await Execute(connection, "ANALYZE");
-            }
-        }
-
+        var filled = reused ?? await FillAsync(run, options.Tickets, postgres);
         var fillSeconds = fill.Elapsed.TotalSeconds;
+        if (options.Keep is not null)
+        {
+            filled.Write(options.Keep);
+        }
+
+        var tickets = filled.Tickets;
+        var now = filled.Now;
         var start = Stopwatch.StartNew();
         var silo = await run.StartSiloAsync();
         var startSeconds = start.Elapsed.TotalSeconds;
@@ -89,7 +91,7 @@ public static class HistoryScenario
             table.Add((query, latencies.Percentile(50), latencies.Percentile(99)));
             report.Line(new JsonObject
             {
-                ["scenario"] = "history", ["storage"] = options.Storage, ["tickets"] = options.Tickets, ["query"] = query,
+                ["scenario"] = "history", ["storage"] = options.Storage, ["tickets"] = tickets, ["reused"] = reused is not null, ["query"] = query,
                 ["p50Ms"] = Math.Round(latencies.Percentile(50), 1), ["p99Ms"] = Math.Round(latencies.Percentile(99), 1),
             });
         }
@@ -126,7 +128,7 @@ public static class HistoryScenario
         await Measure("list-state-month-deep-page", () => $"/api/v1/tickets?state=Closed&{Range(Month())}&page={random.Next(50, 200)}&pageSize=50");
         var deep = await DeepCursorsAsync(http, Enumerable.Range(0, 5).Select(_ => $"state=Closed&{Range(Month())}&pageSize=50").ToList());
         await Measure("list-state-month-deep-cursor", () => deep[random.Next(deep.Count)]);
-        var callers = Math.Max(100, options.Tickets / 3);
+        var callers = Math.Max(100, tickets / 3);
         await Measure("caller-history", () => $"/api/v1/tickets?phone={HistoryFill.Phone(random.Next(callers))}");
         await Measure("keyword", () => $"/api/v1/tickets?q={Uri.EscapeDataString(Keywords[random.Next(Keywords.Length)])}");
         await Measure("keyword-2-chars", () => $"/api/v1/tickets?q={Uri.EscapeDataString(TwoCharKeywords[random.Next(TwoCharKeywords.Length)])}");
@@ -135,14 +137,16 @@ public static class HistoryScenario
         var (rowsPerSecond, exported, peakMb, baseMb) = await ExportAsync(http, silo, Year());
         report.Line(new JsonObject
         {
-            ["scenario"] = "history", ["storage"] = options.Storage, ["tickets"] = options.Tickets, ["query"] = "export-year-csv",
+            ["scenario"] = "history", ["storage"] = options.Storage, ["tickets"] = tickets, ["reused"] = reused is not null, ["query"] = "export-year-csv",
             ["rowsPerSec"] = Math.Round(rowsPerSecond), ["peakRssMb"] = Math.Round(peakMb),
         });
 
         report.Row("storage", options.Storage)
-            .Row("tickets", options.Tickets.ToString("N0", CultureInfo.InvariantCulture))
+            .Row("tickets", tickets.ToString("N0", CultureInfo.InvariantCulture))
             .Row("history", $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}")
-            .Row("fill", $"{fillSeconds:F0} s ({options.Tickets / fillSeconds:N0} tickets/s)")
+            .Row("fill", reused is null
+                ? $"{fillSeconds:F0} s ({tickets / fillSeconds:N0} tickets/s){(options.Keep is null ? "" : $", kept in {options.Keep}")}"
+                : $"REUSED from {options.Reuse}, filled {reused.Now:yyyy-MM-dd HH:mm} UTC")
             .Row("silo start-up, roll-up included", $"{startSeconds:F1} s")
             .Row("calls per query", options.Calls.ToString(CultureInfo.InvariantCulture));
         foreach (var (query, p50, p99) in table)
@@ -151,6 +155,34 @@ public static class HistoryScenario
         }
 
         return report.Row("export-year-csv", $"{exported:N0} rows, {rowsPerSecond:N0} rows/s, silo RSS {baseMb:F0} MB before, {peakMb:F0} MB at most");
+    }
+
+    /// <summary>Writes the history into the run's empty database (its counters as a database from before the roll-ups would hold them).</summary>
+    private static async Task<HistoryFilled> FillAsync(BenchRun run, int tickets, bool postgres)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (!postgres)
+        {
+            Directory.CreateDirectory(run.Storage.SiloSettings["Hotline:DataDir"]);
+        }
+
+        await OrleansSchema.EnsureAsync(postgres ? OrleansSchema.PostgresInvariant : OrleansSchema.SqliteInvariant,
+            run.Storage.ConnectionString, run.Storage.ReadModelConnectionString, CancellationToken.None);
+        await using var connection = await run.Storage.OpenReadModelAsync();
+        var progress = new Progress<int>(n =>
+        {
+            if (n % Math.Max(1, tickets / 10) < tickets / HistoryFill.Days + 1) Console.Error.WriteLine($"filled {n:N0} tickets");
+        });
+        await new HistoryFill(tickets, seed: 12345).FillAsync(connection, postgres, now, progress);
+        await Execute(connection, "DELETE FROM hotline_measure_rolled_up");
+        await Execute(connection, "INSERT INTO hotline_ticket_grams_filled (version) VALUES (1) ON CONFLICT DO NOTHING");
+        if (postgres)
+        {
+            // What autovacuum does soon after any bulk change; the planner needs it to choose the indexes.
+            await Execute(connection, "ANALYZE");
+        }
+
+        return new HistoryFilled(postgres ? "postgres" : "sqlite", tickets, now);
     }
 
     /// <summary>

@@ -93,15 +93,52 @@ public sealed class BenchSmokeTests
     {
         var (exitCode, output, errors) = await RunProcessAsync("history", "--storage", "sqlite", "--tickets", "2000", "--calls", "2", "--json");
         Assert.True(exitCode == 0, $"the bench exited with {exitCode}:\n{output}\n{errors}");
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = HistoryLines(output);
         Assert.Contains(lines, l => l.GetProperty("query").GetString() == "stats-gridCell-year");
         Assert.Contains(lines, l => l.GetProperty("query").GetString() == "caller-history");
         foreach (var line in lines.Where(l => l.GetProperty("query").GetString() != "export-year-csv"))
         {
-            AssertFields(line, "history", "storage", "tickets", "query", "p50Ms", "p99Ms");
+            AssertFields(line, "history", "storage", "tickets", "reused", "query", "p50Ms", "p99Ms");
         }
 
-        AssertFields(lines.Single(l => l.GetProperty("query").GetString() == "export-year-csv"), "history", "storage", "tickets", "query", "rowsPerSec", "peakRssMb");
+        AssertFields(lines.Single(l => l.GetProperty("query").GetString() == "export-year-csv"), "history", "storage", "tickets", "reused", "query", "rowsPerSec", "peakRssMb");
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task History_keeps_its_filled_database_and_runs_on_it_again_without_a_fill(string storage)
+    {
+        // Under /tmp: the bench's PostgreSQL runs as the postgres account, which cannot reach a TMPDIR below /root.
+        var kept = Path.Combine("/tmp", $"history-kept-{Guid.NewGuid():N}");
+        try
+        {
+            var (exitCode, output, errors) = await RunProcessAsync("history", "--storage", storage, "--tickets", "300", "--calls", "1", "--keep", kept, "--json");
+            Assert.True(exitCode == 0, $"the bench exited with {exitCode}:\n{output}\n{errors}");
+            Assert.Contains($"kept in {kept}", output);
+            Assert.False(HistoryLines(output).First().GetProperty("reused").GetBoolean());
+
+            (exitCode, output, errors) = await RunProcessAsync("history", "--storage", storage, "--calls", "1", "--reuse", kept, "--json");
+            Assert.True(exitCode == 0, $"the bench exited with {exitCode}:\n{output}\n{errors}");
+            Assert.Contains($"REUSED from {kept}", output);
+            Assert.DoesNotContain("filled 300 tickets", errors);
+            Assert.All(HistoryLines(output), l =>
+            {
+                Assert.True(l.GetProperty("reused").GetBoolean());
+                Assert.Equal(300, l.GetProperty("tickets").GetInt32());
+            });
+
+            (exitCode, _, errors) = await RunProcessAsync("history", "--storage", storage, "--tickets", "300", "--keep", kept);
+            Assert.Equal(2, exitCode);
+            Assert.Contains("not empty", errors);
+        }
+        finally
+        {
+            if (Directory.Exists(kept))
+            {
+                Directory.Delete(kept, recursive: true);
+            }
+        }
     }
 
     [Fact]
@@ -134,6 +171,9 @@ public sealed class BenchSmokeTests
         Assert.Equal(2, exitCode);
         Assert.Contains("--tickts", errors);
     }
+
+    private static List<JsonElement> HistoryLines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
 
     private static void AssertFields(JsonElement line, string scenario, params string[] fields)
     {
