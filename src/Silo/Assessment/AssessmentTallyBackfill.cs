@@ -36,8 +36,8 @@ public sealed class AssessmentTallyBackfill(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (database.IsPostgres)
         {
-            // Another silo may be projecting: its case changes wait until the tally they move is whole.
-            await ExecuteAsync(connection.Command("LOCK TABLE hotline_assessment_case IN SHARE MODE", transaction), cancellationToken);
+            // Another silo may be projecting, or starting: its case changes and its own backfill wait until the tally is whole.
+            await ExecuteAsync(connection.Command("LOCK TABLE hotline_assessment_case IN SHARE ROW EXCLUSIVE MODE", transaction), cancellationToken);
         }
 
         var marker = connection.Command("SELECT COUNT(*) FROM hotline_assessment_tally_filled WHERE utc_offset_minutes = @minutes", transaction)
