@@ -213,8 +213,18 @@ public sealed class WorkingCalendar
     /// <summary>The centre's calendar date at <paramref name="instant"/>; daily statistics count by it.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
+    /// <summary>The first day of the centre's month at <paramref name="instant"/>.</summary>
+    public DateOnly MonthOf(DateTimeOffset instant)
+    {
+        var day = LocalDate(instant);
+        return new DateOnly(day.Year, day.Month, 1);
+    }
+
     /// <summary>The same instant expressed in the centre's offset.</summary>
     public DateTimeOffset ToLocal(DateTimeOffset instant) => instant.ToOffset(UtcOffset);
+
+    /// <summary>The instant the centre's <paramref name="day"/> begins.</summary>
+    public DateTimeOffset StartOf(DateOnly day) => At(day, TimeSpan.Zero);
 
     private DateTimeOffset At(DateOnly day, TimeSpan timeOfDay) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), UtcOffset) + timeOfDay;

@@ -8,21 +8,29 @@ namespace HotlineDispatch.Silo.Assessment;
 
 /// <summary>
 /// Keeps <c>hotline_assessment_case</c>: a row per dispatch or reopening, whose deadline follows
-/// extensions and pauses and which ends with the reply, the return or the merge.
+/// extensions and pauses and which ends with the reply, the return or the merge; and moves the ticket's cases'
+/// shares of <see cref="AssessmentTally"/> from what they were before these events to what they are after.
 /// </summary>
-public sealed class AssessmentProjection : EventsProjectionPart
+public sealed class AssessmentProjection(AssessmentTally tally) : EventsProjectionPart
 {
     protected override async Task ApplyAsync(DbConnection connection, DbTransaction transaction, TicketSummary summary, IReadOnlyList<TicketEvent> events)
     {
+        IReadOnlyList<AssessmentCase>? before = null;
+        async Task RunAsync(DbCommand command)
+        {
+            before ??= await CasesAsync(connection, transaction, summary);
+            await using (command)
+            {
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
         foreach (var e in events)
         {
             if (e.Action == TicketActions.Redispatch)
             {
                 // The moved-from department's case ends at the move, so its lateness stops there; the new lead's begins.
-                await using (var ended = End(connection, transaction, summary, e, CaseOutcome.Redispatched))
-                {
-                    await ended.ExecuteNonQueryAsync();
-                }
+                await RunAsync(End(connection, transaction, summary, e, CaseOutcome.Redispatched));
             }
 
             var command = e.Action switch
@@ -46,12 +54,22 @@ public sealed class AssessmentProjection : EventsProjectionPart
             };
             if (command is not null)
             {
-                await using (command)
-                {
-                    await command.ExecuteNonQueryAsync();
-                }
+                await RunAsync(command);
             }
         }
+
+        if (before is not null)
+        {
+            await tally.MoveAsync(connection, transaction, before, await CasesAsync(connection, transaction, summary));
+        }
+    }
+
+    private static async Task<IReadOnlyList<AssessmentCase>> CasesAsync(DbConnection connection, DbTransaction transaction, TicketSummary summary)
+    {
+        await using var command = connection.Command(
+            $"SELECT {SqlAssessmentStore.CaseColumns} FROM hotline_assessment_case WHERE ticket_id = @ticket", transaction)
+            .With("ticket", summary.Id);
+        return await SqlAssessmentStore.ReadCasesAsync(command, CancellationToken.None);
     }
 
     private static DbCommand Open(DbConnection connection, DbTransaction transaction, TicketSummary summary, TicketEvent e) =>

@@ -12,6 +12,9 @@ public static class AssessmentServices
     {
         services.AddSingleton((configuration.GetSection(AssessmentOptions.SectionName).Get<AssessmentOptions>() ?? new AssessmentOptions()).Validate());
         services.AddSingleton<SqlAssessmentStore>();
+        services.AddSingleton<AssessmentTally>();
+        // Before Orleans starts, so no case changes while the tally is built.
+        services.AddHostedService<AssessmentTallyBackfill>();
         services.AddSingleton<AssessmentReport>();
         services.AddSingleton<ITicketProjectionPart, AssessmentProjection>();
         services.Configure<AuthorizationOptions>(o => o.AddPolicy(AssessmentApi.ReadPolicy,

@@ -7,34 +7,50 @@ namespace HotlineDispatch.Silo.Assessment;
 /// <summary>Reads the assessment's cases from the read model, and keeps the verified complaints beside them.</summary>
 public sealed class SqlAssessmentStore(ReadModelDatabase database)
 {
+    /// <summary>The columns <see cref="ReadCasesAsync"/> reads, in its order.</summary>
+    internal const string CaseColumns = "ticket_id, department, urgent, due_at, paused_at, ended_at, outcome";
+
+    /// <summary>
+    /// The completion counts of cases grouped by <c>@cutoff</c>, as <see cref="CompletionTally.Of(AssessmentCase, DateTimeOffset, DateTimeOffset)"/>
+    /// counts them. A CASE with a NULL outcome or ended_at falls to its ELSE, as the C# comparisons with null are false.
+    /// </summary>
+    internal const string CountsAtCutoff = """
+        SUM(CASE WHEN outcome IN ('Returned', 'Merged', 'Redispatched') AND ended_at <= @cutoff THEN 0 ELSE 1 END),
+        SUM(CASE WHEN outcome = 'Replied' AND ended_at <= @cutoff THEN 1 ELSE 0 END)
+        """;
+
     /// <summary>
     /// The completion counts of each department with cases due in the period up to the cut-off, summed where the
-    /// cases are, as <see cref="CompletionTally.Of"/> counts them. The covering index of readmodel.history.sql
-    /// (due_at, department, outcome, ended_at) answers it without reading the table.
+    /// cases are. The covering index of readmodel.history.sql (due_at, department, outcome, ended_at) answers it
+    /// without reading the table; the report asks it for a day's cases at most.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, CompletionTally>> CompletionAsync(
         DateTimeOffset start, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // A CASE with a NULL outcome or ended_at falls to its ELSE, as the C# comparisons with null are false.
-        await using var command = connection.Command("""
-            SELECT department,
-                SUM(CASE WHEN outcome IN ('Returned', 'Merged', 'Redispatched') AND ended_at <= @cutoff THEN 0 ELSE 1 END),
-                SUM(CASE WHEN outcome = 'Replied' AND ended_at <= @cutoff THEN 1 ELSE 0 END)
+        await using var command = connection.Command($"""
+            SELECT department, {CountsAtCutoff}
             FROM hotline_assessment_case
             WHERE due_at >= @start AND due_at < @cutoff
             GROUP BY department
             """)
             .With("start", start.ToUnixTimeMilliseconds())
             .With("cutoff", cutoff.ToUnixTimeMilliseconds());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var tallies = new Dictionary<string, CompletionTally>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            tallies[reader.GetString(0)] = new CompletionTally(Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)));
-        }
+        return await ReadCountsAsync(command, cancellationToken);
+    }
 
-        return tallies;
+    /// <summary>The tally's counts of each department for the deadlines' days from <paramref name="first"/> up to, not including, <paramref name="until"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, CompletionTally>> TalliedAsync(DateOnly first, DateOnly until, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            SELECT department, SUM(due), SUM(completed) FROM hotline_assessment_tally
+            WHERE day >= @first AND day < @until
+            GROUP BY department
+            """)
+            .With("first", AssessmentTally.Key(first))
+            .With("until", AssessmentTally.Key(until));
+        return await ReadCountsAsync(command, cancellationToken);
     }
 
     /// <summary>
@@ -44,14 +60,20 @@ public sealed class SqlAssessmentStore(ReadModelDatabase database)
     /// </summary>
     public async Task<IReadOnlyList<AssessmentCase>> MaybeLateCasesAsync(DateTimeOffset start, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        const string columns = "SELECT ticket_id, department, urgent, due_at, paused_at, ended_at, outcome FROM hotline_assessment_case";
+        const string select = $"SELECT {CaseColumns} FROM hotline_assessment_case";
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command($"""
-            {columns} WHERE ended_at IS NULL AND due_at < @cutoff
-            UNION ALL {columns} WHERE ended_at > due_at AND ended_at > @start AND due_at < @cutoff
+            {select} WHERE ended_at IS NULL AND due_at < @cutoff
+            UNION ALL {select} WHERE ended_at > due_at AND ended_at > @start AND due_at < @cutoff
             """)
             .With("start", start.ToUnixTimeMilliseconds())
             .With("cutoff", cutoff.ToUnixTimeMilliseconds());
+        return await ReadCasesAsync(command, cancellationToken);
+    }
+
+    /// <summary>Reads the rows of a query that selects <see cref="CaseColumns"/>.</summary>
+    internal static async Task<IReadOnlyList<AssessmentCase>> ReadCasesAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var cases = new List<AssessmentCase>();
         while (await reader.ReadAsync(cancellationToken))
@@ -67,6 +89,18 @@ public sealed class SqlAssessmentStore(ReadModelDatabase database)
         }
 
         return cases;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, CompletionTally>> ReadCountsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tallies = new Dictionary<string, CompletionTally>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tallies[reader.GetString(0)] = new CompletionTally(Convert.ToInt32(reader.GetValue(1)), Convert.ToInt32(reader.GetValue(2)));
+        }
+
+        return tallies;
     }
 
     public async Task<IReadOnlyList<VerifiedComplaint>> ComplaintsAsync(string month, CancellationToken cancellationToken)

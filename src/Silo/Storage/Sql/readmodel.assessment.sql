@@ -28,3 +28,19 @@ CREATE TABLE IF NOT EXISTS hotline_verified_complaint (
 );
 
 CREATE INDEX IF NOT EXISTS hotline_verified_complaint_month ON hotline_verified_complaint (month);
+
+-- Each department's completion counts (CompletionTally) by the centre's day of the deadline, every case counted as of
+-- the end of its deadline's month, so a month's counts are a sum of at most 31 rows a department. The projection moves
+-- a case's share in its own transaction. AssessmentTallyBackfill builds it at start-up from the cases, and again when
+-- the calendar's offset changed (the days are the centre's); the offset it used is its marker row.
+CREATE TABLE IF NOT EXISTS hotline_assessment_tally (
+    day TEXT NOT NULL,
+    department TEXT NOT NULL,
+    due INTEGER NOT NULL,
+    completed INTEGER NOT NULL,
+    PRIMARY KEY (day, department)
+);
+
+CREATE TABLE IF NOT EXISTS hotline_assessment_tally_filled (
+    utc_offset_minutes INTEGER NOT NULL PRIMARY KEY
+);
