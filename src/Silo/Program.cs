@@ -66,6 +66,8 @@ builder.Services.AddHotlineOpen311(builder.Configuration);
 builder.Services.AddHotlineObservability(builder.Configuration);
 builder.Services.AddHotlineConsole(options.DataDir);
 builder.Services.AddHotlinePrivacy(builder.Configuration);
+// The host starts hosted services in the order they were added, so everything registered above, the schema first and
+// then the start-up backfills (the assessment's tally), is done before the silo starts and the projection writes.
 builder.UseOrleans(silo => silo.UseHotlineClustering(options, storage).UseHotlineStorage(storage).UseHotlineObservability(builder.Configuration));
 
 var app = builder.Build();
