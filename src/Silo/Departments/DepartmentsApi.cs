@@ -67,9 +67,8 @@ public static class DepartmentsApi
 
                 var onPage = queue.Skip((number - 1) * size).Take(size).ToList();
                 // The buttons of a page's cards come from the rule the ticket's own page uses, so a card never offers
-                // a step the API would refuse; it needs each ticket whole, read here once per card of one page only.
-                var offered = await Task.WhenAll(onPage.Select(async s =>
-                    (s.Id, Actions: await offers.ForAsync(await grains.GetGrain<ITicketGrain>(s.Id).Get(), http.User))));
+                // a step the API would refuse; each card's grain is asked once, for one page only.
+                var offered = await Task.WhenAll(onPage.Select(async s => (s.Id, Actions: await offers.ForAsync(s, http.User))));
                 return TypedResults.Ok(new DepartmentQueue([.. onPage.Select(s => SummaryView.Of(s, sla.Calendar))], queue.Count,
                     offered.ToDictionary(o => o.Id, o => o.Actions)));
             }

@@ -39,10 +39,11 @@ public sealed class TicketOffers(IAuthorizationService authorization, IGrainFact
         (TicketStepTrial.DisputeDecision, DisputesApi.ReviewPolicy),
     ];
 
-    public async Task<IReadOnlyList<string>> ForAsync(TicketSnapshot ticket, ClaimsPrincipal principal)
+    /// <summary>Takes the ticket's summary: who may see it and its number are all this side needs; the grain has the rest.</summary>
+    public async Task<IReadOnlyList<string>> ForAsync(TicketSummary ticket, ClaimsPrincipal principal)
     {
         var user = CurrentUser.From(principal);
-        if (!user.MaySee(TicketSummary.Of(ticket)))
+        if (!user.MaySee(ticket))
         {
             return [];
         }

@@ -47,7 +47,7 @@ public sealed class TicketSteps(IGrainFactory grains, TicketIntake intake, SlaPo
     /// </summary>
     public async Task<TicketView> Shown(TicketSnapshot ticket, HttpContext http)
     {
-        var view = View(ticket, CurrentUser.From(http.User)) with { Actions = await offers.ForAsync(ticket, http.User) };
+        var view = View(ticket, CurrentUser.From(http.User)) with { Actions = await offers.ForAsync(TicketSummary.Of(ticket), http.User) };
         var caller = view.Caller;
         if (caller.Anonymous && (caller.Name ?? caller.Phone) is not null)
         {
