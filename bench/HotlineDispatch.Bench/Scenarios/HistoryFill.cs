@@ -192,7 +192,7 @@ public sealed class HistoryFill(int tickets, int seed)
             await rows.AddAsync("hotline_ticket_department", DepartmentColumns, summary.Lead, state.ToString(), accepted.ToUnixTimeMilliseconds(), id);
         }
 
-        var grams = TicketSearch.Grams($"{content}\n{address}");
+        var grams = TicketSearch.IndexWords($"{content}\n{address}", accepted);
         if (postgres)
         {
             await rows.AddAsync("hotline_ticket_grams", PostgresGramColumns, id, grams);

@@ -51,47 +51,158 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     public async Task<TicketPage> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var offset = query.Cursor is null ? (query.Page - 1) * query.PageSize : 0;
+        if (query.Text is not null && query.Sort is TicketSort.Newest or TicketSort.Oldest && await GramsFilledAsync(connection, cancellationToken))
+        {
+            return await SearchSlicedAsync(connection, query, offset, cancellationToken);
+        }
+
         int total;
         await using (var count = await FilteredAsync(connection, query, Shape.Count, cancellationToken))
         {
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken));
+            total = Convert.ToInt32(await count.With("cap", KeywordCountCap + 1).ExecuteScalarAsync(cancellationToken));
         }
 
         var lowerBound = query.Text is not null && total > KeywordCountCap;
         var page = new TicketPage([], Math.Min(total, KeywordCountCap), null, lowerBound);
-        var offset = query.Cursor is null ? (query.Page - 1) * query.PageSize : 0;
-
-        // Newest or oldest first, a keyword's first matches in the list's own order usually lie among its first rows:
-        // reading those and checking their words finds the page without gathering and sorting every match. Only a
-        // page with a row after it is surely whole; otherwise the pairs answer.
-        if (query.Text is not null && query.Sort is TicketSort.Newest or TicketSort.Oldest && offset + query.PageSize < WalkRows)
+        if (await WalkAsync(connection, query, offset, cancellationToken) is { } walked)
         {
-            var (items, next) = await ReadPageAsync(query, (await FilteredAsync(connection, query, Shape.Walk, cancellationToken))
-                .With("scan", WalkRows).With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
-            if (next is not null)
+            return page with { Items = walked.Items, Next = walked.Next };
+        }
+
+        var all = await ReadRowsAsync(query.Sort, query.PageSize, (await FilteredAsync(connection, query, Shape.Page, cancellationToken))
+            .With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
+        return page with { Items = all.Items, Next = all.Next };
+    }
+
+    /// <summary>
+    /// A keyword's list, newest or oldest first, asked a slice of acceptance at a time (<see cref="TimeSlices"/>): the
+    /// count adds the slices' matches up to the cap, and the page, unless the list's first rows hold it
+    /// (<see cref="WalkAsync"/>), is read from the slices in order, skipping those its offset passes by their counts.
+    /// A slice's matches are those of its month's or year's word too, few even for a pair common over years.
+    /// </summary>
+    private async Task<TicketPage> SearchSlicedAsync(DbConnection connection, TicketQuery query, int offset, CancellationToken cancellationToken)
+    {
+        var slices = await SlicesAsync(connection, query, cancellationToken);
+        var counts = new List<int>(slices.Count);
+        var counted = 0;
+        foreach (var slice in slices)
+        {
+            if (counted > KeywordCountCap)
             {
-                return page with { Items = items, Next = next };
+                break;
+            }
+
+            counts.Add(await CountAsync(connection, query, slice, KeywordCountCap + 1 - counted, cancellationToken));
+            counted += counts[^1];
+        }
+
+        // The slice the count stopped in was cut at the cap: its count is not the slice's.
+        if (counted > KeywordCountCap)
+        {
+            counts.RemoveAt(counts.Count - 1);
+        }
+
+        var page = new TicketPage([], Math.Min(counted, KeywordCountCap), null, counted > KeywordCountCap);
+        if (await WalkAsync(connection, query, offset, cancellationToken) is { } walked)
+        {
+            return page with { Items = walked.Items, Next = walked.Next };
+        }
+
+        var items = new List<TicketSummary>(query.PageSize);
+        string? after = null;
+        var skip = offset;
+        for (var i = 0; i < slices.Count; i++)
+        {
+            if (skip > 0)
+            {
+                var inSlice = i < counts.Count ? counts[i] : await CountAsync(connection, query, slices[i], skip + 1, cancellationToken);
+                if (inSlice <= skip)
+                {
+                    skip -= inSlice;
+                    continue;
+                }
+            }
+
+            var need = query.PageSize - items.Count;
+            var rows = await ReadRowsAsync(query.Sort, need, (await FilteredAsync(connection, query, Shape.Page, cancellationToken, slices[i]))
+                .With("limit", need + 1).With("offset", skip), cancellationToken);
+            skip = 0;
+            items.AddRange(rows.Items);
+            after = rows.After ?? after;
+            if (rows.More)
+            {
+                return page with { Items = items, Next = after };
             }
         }
 
-        var (all, after) = await ReadPageAsync(query, (await FilteredAsync(connection, query, Shape.Page, cancellationToken))
-            .With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
-        return page with { Items = all, Next = after };
+        return page with { Items = items };
     }
 
-    /// <summary>The page a command reads, which asks one row more than the page to tell whether a page follows it.</summary>
-    private static async Task<(List<TicketSummary> Items, string? Next)> ReadPageAsync(TicketQuery query, DbCommand command, CancellationToken cancellationToken)
+    /// <summary>How many of a slice's tickets the query matches, counted up to <paramref name="limit"/>.</summary>
+    private async Task<int> CountAsync(DbConnection connection, TicketQuery query, TimeSlice slice, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = await FilteredAsync(connection, query, Shape.Count, cancellationToken, slice);
+        return Convert.ToInt32(await command.With("cap", limit).ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Newest or oldest first, a keyword's first matches in the list's own order usually lie among its first rows:
+    /// reading those and checking their words finds the page without gathering and sorting every match. Only a page
+    /// with a row after it is surely whole; without one this answers null and the keyword index is asked.
+    /// </summary>
+    private async Task<Rows?> WalkAsync(DbConnection connection, TicketQuery query, int offset, CancellationToken cancellationToken)
+    {
+        if (query.Text is null || query.Sort is not (TicketSort.Newest or TicketSort.Oldest) || offset + query.PageSize >= WalkRows)
+        {
+            return null;
+        }
+
+        var rows = await ReadRowsAsync(query.Sort, query.PageSize, (await FilteredAsync(connection, query, Shape.Walk, cancellationToken))
+            .With("scan", WalkRows).With("limit", query.PageSize + 1).With("offset", offset), cancellationToken);
+        return rows.More ? rows : null;
+    }
+
+    /// <summary>The slices of the query's period within the tickets' own, in the list's order.</summary>
+    private static async Task<IReadOnlyList<TimeSlice>> SlicesAsync(DbConnection connection, TicketQuery query, CancellationToken cancellationToken)
+    {
+        // Apart, each is one step down the acceptance index; in one query SQLite would read the whole table for both.
+        await using var command = connection.Command(
+            "SELECT (SELECT MIN(accepted_at) FROM hotline_ticket), (SELECT MAX(accepted_at) FROM hotline_ticket)");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+        {
+            return [];
+        }
+
+        var from = Math.Max(Convert.ToInt64(reader.GetValue(0)), query.From?.ToUnixTimeMilliseconds() ?? long.MinValue);
+        var to = Math.Min(Convert.ToInt64(reader.GetValue(1)) + 1, query.To?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        return TimeSlices.Of(from, to, newestFirst: query.Sort == TicketSort.Newest);
+    }
+
+    /// <summary>
+    /// Up to a page of rows from a command that asks one row more, to tell whether more follow (<c>More</c>);
+    /// <c>After</c> is the cursor after the last row kept.
+    /// </summary>
+    private sealed record Rows(List<TicketSummary> Items, string? After, bool More)
+    {
+        public string? Next => More ? After : null;
+    }
+
+    private static async Task<Rows> ReadRowsAsync(TicketSort sort, int size, DbCommand command, CancellationToken cancellationToken)
     {
         await using (command)
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var items = new List<TicketSummary>(query.PageSize);
+            var items = new List<TicketSummary>(size);
             var keys = new object[reader.FieldCount - 1];
+            var more = false;
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (items.Count == query.PageSize)
+                if (items.Count == size)
                 {
-                    return (items, Cursor(query.Sort, keys));
+                    more = true;
+                    break;
                 }
 
                 items.Add(JsonSerializer.Deserialize<TicketSummary>(reader.GetString(0), HotlineJson.Options)!);
@@ -101,7 +212,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
                 }
             }
 
-            return (items, null);
+            return new Rows(items, items.Count > 0 ? Cursor(sort, keys) : null, more);
         }
     }
 
@@ -201,7 +312,8 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         }
     }
 
-    private async Task<DbCommand> FilteredAsync(DbConnection connection, TicketQuery query, Shape shape, CancellationToken cancellationToken)
+    private async Task<DbCommand> FilteredAsync(
+        DbConnection connection, TicketQuery query, Shape shape, CancellationToken cancellationToken, TimeSlice? slice = null)
     {
         var postgres = database.IsPostgres;
         var command = connection.Command("");
@@ -257,7 +369,14 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         {
             var needle = TicketSearch.Folded(text);
             var filled = await GramsFilledAsync(connection, cancellationToken);
-            var grams = ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams(needle)));
+            var words = TicketSearch.Grams(needle);
+            if (slice is not null)
+            {
+                words = [.. words, slice.Word];
+                Filter($"{at}.accepted_at >= @sliceFrom AND {at}.accepted_at < @sliceTo", ("sliceFrom", slice.From), ("sliceTo", slice.To));
+            }
+
+            var grams = ("grams", TicketSearch.GramsParameter(postgres, words));
             if (filled && shape == Shape.Count)
             {
                 // The count reads the pairs' matches as they come and stops at the cap: an IN list would gather them all first.
@@ -293,7 +412,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         if (found) tables += $" JOIN hotline_ticket_find f ON f.id = {at}.id";
         command.CommandText = shape switch
         {
-            Shape.Count when query.Text is not null => $"SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT {KeywordCountCap + 1}) matches",
+            Shape.Count when query.Text is not null => $"SELECT COUNT(*) FROM (SELECT 1 FROM {tables} WHERE {where} LIMIT @cap) matches",
             Shape.Count => $"SELECT COUNT(*) FROM {tables} WHERE {where}",
             // The derived table is named f, the name the words' check takes them by.
             Shape.Walk => $"""

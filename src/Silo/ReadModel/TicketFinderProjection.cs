@@ -27,7 +27,7 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
         var row = (ticket.Id, Phone: PhoneNumbers.Canonical(ticket.Caller.Phone) is { Length: > 0 } phone ? phone : null, ticket.Caller.Anonymous, KnownTo: ticket.Caller.KnownTo ?? "",
             Channel: ticket.Channel.ToString(), Type: ticket.Type.ToString(), ticket.Urgent, ticket.Supervised, Pending: ticket.PendingExtension is not null,
             ticket.AwaitingSurvey, Returned: IsReturned(ticket), Path: ticket.ReplyTo?.Split(':', 2)[0],
-            Words: $"{ticket.Content}\n{ticket.Address}");
+            Words: $"{ticket.Content}\n{ticket.Address}", ticket.AcceptedAt);
         return async (connection, transaction, _) =>
         {
             string? stored;
@@ -51,7 +51,7 @@ public sealed class TicketFinderProjection : ITicketProjectionPart
             // The pairs follow the words when they change (a backfilled row never changes a row already there).
             if (stored is null || (refresh && stored != row.Words))
             {
-                await TicketSearch.WriteAsync(connection, transaction, row.Id, row.Words, overwrite: true);
+                await TicketSearch.WriteAsync(connection, transaction, row.Id, row.Words, row.AcceptedAt, overwrite: true);
             }
         };
     }

@@ -9,6 +9,9 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// letters in lower case), each written as an 8-digit hex word so that neither engine's tokenizer or locale can split
 /// or fold it. A keyword of two characters is found by its one pair exactly; a longer one by all of its pairs, and
 /// then the words are checked for it. Most Chinese keywords are two characters (路灯, 漏水), too short for trigrams.
+/// Beside the pairs each ticket holds the month and the year of its acceptance as words (<see cref="MonthWord"/>,
+/// <see cref="YearWord"/>): neither engine's index returns its matches in acceptance order, so a common pair over years
+/// of tickets is asked a slice of time at a time, where its matches are few (SqlTicketIndex).
 /// </summary>
 public static class TicketSearch
 {
@@ -35,6 +38,17 @@ public static class TicketSearch
 
         return [.. grams];
     }
+
+    /// <summary>What the index holds for a ticket: its words' pairs, then the month and the year it was accepted in.</summary>
+    public static string[] IndexWords(string text, DateTimeOffset acceptedAt) =>
+        [.. Grams(text), MonthWord(acceptedAt), YearWord(acceptedAt.UtcDateTime.Year)];
+
+    /// <summary>The word of a UTC month, <c>m202611</c>: not a hex pair, so no text can hold it.</summary>
+    public static string MonthWord(DateTimeOffset instant) =>
+        string.Create(CultureInfo.InvariantCulture, $"m{instant.UtcDateTime.Year:D4}{instant.UtcDateTime.Month:D2}");
+
+    /// <summary>The word of a UTC year, <c>y2026</c>.</summary>
+    public static string YearWord(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year:D4}");
 
     /// <summary>ASCII letters in lower case, as SQLite's lower() and the PostgreSQL check below fold them.</summary>
     public static string Folded(string text) => string.Create(text.Length, text, static (span, source) =>
@@ -82,9 +96,10 @@ public static class TicketSearch
     /// there stays (a backfill on PostgreSQL, where the projection may have written newer words meanwhile; on SQLite
     /// the caller holds the writer's lock from reading the words to the commit).
     /// </summary>
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string id, string words, bool overwrite)
+    public static async Task WriteAsync(
+        DbConnection connection, DbTransaction transaction, string id, string words, DateTimeOffset acceptedAt, bool overwrite)
     {
-        var grams = Grams(words);
+        var grams = IndexWords(words, acceptedAt);
         var postgres = connection is NpgsqlConnection;
         await using var command = connection.Command(postgres
             ? $"INSERT INTO hotline_ticket_grams (id, grams) VALUES (@id, @grams) ON CONFLICT (id) {(overwrite ? "DO UPDATE SET grams = excluded.grams" : "DO NOTHING")}"

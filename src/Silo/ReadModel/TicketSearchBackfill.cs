@@ -65,10 +65,10 @@ public sealed class TicketSearchBackfill(
                 return filled;
             }
 
-            var missing = new List<(string Id, string Words)>();
+            var missing = new List<(string Id, string Words, DateTimeOffset AcceptedAt)>();
             var indexed = database.IsPostgres ? "hotline_ticket_grams" : "hotline_ticket_text";
             await using (var reader = await connection.Command($"""
-                    SELECT f.id, f.words FROM hotline_ticket_find f
+                    SELECT f.id, f.words, t.accepted_at FROM hotline_ticket_find f JOIN hotline_ticket t ON t.id = f.id
                     WHERE f.id > @after AND NOT EXISTS (SELECT 1 FROM {indexed} x WHERE x.id = f.id) ORDER BY f.id LIMIT @limit
                     """, transaction)
                 .With("after", after).With("limit", BatchSize)
@@ -76,13 +76,13 @@ public sealed class TicketSearchBackfill(
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    missing.Add((reader.GetString(0), reader.GetString(1)));
+                    missing.Add((reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2))));
                 }
             }
 
-            foreach (var (id, words) in missing)
+            foreach (var (id, words, acceptedAt) in missing)
             {
-                await TicketSearch.WriteAsync(connection, transaction, id, words, overwrite: false);
+                await TicketSearch.WriteAsync(connection, transaction, id, words, acceptedAt, overwrite: false);
             }
 
             if (missing.Count < BatchSize)

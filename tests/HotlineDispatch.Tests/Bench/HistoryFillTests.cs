@@ -40,13 +40,13 @@ public sealed class HistoryFillTests
 
     private static readonly Dictionary<string, string> Sqlite = new(Shared)
     {
-        ["hotline_ticket_grams"] = "66320 833ff0cb74df92e7",
+        ["hotline_ticket_grams"] = "70320 70b01d626cf5110b",
         ["hotline_ticket_text"] = "2000 2bbae14dcece9220",
     };
 
     private static readonly Dictionary<string, string> Postgres = new(Shared)
     {
-        ["hotline_ticket_grams"] = "2000 20b3f61054ea19a0",
+        ["hotline_ticket_grams"] = "2000 a8d07742b9c283d4",
     };
 
     [Fact]

@@ -141,6 +141,33 @@ public abstract class TicketSearchApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task Keyword_entries_written_before_the_month_and_year_words_are_written_again_at_start_up()
+    {
+        var cell = "G-layout";
+        var (lamp, leak, _) = await ThreeTickets(cell);
+        var postgres = api.Service<ReadModelDatabase>().IsPostgres;
+        foreach (var (id, words) in new[] { (lamp, "路灯坏了不亮"), (leak, "楼上漏水") })
+        {
+            // The pairs alone, as the first layout wrote them, under the marker that every ticket has its entry.
+            await Execute(postgres
+                ? "UPDATE hotline_ticket_grams SET grams = @grams WHERE id = @id"
+                : """
+                  DELETE FROM hotline_ticket_grams WHERE rowid = (SELECT n FROM hotline_ticket_text WHERE id = @id);
+                  INSERT INTO hotline_ticket_grams (rowid, grams) SELECT n, @grams FROM hotline_ticket_text WHERE id = @id;
+                  """, ("id", id), ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams(words))));
+        }
+
+        await Execute("DELETE FROM hotline_ticket_grams_layout");
+        Assert.Empty(await Listed($"gridCell={cell}&q=漏水"));
+
+        await api.Service<HotlineStorage>().EnsureSchemaAsync(CancellationToken.None);
+        Assert.True(await api.Service<TicketSearchBackfill>().FillAsync(CancellationToken.None) >= 3);
+
+        Assert.Equal([lamp], await Listed($"gridCell={cell}&q=路灯坏"));
+        Assert.Equal([leak], await Listed($"gridCell={cell}&q=漏水"));
+    }
+
+    [Fact]
     public async Task A_keyword_with_more_matches_than_the_cap_answers_at_least_the_cap_and_its_pages_in_the_lists_order()
     {
         var original = await Create("封顶计数的井盖松动", "人民路6号", "G-cap-1");
@@ -159,11 +186,18 @@ public abstract class TicketSearchApiTests(HotlineApiFactory api)
                 CASE WHEN i % 2 = 0 THEN words ELSE '无关的内容' END
             FROM hotline_ticket_find, {numbers} WHERE id = @id;
             """ + (postgres
-            ? "INSERT INTO hotline_ticket_grams (id, grams) SELECT t.id, g.grams FROM hotline_ticket t, hotline_ticket_grams g WHERE t.id LIKE 'cap-%' AND substr(t.id, 5)::int % 2 = 0 AND g.id = @id;"
+            ? """
+              INSERT INTO hotline_ticket_grams (id, grams)
+              SELECT id, @grams || ARRAY['m' || to_char(acceptance, 'YYYYMM'), 'y' || to_char(acceptance, 'YYYY')]
+              FROM (SELECT id, to_timestamp(accepted_at / 1000) AT TIME ZONE 'UTC' AS acceptance FROM hotline_ticket
+                    WHERE id LIKE 'cap-%' AND substr(id, 5)::int % 2 = 0) copies;
+              """
             : """
               INSERT INTO hotline_ticket_text (id) SELECT id FROM hotline_ticket WHERE id LIKE 'cap-%' AND CAST(substr(id, 5) AS INTEGER) % 2 = 0;
-              INSERT INTO hotline_ticket_grams (rowid, grams) SELECT n, @grams FROM hotline_ticket_text WHERE id LIKE 'cap-%';
-              """), ("id", original), ("grams", TicketSearch.FtsText(TicketSearch.Grams("封顶计数的井盖松动人民路6号"))));
+              INSERT INTO hotline_ticket_grams (rowid, grams)
+              SELECT x.n, @grams || strftime(' m%Y%m y%Y', t.accepted_at / 1000, 'unixepoch')
+              FROM hotline_ticket_text x JOIN hotline_ticket t ON t.id = x.id WHERE x.id LIKE 'cap-%';
+              """), ("id", original), ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams("封顶计数的井盖松动人民路6号"))));
         var newest = Enumerable.Range(1, copies).Where(i => i % 2 == 0).Select(i => $"cap-{i:D5}").Prepend(original).ToList();
 
         var client = api.ClientFor(TestUsers.Supervisor);
