@@ -41,7 +41,43 @@ public static class TicketSearch
 
     /// <summary>What the index holds for a ticket: its words' pairs, then the month and the year it was accepted in.</summary>
     public static string[] IndexWords(string text, DateTimeOffset acceptedAt) =>
-        [.. Grams(text), MonthWord(acceptedAt), YearWord(acceptedAt.UtcDateTime.Year)];
+        [.. TextWords(text), MonthWord(acceptedAt), YearWord(acceptedAt.UtcDateTime.Year)];
+
+    /// <summary>What the index holds of a text: its pairs and each of its numbers whole (<see cref="Numbers"/>).</summary>
+    public static string[] TextWords(string text) => [.. Grams(text), .. Numbers(Folded(text), enclosedOnly: false)];
+
+    /// <summary>
+    /// What a keyword is looked up by: its pairs, and each number it holds whole, between other characters. A ticket
+    /// holding 人民路12号 holds the number 12 whole, which is far rarer than the pairs 12 and 2号 that every 112 and 212
+    /// also holds, so house numbers are found without checking the words of each address on the street.
+    /// </summary>
+    public static string[] KeywordWords(string needle) => [.. Grams(needle), .. Numbers(needle, enclosedOnly: true)];
+
+    /// <summary>Each run of ASCII digits as a word, <c>n12</c>; with <paramref name="enclosedOnly"/> only the runs with a character on both sides.</summary>
+    private static IEnumerable<string> Numbers(string folded, bool enclosedOnly)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var start = 0; start < folded.Length; start++)
+        {
+            if (!char.IsAsciiDigit(folded[start]))
+            {
+                continue;
+            }
+
+            var end = start;
+            while (end < folded.Length && char.IsAsciiDigit(folded[end]))
+            {
+                end++;
+            }
+
+            if ((!enclosedOnly || (start > 0 && end < folded.Length)) && seen.Add(folded[start..end]))
+            {
+                yield return $"n{folded[start..end]}";
+            }
+
+            start = end;
+        }
+    }
 
     /// <summary>The word of a UTC month, <c>m202611</c>: not a hex pair, so no text can hold it.</summary>
     public static string MonthWord(DateTimeOffset instant) =>
@@ -74,6 +110,20 @@ public static class TicketSearch
     public static string HoldingAll(bool postgres) => postgres
         ? "SELECT id FROM hotline_ticket_grams WHERE grams @> @grams"
         : "SELECT x.id FROM hotline_ticket_grams JOIN hotline_ticket_text x ON x.n = hotline_ticket_grams.rowid WHERE hotline_ticket_grams MATCH @grams";
+
+    /// <summary>
+    /// How many tickets hold every word of <c>@grams</c>, up to <c>@cap</c>, from the index alone; with
+    /// <paramref name="check"/> (a keyword longer than a pair) their words are checked for <c>@needle</c> too.
+    /// </summary>
+    public static string CountHolding(bool postgres, bool check) => postgres
+        ? $"""
+          SELECT COUNT(*) FROM (SELECT 1 FROM hotline_ticket_grams g {(check ? "JOIN hotline_ticket_find f ON f.id = g.id" : "")}
+          WHERE g.grams @> @grams {(check ? $"AND {Contains(true)}" : "")} LIMIT @cap) matches
+          """
+        : $"""
+          SELECT COUNT(*) FROM (SELECT 1 FROM hotline_ticket_grams {(check ? "CROSS JOIN hotline_ticket_text x CROSS JOIN hotline_ticket_find f" : "")}
+          WHERE hotline_ticket_grams MATCH @grams {(check ? $"AND x.n = hotline_ticket_grams.rowid AND f.id = x.id AND {Contains(false)}" : "")} LIMIT @cap) matches
+          """;
 
     /// <summary>
     /// The tickets holding every pair of <c>@grams</c> as the first tables of a join, read in the index's own order

@@ -99,6 +99,20 @@ public abstract class TicketSearchApiTests(HotlineApiFactory api)
     }
 
     [Fact]
+    public async Task A_house_number_inside_a_keyword_is_found_whole_and_one_at_its_edge_also_as_the_start_of_a_longer_one()
+    {
+        var cell = "G-numbers";
+        var twelve = await Create("门口垃圾没人清理", "人民路12号", cell);
+        var hundredTwelve = await Create("门口垃圾没人清理", "人民路112号", cell);
+        var hundredTwentyThree = await Create("门口垃圾没人清理", "人民路123号", cell);
+
+        Assert.Equal([twelve], await Listed($"gridCell={cell}&q=人民路12号"));
+        Assert.Equal(new[] { twelve, hundredTwentyThree }.Order(), await Listed($"gridCell={cell}&q=路12"));
+        Assert.Equal(new[] { twelve, hundredTwelve }.Order(), await Listed($"gridCell={cell}&q=12号"));
+        Assert.Equal([hundredTwelve], await Listed($"gridCell={cell}&q=路112号"));
+    }
+
+    [Fact]
     public async Task The_department_filter_finds_the_tickets_it_leads_and_those_it_co_handles_and_follows_their_state()
     {
         var cell = "G-department";
@@ -197,7 +211,7 @@ public abstract class TicketSearchApiTests(HotlineApiFactory api)
               INSERT INTO hotline_ticket_grams (rowid, grams)
               SELECT x.n, @grams || strftime(' m%Y%m y%Y', t.accepted_at / 1000, 'unixepoch')
               FROM hotline_ticket_text x JOIN hotline_ticket t ON t.id = x.id WHERE x.id LIKE 'cap-%';
-              """), ("id", original), ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.Grams("封顶计数的井盖松动人民路6号"))));
+              """), ("id", original), ("grams", TicketSearch.GramsParameter(postgres, TicketSearch.TextWords("封顶计数的井盖松动\n人民路6号"))));
         var newest = Enumerable.Range(1, copies).Where(i => i % 2 == 0).Select(i => $"cap-{i:D5}").Prepend(original).ToList();
 
         var client = api.ClientFor(TestUsers.Supervisor);

@@ -13,7 +13,7 @@ public sealed class TimeSlicesTests
         Assert.Equal(
         [
             new TimeSlice("m202602", Ms(2026, 2, 1), Ms(2026, 2, 10)),
-            new TimeSlice("y2026", Ms(2026, 1, 1), Ms(2026, 2, 1)),
+            new TimeSlice("y2026", Ms(2026, 1, 1), Ms(2026, 2, 1), "m202602"),
             new TimeSlice("y2025", Ms(2025, 1, 1), Ms(2026, 1, 1)),
             new TimeSlice("y2024", Ms(2024, 3, 15), Ms(2025, 1, 1)),
         ], TimeSlices.Of(Ms(2024, 3, 15), Ms(2026, 2, 10), newestFirst: true));
@@ -25,7 +25,7 @@ public sealed class TimeSlicesTests
         Assert.Equal(
         [
             new TimeSlice("m202403", Ms(2024, 3, 15), Ms(2024, 4, 1)),
-            new TimeSlice("y2024", Ms(2024, 4, 1), Ms(2025, 1, 1)),
+            new TimeSlice("y2024", Ms(2024, 4, 1), Ms(2025, 1, 1), "m202403"),
             new TimeSlice("y2025", Ms(2025, 1, 1), Ms(2026, 1, 1)),
             new TimeSlice("y2026", Ms(2026, 1, 1), Ms(2026, 2, 10)),
         ], TimeSlices.Of(Ms(2024, 3, 15), Ms(2026, 2, 10), newestFirst: false));
@@ -65,6 +65,7 @@ public sealed class TimeSlicesTests
                 {
                     var at = DateTimeOffset.FromUnixTimeMilliseconds(instant);
                     Assert.Contains(inOrder[i].Word, TicketSearch.IndexWords("", at));
+                    Assert.DoesNotContain(inOrder[i].Excludes, TicketSearch.IndexWords("", at));
                 }
             }
         }
