@@ -164,7 +164,12 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
         }
 
-        var excluded = slice.Excludes is { } month ? await Holding(month, int.MaxValue) : 0;
+        var excluded = 0;
+        foreach (var month in slice.Excludes)
+        {
+            excluded += await Holding(month, int.MaxValue);
+        }
+
         return await Holding(slice.Word, limit + excluded) - excluded;
     }
 
