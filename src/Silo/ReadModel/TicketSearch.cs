@@ -43,18 +43,23 @@ public static class TicketSearch
     public static string[] IndexWords(string text, DateTimeOffset acceptedAt) =>
         [.. TextWords(text), MonthWord(acceptedAt), YearWord(acceptedAt.UtcDateTime.Year)];
 
-    /// <summary>What the index holds of a text: its pairs and each of its numbers whole (<see cref="Numbers"/>).</summary>
-    public static string[] TextWords(string text) => [.. Grams(text), .. Numbers(Folded(text), enclosedOnly: false)];
+    /// <summary>What the index holds of a text: its pairs and its numbers (<see cref="NumberWords"/>).</summary>
+    public static string[] TextWords(string text) => [.. Grams(text), .. NumberWords(Folded(text), keyword: false)];
 
     /// <summary>
     /// What a keyword is looked up by: its pairs, and each number it holds whole, between other characters. A ticket
-    /// holding 人民路12号 holds the number 12 whole, which is far rarer than the pairs 12 and 2号 that every 112 and 212
-    /// also holds, so house numbers are found without checking the words of each address on the street.
+    /// holding 人民路12号 holds the number 12 whole, and with the two characters before it and the one after, which is
+    /// far rarer than the pairs 12 and 2号 that every 112 and 212 of every street also holds: house numbers are found
+    /// without checking the words of each address on the street.
     /// </summary>
-    public static string[] KeywordWords(string needle) => [.. Grams(needle), .. Numbers(needle, enclosedOnly: true)];
+    public static string[] KeywordWords(string needle) => [.. Grams(needle), .. NumberWords(needle, keyword: true)];
 
-    /// <summary>Each run of ASCII digits as a word, <c>n12</c>; with <paramref name="enclosedOnly"/> only the runs with a character on both sides.</summary>
-    private static IEnumerable<string> Numbers(string folded, bool enclosedOnly)
+    /// <summary>
+    /// Each run of ASCII digits of a text as a word, <c>n12</c>, and, with two characters before it and one after, as
+    /// one more word with them (<c>c</c>, their hex and the digits). A keyword asks only for the runs with characters on
+    /// both sides, which a text holding it holds whole: by the word with its characters when it has two before.
+    /// </summary>
+    private static IEnumerable<string> NumberWords(string folded, bool keyword)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var start = 0; start < folded.Length; start++)
@@ -70,9 +75,22 @@ public static class TicketSearch
                 end++;
             }
 
-            if ((!enclosedOnly || (start > 0 && end < folded.Length)) && seen.Add(folded[start..end]))
+            var digits = folded[start..end];
+            var enclosed = start > 0 && end < folded.Length;
+            var inContext = start > 1 && end < folded.Length
+                ? string.Create(CultureInfo.InvariantCulture, $"c{(int)folded[start - 2]:x4}{(int)folded[start - 1]:x4}{digits}{(int)folded[end]:x4}")
+                : null;
+            if (!keyword || (enclosed && inContext is null))
             {
-                yield return $"n{folded[start..end]}";
+                if (seen.Add($"n{digits}"))
+                {
+                    yield return $"n{digits}";
+                }
+            }
+
+            if (inContext is not null && seen.Add(inContext))
+            {
+                yield return inContext;
             }
 
             start = end;

@@ -6,21 +6,23 @@ namespace HotlineDispatch.Tests.Storage;
 public sealed class TicketSearchWordsTests
 {
     [Fact]
-    public void A_text_holds_its_pairs_and_each_of_its_numbers_whole_once()
+    public void A_text_holds_its_pairs_and_each_of_its_numbers_whole_and_with_the_characters_around_it_once()
     {
         var words = TicketSearch.TextWords("人民路12号3栋12室");
-        Assert.Equal(["n12", "n3"], words.Where(w => w.StartsWith('n')));
+        // 民路 12 号; 2号 3 栋, where the run before is a character like any other; 3栋 12 室.
+        Assert.Equal(["n12", "c6c118def" + "12" + "53f7", "n3", "c003253f7" + "3" + "680b", "c0033680b" + "12" + "5ba4"],
+            words.Where(w => w[0] is 'n' or 'c'));
         Assert.Contains("00310032", words);
         Assert.Equal(words.Distinct().Count(), words.Length);
     }
 
     [Fact]
-    public void A_keyword_asks_for_a_number_whole_only_where_characters_enclose_it()
+    public void A_keyword_asks_for_a_number_only_where_characters_enclose_it_and_with_them_when_two_come_before()
     {
-        Assert.Contains("n12", TicketSearch.KeywordWords("路12号"));
-        Assert.DoesNotContain(TicketSearch.KeywordWords("路12"), w => w.StartsWith('n'));
-        Assert.DoesNotContain(TicketSearch.KeywordWords("12号"), w => w.StartsWith('n'));
-        Assert.DoesNotContain(TicketSearch.KeywordWords("12"), w => w.StartsWith('n'));
+        Assert.Equal(["c6c118def" + "12" + "53f7"], TicketSearch.KeywordWords("民路12号").Where(w => w[0] is 'n' or 'c'));
+        Assert.Equal(["n12"], TicketSearch.KeywordWords("路12号").Where(w => w[0] is 'n' or 'c'));
+        Assert.DoesNotContain(TicketSearch.KeywordWords("人民路12"), w => w[0] is 'n' or 'c');
+        Assert.DoesNotContain(TicketSearch.KeywordWords("12号"), w => w[0] is 'n' or 'c');
     }
 
     [Fact]
