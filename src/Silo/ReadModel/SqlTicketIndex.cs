@@ -88,21 +88,30 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         var bare = query with { Text = null, Now = default, Page = 1, PageSize = 1, Sort = default, Cursor = null, ReporterKnownTo = null } == NoFilter;
         var counts = new List<int>(slices.Count);
         var counted = 0;
-        foreach (var slice in slices)
+        if (bare && !database.IsPostgres)
         {
-            if (counted > KeywordCountCap)
+            // FTS5 yields a word's matches as it reads their lists, so a capped count of the whole index stops at the
+            // cap; PostgreSQL's GIN gathers every match first, and there the slices keep each gathering small.
+            counted = await HoldingAsync(connection, query.Text!, null, KeywordCountCap + 1, cancellationToken);
+        }
+        else
+        {
+            foreach (var slice in slices)
             {
-                break;
-            }
+                if (counted > KeywordCountCap)
+                {
+                    break;
+                }
 
-            var limit = KeywordCountCap + 1 - counted;
-            counts.Add(bare ? await HoldingAsync(connection, query.Text!, slice, limit, cancellationToken)
-                : await CountAsync(connection, query, slice, limit, cancellationToken));
-            counted += counts[^1];
+                var limit = KeywordCountCap + 1 - counted;
+                counts.Add(bare ? await HoldingAsync(connection, query.Text!, slice, limit, cancellationToken)
+                    : await CountAsync(connection, query, slice, limit, cancellationToken));
+                counted += counts[^1];
+            }
         }
 
         // The slice the count stopped in was cut at the cap: its count is not the slice's.
-        if (counted > KeywordCountCap)
+        if (counted > KeywordCountCap && counts.Count > 0)
         {
             counts.RemoveAt(counts.Count - 1);
         }
@@ -150,27 +159,30 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     /// </summary>
     private static readonly TicketQuery NoFilter = new(null, null, null, null, null, null, default, 1, 1);
 
-    /// <summary>How many tickets of a slice of the whole index hold <paramref name="keyword"/>, counted up to <paramref name="limit"/>.</summary>
-    private async Task<int> HoldingAsync(DbConnection connection, string keyword, TimeSlice slice, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many tickets of the whole index, or of a slice of it, hold <paramref name="keyword"/>, counted up to
+    /// <paramref name="limit"/>.
+    /// </summary>
+    private async Task<int> HoldingAsync(DbConnection connection, string keyword, TimeSlice? slice, int limit, CancellationToken cancellationToken)
     {
         var needle = TicketSearch.Folded(keyword);
-        var pairs = TicketSearch.KeywordWords(needle);
-        async Task<int> Holding(string word, int cap)
+        var words = TicketSearch.KeywordWords(needle);
+        async Task<int> Holding(string? word, int cap)
         {
             await using var command = connection.Command(TicketSearch.CountHolding(database.IsPostgres, check: needle.Length > TicketSearch.MinLength))
-                .With("grams", TicketSearch.GramsParameter(database.IsPostgres, [.. pairs, word]))
+                .With("grams", TicketSearch.GramsParameter(database.IsPostgres, word is null ? words : [.. words, word]))
                 .With("needle", needle)
                 .With("cap", cap);
             return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
         }
 
         var excluded = 0;
-        foreach (var month in slice.Excludes)
+        foreach (var month in slice?.Excludes ?? [])
         {
             excluded += await Holding(month, int.MaxValue);
         }
 
-        return await Holding(slice.Word, limit + excluded) - excluded;
+        return await Holding(slice?.Word, limit + excluded) - excluded;
     }
 
     /// <summary>How many of a slice's tickets the query matches, counted up to <paramref name="limit"/>.</summary>

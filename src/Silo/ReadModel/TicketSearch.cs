@@ -47,12 +47,14 @@ public static class TicketSearch
     public static string[] TextWords(string text) => [.. Grams(text), .. NumberWords(Folded(text), keyword: false)];
 
     /// <summary>
-    /// What a keyword is looked up by: its pairs, and each number it holds whole, between other characters. A ticket
-    /// holding 人民路12号 holds the number 12 whole, and with the two characters before it and the one after, which is
-    /// far rarer than the pairs 12 and 2号 that every 112 and 212 of every street also holds: house numbers are found
-    /// without checking the words of each address on the street.
+    /// What a keyword is looked up by: each number it holds whole, between other characters, or else its pairs. A ticket
+    /// holding 人民路12号 holds the number 12 whole, with the two characters before it and the one after, which is far
+    /// rarer than the pairs 12 and 2号 that every 112 and 212 of every street holds, and rarer than 人民路 too; each
+    /// further word looked up costs a search of its own long list for every candidate, so the pairs are left to the
+    /// check of the words, which a keyword longer than a pair always gets.
     /// </summary>
-    public static string[] KeywordWords(string needle) => [.. Grams(needle), .. NumberWords(needle, keyword: true)];
+    public static string[] KeywordWords(string needle) =>
+        NumberWords(needle, keyword: true).ToArray() is { Length: > 0 } numbers ? numbers : Grams(needle);
 
     /// <summary>
     /// Each run of ASCII digits of a text as a word, <c>n12</c>, and, with two characters before it and one after, as

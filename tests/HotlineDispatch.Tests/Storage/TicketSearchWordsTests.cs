@@ -17,12 +17,12 @@ public sealed class TicketSearchWordsTests
     }
 
     [Fact]
-    public void A_keyword_asks_for_a_number_only_where_characters_enclose_it_and_with_them_when_two_come_before()
+    public void A_keyword_holding_a_number_between_characters_is_looked_up_by_it_alone_and_with_them_when_two_come_before()
     {
-        Assert.Equal(["c6c118def" + "12" + "53f7"], TicketSearch.KeywordWords("民路12号").Where(w => w[0] is 'n' or 'c'));
-        Assert.Equal(["n12"], TicketSearch.KeywordWords("路12号").Where(w => w[0] is 'n' or 'c'));
-        Assert.DoesNotContain(TicketSearch.KeywordWords("人民路12"), w => w[0] is 'n' or 'c');
-        Assert.DoesNotContain(TicketSearch.KeywordWords("12号"), w => w[0] is 'n' or 'c');
+        Assert.Equal(["c6c118def" + "12" + "53f7"], TicketSearch.KeywordWords("人民路12号"));
+        Assert.Equal(["n12"], TicketSearch.KeywordWords("路12号"));
+        Assert.Equal(TicketSearch.Grams("人民路12"), TicketSearch.KeywordWords("人民路12"));
+        Assert.Equal(TicketSearch.Grams("12号"), TicketSearch.KeywordWords("12号"));
     }
 
     [Fact]
