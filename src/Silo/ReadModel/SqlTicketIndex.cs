@@ -88,10 +88,11 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         var bare = query with { Text = null, Now = default, Page = 1, PageSize = 1, Sort = default, Cursor = null, ReporterKnownTo = null } == NoFilter;
         var counts = new List<int>(slices.Count);
         var counted = 0;
-        if (bare && !database.IsPostgres)
+        if (bare && (!database.IsPostgres || TicketSearch.IsRare(TicketSearch.Folded(query.Text!))))
         {
             // FTS5 yields a word's matches as it reads their lists, so a capped count of the whole index stops at the
-            // cap; PostgreSQL's GIN gathers every match first, and there the slices keep each gathering small.
+            // cap; PostgreSQL's GIN gathers every match first, and there the slices keep each gathering small unless
+            // the keyword's words are rare.
             counted = await HoldingAsync(connection, query.Text!, null, KeywordCountCap + 1, cancellationToken);
         }
         else

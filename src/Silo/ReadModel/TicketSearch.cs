@@ -57,6 +57,13 @@ public static class TicketSearch
         NumberWords(needle, keyword: true).ToArray() is { Length: > 0 } numbers ? numbers : Grams(needle);
 
     /// <summary>
+    /// Whether a keyword is looked up by numbers with their characters around them alone: a handful of tickets a street
+    /// number, so few that even PostgreSQL, which gathers every match of its index before it answers, counts them over
+    /// the whole index at once.
+    /// </summary>
+    public static bool IsRare(string needle) => KeywordWords(needle).All(w => w[0] == 'c');
+
+    /// <summary>
     /// Each run of ASCII digits of a text as a word, <c>n12</c>, and, with two characters before it and one after, as
     /// one more word with them (<c>c</c>, their hex and the digits). A keyword asks only for the runs with characters on
     /// both sides, which a text holding it holds whole: by the word with its characters when it has two before.

@@ -23,6 +23,7 @@ public sealed class TicketSearchWordsTests
         Assert.Equal(["n12"], TicketSearch.KeywordWords("路12号"));
         Assert.Equal(TicketSearch.Grams("人民路12"), TicketSearch.KeywordWords("人民路12"));
         Assert.Equal(TicketSearch.Grams("12号"), TicketSearch.KeywordWords("12号"));
+        Assert.Equal([true, false, false], new[] { "人民路12号", "路12号", "人民路" }.Select(TicketSearch.IsRare));
     }
 
     [Fact]
