@@ -56,7 +56,10 @@ public sealed class SqlAssessmentStore(ReadModelDatabase database)
     /// <summary>
     /// The cases that can have been overdue at some moment of the period: still open and due before the cut-off,
     /// or ended after both their deadline and the period's start. The partial indexes of readmodel.history.sql hold
-    /// both apart from the years of cases ended on time, which can cost nothing.
+    /// both apart from the years of cases ended on time, which can cost nothing. A case of the second kind was due
+    /// after the start less its lateness, so no earlier than the start less the longest lateness of all: that bound
+    /// is exact, and keeps a month long past from reading every late case ended since. With no late case at all the
+    /// longest is NULL and the second branch reads nothing, as it should.
     /// </summary>
     public async Task<IReadOnlyList<AssessmentCase>> MaybeLateCasesAsync(DateTimeOffset start, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -65,6 +68,7 @@ public sealed class SqlAssessmentStore(ReadModelDatabase database)
         await using var command = connection.Command($"""
             {select} WHERE ended_at IS NULL AND due_at < @cutoff
             UNION ALL {select} WHERE ended_at > due_at AND ended_at > @start AND due_at < @cutoff
+                AND due_at >= @start - (SELECT MAX(ended_at - due_at) FROM hotline_assessment_case WHERE ended_at > due_at)
             """)
             .With("start", start.ToUnixTimeMilliseconds())
             .With("cutoff", cutoff.ToUnixTimeMilliseconds());
