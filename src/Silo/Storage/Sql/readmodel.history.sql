@@ -81,3 +81,7 @@ CREATE INDEX IF NOT EXISTS hotline_assessment_case_lateness ON hotline_assessmen
 -- The completion item of the assessment counts a month's cases by department, outcome and end: this index holds all it
 -- reads, so the count never visits the table's rows.
 CREATE INDEX IF NOT EXISTS hotline_assessment_case_due_tally ON hotline_assessment_case (due_at, department, outcome, ended_at);
+
+-- It serves every read the index on due_at alone served, which is dropped: PostgreSQL, pricing a one-column index's order
+-- in the table better, read every case due in the month through it rather than the late cases' index.
+DROP INDEX IF EXISTS hotline_assessment_case_due;
