@@ -26,6 +26,17 @@ public abstract class AssessmentAggregationTests(string storageKind)
     private static readonly DateTimeOffset End = Calendar.StartOf(November.AddMonths(1));
     private static readonly DateTimeOffset MidMonth = Start.AddDays(17).AddHours(10);
 
+    /// <summary>
+    /// Cases late for months, due long before the months asked about and ended in them or after: the second, half a year
+    /// late, is the longest lateness of all, so a month must read the late cases due from half a year before it.
+    /// </summary>
+    private static readonly (DateTimeOffset Due, DateTimeOffset Ended)[] LongLate =
+    [
+        (Start.AddMonths(-3).AddHours(9), MidMonth),
+        (Start.AddMonths(-5).AddDays(3), End.AddDays(5)),
+        (Start.AddMonths(-2).AddDays(12), MidMonth.AddDays(-20)),
+    ];
+
     [Fact]
     public async Task The_backfill_of_an_upgraded_database_runs_once_gives_the_scoring_of_every_case_and_is_rebuilt_for_another_offset()
     {
@@ -66,6 +77,20 @@ public abstract class AssessmentAggregationTests(string storageKind)
                     from += count;
                 }
             }
+
+            // Projected last: the longest lateness grows after the others were written, and the months must follow it.
+            foreach (var (i, (due, ended)) in LongLate.Index())
+            {
+                var ticket = TicketSnapshot.Of(new Ticket($"20261102-9{i:00000}"));
+                var dispatch = new TicketEvent(1, due.AddDays(-5), "test", TicketActions.Dispatch, null, TicketState.Dispatched, null)
+                {
+                    Department = Departments[i % Departments.Length], ReplyBy = due,
+                };
+                var reply = new TicketEvent(2, ended, "test", TicketActions.Reply, null, TicketState.Replied, null);
+                await using var transaction = await connection.BeginTransactionAsync();
+                await projection.Capture(ticket, [dispatch, reply])!(connection, transaction, 0);
+                await transaction.CommitAsync();
+            }
         }
 
         await using var read = await database.OpenAsync(CancellationToken.None);
@@ -73,13 +98,17 @@ public abstract class AssessmentAggregationTests(string storageKind)
             read.Command($"SELECT {SqlAssessmentStore.CaseColumns} FROM hotline_assessment_case"), CancellationToken.None);
         Assert.Contains(cases, c => c.DueAt >= Start && c.DueAt < Calendar.StartOf(Calendar.LocalDate(MidMonth)) && c.EndedAt > MidMonth);
         Assert.Contains(cases, c => c.Outcome == CaseOutcome.Redispatched);
+        Assert.Equal(LongLate.Length, cases.Count(c => c.DueAt < Start.AddMonths(-1) && c.EndedAt > Start.AddMonths(-1)));
         await AssertTablesAsync(database, Calendar, cases);
     }
 
     private static AssessmentTallyBackfill Backfill(ReadModelDatabase database, WorkingCalendar calendar) =>
         new(database, calendar, NullLogger<AssessmentTallyBackfill>.Instance);
 
-    /// <summary>November mid-way, at its last instant and long after; October after it; December mid-way.</summary>
+    /// <summary>
+    /// November mid-way, at its last instant and long after; October after it; December mid-way; September long after,
+    /// whose late cases were due up to three months before it.
+    /// </summary>
     private static async Task AssertTablesAsync(ReadModelDatabase database, WorkingCalendar calendar, IReadOnlyList<AssessmentCase> cases)
     {
         var catalog = DepartmentCatalog.LoadEmbedded();
@@ -89,6 +118,7 @@ public abstract class AssessmentAggregationTests(string storageKind)
         {
             (November, MidMonth), (November, End.AddTicks(-1)), (November, End.AddDays(45)),
             (November.AddMonths(-1), MidMonth), (November.AddMonths(1), End.AddDays(9).AddHours(15)),
+            (November.AddMonths(-2), End.AddDays(300)),
         };
         foreach (var (month, now) in asked)
         {
@@ -114,7 +144,8 @@ public abstract class AssessmentAggregationTests(string storageKind)
 
     /// <summary>
     /// Cases due from three weeks before the month to two after it, open, paused before or after their deadline, or
-    /// ended early, late or exactly on a boundary by each outcome, so every branch of both rules is taken.
+    /// ended early, late or exactly on a boundary by each outcome, so every branch of both rules is taken; and
+    /// <see cref="LongLate"/>.
     /// </summary>
     private static List<AssessmentCase> Cases()
     {
@@ -144,6 +175,8 @@ public abstract class AssessmentAggregationTests(string storageKind)
             cases.Add(new AssessmentCase(id, department, urgent, due, null, EndOf(random, i, due), outcome));
         }
 
+        cases.AddRange(LongLate.Select((l, i) =>
+            new AssessmentCase($"20261101-9{i:00000}", Departments[i % Departments.Length], false, l.Due, null, l.Ended, CaseOutcome.Replied)));
         return cases;
     }
 

@@ -13,7 +13,6 @@ CREATE TABLE IF NOT EXISTS hotline_assessment_case (
     PRIMARY KEY (ticket_id, seq)
 );
 
-CREATE INDEX IF NOT EXISTS hotline_assessment_case_due ON hotline_assessment_case (due_at);
 CREATE INDEX IF NOT EXISTS hotline_assessment_case_open ON hotline_assessment_case (ticket_id, ended_at);
 
 CREATE TABLE IF NOT EXISTS hotline_verified_complaint (
