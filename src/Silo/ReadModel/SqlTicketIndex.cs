@@ -196,11 +196,13 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     /// <summary>
     /// Newest or oldest first, a keyword's first matches in the list's own order usually lie among its first rows:
     /// reading those and checking their words finds the page without gathering and sorting every match. Only a page
-    /// with a row after it is surely whole; without one this answers null and the keyword index is asked.
+    /// with a row after it is surely whole; without one this answers null and the keyword index is asked. A street
+    /// number is too rare to be worth the walk.
     /// </summary>
     private async Task<Rows?> WalkAsync(DbConnection connection, TicketQuery query, int offset, CancellationToken cancellationToken)
     {
-        if (query.Text is null || query.Sort is not (TicketSort.Newest or TicketSort.Oldest) || offset + query.PageSize >= WalkRows)
+        if (query.Text is null || query.Sort is not (TicketSort.Newest or TicketSort.Oldest) || offset + query.PageSize >= WalkRows
+            || TicketSearch.IsRare(TicketSearch.Folded(query.Text)))
         {
             return null;
         }
