@@ -18,6 +18,9 @@ public static class TicketSearch
     /// <summary>A keyword needs one pair at least.</summary>
     public const int MinLength = 2;
 
+    /// <summary>The longest number indexed whole: a house, building or room number (1502室), never a telephone number.</summary>
+    private const int MaxNumberDigits = 5;
+
     /// <summary>The pairs of <paramref name="text"/>, each once, in the order first met.</summary>
     public static string[] Grams(string text)
     {
@@ -66,7 +69,9 @@ public static class TicketSearch
     /// <summary>
     /// Each run of ASCII digits of a text as a word, <c>n12</c>, and, with two characters before it and one after, as
     /// one more word with them (<c>c</c>, their hex and the digits). A keyword asks only for the runs with characters on
-    /// both sides, which a text holding it holds whole: by the word with its characters when it has two before.
+    /// both sides, which a text holding it holds whole: by the word with its characters when it has two before. Runs
+    /// longer than a house or room number are left to the pairs: the index must never spell out a telephone or an
+    /// identity number, which an erasure removes from the text but FTS5 keeps in its lists until they are merged.
     /// </summary>
     private static IEnumerable<string> NumberWords(string folded, bool keyword)
     {
@@ -85,6 +90,12 @@ public static class TicketSearch
             }
 
             var digits = folded[start..end];
+            if (digits.Length > MaxNumberDigits)
+            {
+                start = end;
+                continue;
+            }
+
             var enclosed = start > 0 && end < folded.Length;
             var inContext = start > 1 && end < folded.Length
                 ? string.Create(CultureInfo.InvariantCulture, $"c{(int)folded[start - 2]:x4}{(int)folded[start - 1]:x4}{digits}{(int)folded[end]:x4}")

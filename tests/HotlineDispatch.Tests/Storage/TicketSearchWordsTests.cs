@@ -27,6 +27,15 @@ public sealed class TicketSearchWordsTests
     }
 
     [Fact]
+    public void A_telephone_or_identity_number_is_never_a_word_of_the_index_nor_asked_for()
+    {
+        var words = TicketSearch.IndexWords("请回电13812345678，身份证110101199003071234，住1502室", DateTimeOffset.UnixEpoch);
+        Assert.DoesNotContain(words, w => w.Contains("13812345678") || w.Contains("1990") || w.Contains("123456"));
+        Assert.Contains("n1502", words);
+        Assert.Equal(TicketSearch.Grams("电13812345678，"), TicketSearch.KeywordWords("电13812345678，"));
+    }
+
+    [Fact]
     public void The_time_words_follow_the_utc_month_and_year_of_acceptance()
     {
         var words = TicketSearch.IndexWords("漏水", new DateTimeOffset(2027, 1, 1, 7, 59, 0, TimeSpan.FromHours(8)));
