@@ -152,7 +152,11 @@ public sealed class BenchSmokeTests
         foreach (var line in lines)
         {
             AssertFields(line, "cluster", "storage", "tickets", "figure", "seconds");
-            Assert.True(line.GetProperty("seconds").GetDouble() > 0);
+
+            // A power cut always costs a restart; a single death costs nothing when none of the four tickets happened
+            // to be placed on the silo that died (seen once in a full run).
+            var seconds = line.GetProperty("seconds").GetDouble();
+            Assert.True(line.GetProperty("figure").GetString() == "singleDeathAllServed" ? seconds >= 0 : seconds > 0);
         }
     }
 
