@@ -20,7 +20,7 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
             """, transaction)
             .With("id", alert.Id).With("kind", alert.Kind).With("message", alert.Message).With("at", alert.At.ToUnixTimeMilliseconds())
             .With("ticket_id", alert.TicketId).With("incident_id", alert.IncidentId).With("grid_cell", alert.GridCell)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
 
     public async Task RaiseAsync(Alert alert, CancellationToken cancellationToken = default)
     {
@@ -33,7 +33,7 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var where = openOnly ? "WHERE acknowledged_at IS NULL" : "";
-        var total = Convert.ToInt32(await connection.Command($"SELECT COUNT(*) FROM hotline_alert {where}").ExecuteScalarAsync(cancellationToken));
+        var total = Convert.ToInt32(await connection.Command($"SELECT COUNT(*) FROM hotline_alert {where}").ScalarAsync(cancellationToken));
         var items = await connection.Command($"SELECT {Columns} FROM hotline_alert {where} ORDER BY at DESC, id LIMIT @limit OFFSET @offset")
             .With("limit", pageSize).With("offset", (page - 1) * pageSize)
             .ReadAllAsync(Read, cancellationToken);
@@ -49,7 +49,7 @@ public sealed class SqlAlertBoard(ReadModelDatabase database) : IAlertBoard
             WHERE id = @id AND acknowledged_at IS NULL
             """)
             .With("id", id).With("by", by).With("at", at.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
         var rows = await connection.Command($"SELECT {Columns} FROM hotline_alert WHERE id = @id")
             .With("id", id)
             .ReadAllAsync(Read, cancellationToken);

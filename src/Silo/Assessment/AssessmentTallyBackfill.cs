@@ -37,7 +37,7 @@ public sealed class AssessmentTallyBackfill(
         if (database.IsPostgres)
         {
             // Another silo may be projecting, or starting: its case changes and its own backfill wait until the tally is whole.
-            await ExecuteAsync(connection.Command("LOCK TABLE hotline_assessment_case IN SHARE ROW EXCLUSIVE MODE", transaction), cancellationToken);
+            await connection.Command("LOCK TABLE hotline_assessment_case IN SHARE ROW EXCLUSIVE MODE", transaction).RunAsync(cancellationToken);
         }
 
         var marker = connection.Command("SELECT COUNT(*) FROM hotline_assessment_tally_filled WHERE utc_offset_minutes = @minutes", transaction)
@@ -50,8 +50,8 @@ public sealed class AssessmentTallyBackfill(
             }
         }
 
-        await ExecuteAsync(connection.Command("DELETE FROM hotline_assessment_tally", transaction), cancellationToken);
-        await ExecuteAsync(connection.Command("DELETE FROM hotline_assessment_tally_filled", transaction), cancellationToken);
+        await connection.Command("DELETE FROM hotline_assessment_tally", transaction).RunAsync(cancellationToken);
+        await connection.Command("DELETE FROM hotline_assessment_tally_filled", transaction).RunAsync(cancellationToken);
         if (await DueRangeAsync(connection, transaction, cancellationToken) is var (first, last))
         {
             for (var month = calendar.MonthOf(first); month <= calendar.MonthOf(last); month = month.AddMonths(1))
@@ -60,8 +60,8 @@ public sealed class AssessmentTallyBackfill(
             }
         }
 
-        await ExecuteAsync(connection.Command("INSERT INTO hotline_assessment_tally_filled (utc_offset_minutes) VALUES (@minutes)", transaction)
-            .With("minutes", (int)calendar.UtcOffset.TotalMinutes), cancellationToken);
+        await connection.Command("INSERT INTO hotline_assessment_tally_filled (utc_offset_minutes) VALUES (@minutes)", transaction)
+            .With("minutes", (int)calendar.UtcOffset.TotalMinutes).RunAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -103,13 +103,5 @@ public sealed class AssessmentTallyBackfill(
         return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0)
             ? (DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(0))), DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(reader.GetValue(1))))
             : null;
-    }
-
-    private static async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        await using (command)
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 }

@@ -20,7 +20,7 @@ public sealed class SqlDisputes(ReadModelDatabase database, SlaPolicy sla)
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = Convert.ToInt32(await connection.Command($"SELECT COUNT(*) FROM hotline_dispute {where}")
-            .With("department", department).ExecuteScalarAsync(cancellationToken));
+            .With("department", department).ScalarAsync(cancellationToken));
         var items = await connection.Command($"SELECT {Columns} FROM hotline_dispute {where} ORDER BY raised_at, ticket_id LIMIT @limit OFFSET @offset")
             .With("department", department).With("limit", pageSize).With("offset", (page - 1) * pageSize)
             .ReadAllAsync(Read, cancellationToken);

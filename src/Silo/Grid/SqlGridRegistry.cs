@@ -34,7 +34,7 @@ public sealed class SqlGridRegistry(ReadModelDatabase database, ILogger<SqlGridR
         await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await connection.Command("DELETE FROM hotline_grid_place", transaction).ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command("DELETE FROM hotline_grid_place", transaction).RunAsync(cancellationToken);
             var position = 0;
             foreach (var chunk in registry.Places.Chunk(RowsPerStatement))
             {

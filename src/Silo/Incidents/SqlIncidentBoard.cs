@@ -23,7 +23,7 @@ public sealed class SqlIncidentBoard(ReadModelDatabase database) : IIncidentBoar
             """, transaction)
             .With("id", incident.Id).With("cell", incident.Cell).With("summary", incident.Summary)
             .With("first_at", incident.FirstAt.ToUnixTimeMilliseconds()).With("last_at", incident.LastAt.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
         foreach (var ticketId in joined)
         {
             await connection.Command("""
@@ -31,7 +31,7 @@ public sealed class SqlIncidentBoard(ReadModelDatabase database) : IIncidentBoar
                 ON CONFLICT (incident_id, ticket_id) DO NOTHING
                 """, transaction)
                 .With("incident_id", incident.Id).With("ticket_id", ticketId)
-                .ExecuteNonQueryAsync(cancellationToken);
+                .RunAsync(cancellationToken);
         }
 
         if (alert is not null)

@@ -24,15 +24,15 @@ public sealed class SqlKnowledgeBase(ReadModelDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Execute(connection.Command($"""
+        await connection.Command($"""
             INSERT INTO hotline_knowledge ({Columns}) VALUES (@id, @question, @answer, @department, @tags, @at, @by)
             ON CONFLICT (id) DO UPDATE SET question = excluded.question, answer = excluded.answer, department = excluded.department,
                 tags = excluded.tags, updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """, transaction)
             .With("id", entry.Id).With("question", entry.Question).With("answer", entry.Answer).With("department", entry.Department)
-            .With("tags", JsonSerializer.Serialize(entry.Tags)).With("at", entry.UpdatedAt.ToUnixTimeMilliseconds()).With("by", entry.UpdatedBy),
-            cancellationToken);
-        await Execute(connection.Command("DELETE FROM hotline_knowledge_gram WHERE entry_id = @id", transaction).With("id", entry.Id), cancellationToken);
+            .With("tags", JsonSerializer.Serialize(entry.Tags)).With("at", entry.UpdatedAt.ToUnixTimeMilliseconds()).With("by", entry.UpdatedBy)
+            .RunAsync(cancellationToken);
+        await connection.Command("DELETE FROM hotline_knowledge_gram WHERE entry_id = @id", transaction).With("id", entry.Id).RunAsync(cancellationToken);
         foreach (var chunk in entry.Grams().Chunk(InsertChunk))
         {
             var command = connection.Command("", transaction).With("id", entry.Id);
@@ -44,7 +44,7 @@ public sealed class SqlKnowledgeBase(ReadModelDatabase database)
             }
 
             command.CommandText = $"INSERT INTO hotline_knowledge_gram (gram, entry_id) VALUES {values}";
-            await Execute(command, cancellationToken);
+            await command.RunAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -54,7 +54,7 @@ public sealed class SqlKnowledgeBase(ReadModelDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Execute(connection.Command("DELETE FROM hotline_knowledge_gram WHERE entry_id = @id", transaction).With("id", id), cancellationToken);
+        await connection.Command("DELETE FROM hotline_knowledge_gram WHERE entry_id = @id", transaction).With("id", id).RunAsync(cancellationToken);
         await using var delete = connection.Command("DELETE FROM hotline_knowledge WHERE id = @id", transaction).With("id", id);
         var removed = await delete.ExecuteNonQueryAsync(cancellationToken) > 0;
         await transaction.CommitAsync(cancellationToken);
@@ -122,14 +122,6 @@ public sealed class SqlKnowledgeBase(ReadModelDatabase database)
             }
 
             return hits;
-        }
-    }
-
-    private static async Task Execute(DbCommand command, CancellationToken cancellationToken)
-    {
-        await using (command)
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

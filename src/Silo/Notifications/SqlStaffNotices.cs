@@ -71,5 +71,5 @@ public sealed class SqlStaffNotices(StaffContacts contacts, WorkingCalendar cale
             .With("id", id).With("reply_to", address).With("scheme", scheme).With("kind", $"{Kind}-digest").With("text", text)
             .With("pending", OutboxStates.Pending).With("now", now.ToUnixTimeMilliseconds()).With("due", due.ToUnixTimeMilliseconds())
             .With("separator", "\n")
-            .ExecuteNonQueryAsync();
+            .RunAsync();
 }

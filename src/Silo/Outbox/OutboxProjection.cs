@@ -29,7 +29,7 @@ public sealed class OutboxProjection(TicketNotices notices, [FromKeyedServices(H
                     INSERT INTO hotline_outbox_anonymous (ticket_id, known_to) VALUES (@ticket_id, @known_to)
                     ON CONFLICT (ticket_id) DO NOTHING
                     """, transaction)
-                    .With("ticket_id", ticket.Id).With("known_to", knownTo).ExecuteNonQueryAsync();
+                    .With("ticket_id", ticket.Id).With("known_to", knownTo).RunAsync();
             }
 
             var now = time.GetUtcNow();

@@ -21,7 +21,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
             """)
             .With("sending", OutboxStates.Sending).With("claim", claim).With("now", now.ToUnixTimeMilliseconds())
             .With("id", id).With("pending", OutboxStates.Pending)
-            .ExecuteNonQueryAsync(cancellationToken) == 1;
+            .RunAsync(cancellationToken) == 1;
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("UPDATE hotline_outbox SET next_attempt_at = @until, error = @reason WHERE id = @id AND state = @pending")
             .With("until", until.ToUnixTimeMilliseconds()).With("reason", reason).With("id", id).With("pending", OutboxStates.Pending)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
             .With("state", result.State).With("next", result.Next.ToUnixTimeMilliseconds()).With("now", now.ToUnixTimeMilliseconds())
             .With("provider_id", result.ProviderId).With("provider_status", result.ProviderStatus).With("error", result.Error)
             .With("id", row.Id).With("claim", claim).With("sending", OutboxStates.Sending).With("unknown", OutboxStates.Unknown)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>Rows left <c>sending</c> by a sender that died: the provider may have sent them, so they become <c>unknown</c>, never pending.</summary>
@@ -116,7 +116,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
             """)
             .With("unknown", OutboxStates.Unknown).With("now", now.ToUnixTimeMilliseconds())
             .With("sending", OutboxStates.Sending).With("before", (now - settings.SendingLease).ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ public sealed class OutboxTransitions(ReadModelDatabase database, OutboxSettings
     {
         await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var command = connection.Command("");
+        await using var command = connection.Command("");
         var earlier = OutboxStates.Before(state).Select((s, i) =>
         {
             command.With($"s{i}", s);

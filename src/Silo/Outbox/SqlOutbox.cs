@@ -46,7 +46,7 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
             .With("id", id).With("reply_to", replyTo).With("scheme", scheme).With("kind", kind).With("text", text)
             .With("ticket_id", ticketId).With("state", state).With("now", now.ToUnixTimeMilliseconds())
             .With("due", (due ?? now).ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync();
+            .RunAsync();
 
     /// <summary>The scheme of a known <c>scheme:address</c>, or null.</summary>
     public static string? SchemeOf(string? replyTo)
@@ -91,7 +91,7 @@ public sealed class SqlOutbox(ReadModelDatabase database, [FromKeyedServices(Hot
         await using var connection = await database.OpenAsync(cancellationToken);
         var where = new StringBuilder("1 = 1");
         const string hidden = "a.ticket_id IS NOT NULL AND (a.known_to IS NULL OR a.known_to <> @reveal_to)";
-        var count = connection.Command("");
+        await using var count = connection.Command("");
         var rows = connection.Command("");
         void Filter(string column, string? value)
         {

@@ -17,10 +17,10 @@ public sealed class SqlPlatformNonces(ReadModelDatabase database)
         // Twice the window: a timestamp may be up to the window ahead of our clock as well as behind it.
         await connection.Command("DELETE FROM hotline_platform_nonce WHERE seen_at < @old")
             .With("old", (now - 2 * HotlineSignature.Window).ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
         return await connection.Command("INSERT INTO hotline_platform_nonce (signature, seen_at) VALUES (@signature, @now) ON CONFLICT (signature) DO NOTHING")
             .With("signature", signature.ToLowerInvariant())
             .With("now", now.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken) == 1;
+            .RunAsync(cancellationToken) == 1;
     }
 }

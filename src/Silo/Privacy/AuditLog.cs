@@ -36,7 +36,7 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
             .With("actor", actor).With("role", role).With("action", action)
             .With("subject", subject).With("detail", detail is null ? null : LongNumber().Replace(detail, m => PhoneMask.Mask(m.Value)!))
             .With("address", address)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>A phone number in a detail (a query, a reason an admin typed) is masked; ticket numbers' parts are shorter.</summary>
@@ -64,7 +64,7 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
             .With("from", DbCommandExtensions.Millis(query.From)).With("to", DbCommandExtensions.Millis(query.To));
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = Convert.ToInt32(await Bound(connection.Command($"SELECT COUNT(*) FROM hotline_audit {where}")).ExecuteScalarAsync(cancellationToken));
+        var total = Convert.ToInt32(await Bound(connection.Command($"SELECT COUNT(*) FROM hotline_audit {where}")).ScalarAsync(cancellationToken));
         var items = await Bound(connection.Command($"SELECT {Columns} FROM hotline_audit {where} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset"))
             .With("limit", pageSize).With("offset", (page - 1) * pageSize)
             .ReadAllAsync(r => new AuditEntry(r.GetString(0), r.Instant(1), r.GetString(2), r.GetString(3), r.GetString(4),

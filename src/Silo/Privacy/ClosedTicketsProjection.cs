@@ -18,6 +18,6 @@ public sealed class ClosedTicketsProjection : ITicketProjectionPart
             ON CONFLICT (ticket_id) DO NOTHING
             """, transaction)
             .With("id", ticket.Id).With("at", close.At.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync();
+            .RunAsync();
     }
 }

@@ -60,7 +60,7 @@ public sealed class PersonalDataTables(ReadModelDatabase readModel, HotlineStora
         foreach (var (table, column) in OwnRows)
         {
             Count(table, await connection.Command($"DELETE FROM {table} WHERE {Contains(column)}", transaction)
-                .With("needle", needle).ExecuteNonQueryAsync(cancellationToken));
+                .With("needle", needle).RunAsync(cancellationToken));
         }
 
         // The audit is append-only, and it names residents only by masked numbers.
@@ -69,7 +69,7 @@ public sealed class PersonalDataTables(ReadModelDatabase readModel, HotlineStora
             foreach (var column in columns.Where(c => c != "id"))
             {
                 Count(table, await connection.Command($"UPDATE {table} SET {column} = replace({column}, @needle, @mark) WHERE {Contains(column)}", transaction)
-                    .With("needle", needle).With("mark", mark).ExecuteNonQueryAsync(cancellationToken));
+                    .With("needle", needle).With("mark", mark).RunAsync(cancellationToken));
             }
         }
 
@@ -101,7 +101,7 @@ public sealed class PersonalDataTables(ReadModelDatabase readModel, HotlineStora
             foreach (var column in columns.Where(c => c is not ("id" or "ticket_id")))
             {
                 await connection.Command($"UPDATE {table} SET {column} = replace({column}, @needle, @mark) WHERE ticket_id = @ticket AND {Contains(column)}", transaction)
-                    .With("ticket", ticketId).With("needle", needle).With("mark", mark).ExecuteNonQueryAsync(cancellationToken);
+                    .With("ticket", ticketId).With("needle", needle).With("mark", mark).RunAsync(cancellationToken);
             }
         }
 

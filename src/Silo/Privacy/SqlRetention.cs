@@ -23,7 +23,7 @@ public sealed class SqlRetention(ReadModelDatabase database)
             """)
             .With("name", job).With("holder", holder).With("until", (now + lease).ToUnixTimeMilliseconds())
             .With("now", now.ToUnixTimeMilliseconds()).With("due", (now - interval).ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
         return taken > 0;
     }
 
@@ -33,7 +33,7 @@ public sealed class SqlRetention(ReadModelDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("UPDATE hotline_job SET last_done = @now, lease_until = 0 WHERE name = @name AND holder = @holder")
             .With("name", job).With("holder", holder).With("now", now.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>Closed tickets whose close the projection never noted (closed before retention existed).</summary>
@@ -54,7 +54,7 @@ public sealed class SqlRetention(ReadModelDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("INSERT INTO hotline_ticket_closed (ticket_id, closed_at) VALUES (@id, @at) ON CONFLICT (ticket_id) DO NOTHING")
             .With("id", ticketId).With("at", closedAt.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>Tickets closed before <paramref name="cutoff"/> whose caller is not yet erased.</summary>
@@ -75,7 +75,7 @@ public sealed class SqlRetention(ReadModelDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("UPDATE hotline_ticket_closed SET caller_erased_at = @at WHERE ticket_id = @id")
             .With("id", ticketId).With("at", at.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public sealed class SqlRetention(ReadModelDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (name, sql, cutoff) in statements)
         {
-            counts[name] = await connection.Command(sql, transaction).With("cutoff", cutoff).ExecuteNonQueryAsync(cancellationToken);
+            counts[name] = await connection.Command(sql, transaction).With("cutoff", cutoff).RunAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -266,7 +266,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             .With("next_card_at", Millis(s.NextCardAt))
             .With("with_department", s.IsWithDepartment ? 1 : 0)
             .With("summary", JsonSerializer.Serialize(s, HotlineJson.Options))
-            .ExecuteNonQueryAsync();
+            .RunAsync();
 
     /// <summary>The ticket's rows in hotline_ticket_department, one per department on it, with its state now.</summary>
     private static async Task WriteDepartments(DbConnection connection, DbTransaction transaction, TicketSummary s)

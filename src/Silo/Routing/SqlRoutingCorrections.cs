@@ -18,7 +18,7 @@ public sealed class SqlRoutingCorrections(ReadModelDatabase database) : IRouting
     public async Task<long> LatestAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var latest = await connection.Command("SELECT MAX(n) FROM hotline_routing_correction").ExecuteScalarAsync(cancellationToken);
+        var latest = await connection.Command("SELECT MAX(n) FROM hotline_routing_correction").ScalarAsync(cancellationToken);
         return latest is null or DBNull ? 0 : Convert.ToInt64(latest);
     }
 
@@ -42,7 +42,7 @@ public sealed class SqlRoutingCorrections(ReadModelDatabase database) : IRouting
         {
             var n = await connection.Command("SELECT n FROM hotline_routing_correction WHERE ticket_id = @ticket AND seq = @seq", transaction)
                 .With("ticket", correction.TicketId).With("seq", correction.Seq)
-                .ExecuteScalarAsync(cancellationToken);
+                .ScalarAsync(cancellationToken);
             numbers.Add(Convert.ToInt64(n));
         }
 
@@ -61,7 +61,7 @@ public sealed class SqlRoutingCorrections(ReadModelDatabase database) : IRouting
         {
             if (database.IsPostgres && !locked)
             {
-                await connection.Command("SELECT pg_advisory_xact_lock(@key)", transaction).With("key", NumberingLock).ExecuteNonQueryAsync();
+                await connection.Command("SELECT pg_advisory_xact_lock(@key)", transaction).With("key", NumberingLock).RunAsync();
                 locked = true;
             }
 
@@ -73,7 +73,7 @@ public sealed class SqlRoutingCorrections(ReadModelDatabase database) : IRouting
                 """, transaction)
                 .With("ticket", correction.TicketId).With("seq", correction.Seq)
                 .With("correction", JsonSerializer.Serialize(correction, HotlineJson.Options))
-                .ExecuteNonQueryAsync();
+                .RunAsync();
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class MessageStateSweep(HotlineStorage storage, IServiceProvider s
             ? (DbConnection)new NpgsqlConnection(storage.ConnectionString)
             : new SqliteConnection(storage.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        var command = connection.Command("");
+        await using var command = connection.Command("");
         var names = StateNames.Select((name, i) =>
         {
             command.With($"name{i}", name);

@@ -29,8 +29,8 @@ public sealed class SqlCallDrafts(ReadModelDatabase database) : SqlCallTable<Cal
         await using var connection = await Database.OpenAsync(cancellationToken);
         await connection.Command("UPDATE hotline_call_draft SET ticket_id = @number WHERE id = @id AND ticket_id IS NULL AND state = @open")
             .With("number", number).With("id", id).With("open", CallDraft.Open)
-            .ExecuteNonQueryAsync(cancellationToken);
-        var bound = await connection.Command("SELECT ticket_id FROM hotline_call_draft WHERE id = @id").With("id", id).ExecuteScalarAsync(cancellationToken);
+            .RunAsync(cancellationToken);
+        var bound = await connection.Command("SELECT ticket_id FROM hotline_call_draft WHERE id = @id").With("id", id).ScalarAsync(cancellationToken);
         return bound is string ticketId ? ticketId : null;
     }
 
@@ -50,7 +50,7 @@ public sealed class SqlCallDrafts(ReadModelDatabase database) : SqlCallTable<Cal
             """)
             .With("state", state).With("by", by).With("now", now.ToUnixTimeMilliseconds()).With("note", note)
             .With("id", id).With("open", CallDraft.Open)
-            .ExecuteNonQueryAsync(cancellationToken) == 1;
+            .RunAsync(cancellationToken) == 1;
     }
 
     /// <summary>

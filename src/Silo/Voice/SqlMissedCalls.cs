@@ -30,7 +30,7 @@ public sealed class SqlMissedCalls(ReadModelDatabase database)
             """)
             .With("id", callSid).With("from", from).With("to", to).With("status", callStatus)
             .With("now", now.ToUnixTimeMilliseconds()).With("open", MissedCall.Open)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .RunAsync(cancellationToken);
     }
 
     /// <summary>Records a call-back on an open missed call; false when it is already done.</summary>
@@ -45,7 +45,7 @@ public sealed class SqlMissedCalls(ReadModelDatabase database)
             .With("state", outcome == MissedCall.NoAnswer ? MissedCall.Open : MissedCall.Done)
             .With("outcome", outcome).With("note", note).With("by", by).With("now", now.ToUnixTimeMilliseconds())
             .With("id", id).With("open", MissedCall.Open)
-            .ExecuteNonQueryAsync(cancellationToken) == 1;
+            .RunAsync(cancellationToken) == 1;
     }
 
     protected override MissedCall Map(DbDataReader reader) =>
