@@ -20,6 +20,8 @@ public sealed class CellReportsGrain(
 
     private readonly List<Kept> _reports = [];
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _unsaved = new(StringComparer.Ordinal);
+    private IGrainTimer? _flush;
 
     private string Cell => this.GetPrimaryKeyString();
 
@@ -79,14 +81,65 @@ public sealed class CellReportsGrain(
 
         var ids = burst.Select(r => r.TicketId).ToHashSet();
         var existing = _incidents.Values.FirstOrDefault(i => i.TicketIds.Any(ids.Contains));
-        var incident = existing is null
-            ? new Incident($"incident-{burst[0].TicketId}", Cell, Excerpt(burst[0].Text), ids.ToList(), burst[0].AcceptedAt, report.AcceptedAt)
-            : existing with { TicketIds = existing.TicketIds.Union(ids).ToList(), LastAt = report.AcceptedAt };
-        var joined = existing is null ? ids : ids.Except(existing.TicketIds).ToHashSet();
-        await board.SaveAsync(incident, joined, existing is null ? Alert.ForSurge(incident, report.TicketId) : null);
-        _incidents[incident.Id] = incident;
-        return new SurgeOutcome(incident, existing is null);
+        if (existing is null)
+        {
+            var created = new Incident($"incident-{burst[0].TicketId}", Cell, Excerpt(burst[0].Text), ids.ToList(), burst[0].AcceptedAt, report.AcceptedAt);
+            await board.SaveAsync(created, ids, Alert.ForSurge(created, report.TicketId));
+            _incidents[created.Id] = created;
+            return new SurgeOutcome(created, true);
+        }
+
+        var grown = existing with { TicketIds = existing.TicketIds.Union(ids).ToList(), LastAt = report.AcceptedAt };
+        _incidents[grown.Id] = grown;
+        _unsaved.TryGetValue(grown.Id, out var unsaved);
+        _unsaved[grown.Id] = grown.TicketIds.Except(existing.TicketIds).Union(unsaved ?? []).ToHashSet();
+        _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        return new SurgeOutcome(grown, false);
     }
+
+    /// <summary>
+    /// Saves the reports that joined incidents since the last save, one write for however many came
+    /// in meanwhile: a storm sends a burst cell its reports back to back, and a write each made every
+    /// one of them wait for the read model's turn in this grain's single queue. Interleaved, so reports
+    /// keep coming while it writes. A save lost with the silo is repaired by the cell's next similar
+    /// report, which joins every similar recent ticket the saved incident lacks.
+    /// </summary>
+    private async Task Flush(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (_unsaved.Count > 0)
+            {
+                var batch = new Queue<KeyValuePair<string, HashSet<string>>>(_unsaved);
+                _unsaved.Clear();
+                try
+                {
+                    for (; batch.Count > 0; batch.Dequeue())
+                    {
+                        var (id, joined) = batch.Peek();
+                        await board.SaveAsync(_incidents[id], joined, null, cancellationToken);
+                    }
+                }
+                catch
+                {
+                    // Kept for the next report's save, or the deactivation's.
+                    foreach (var (id, joined) in batch)
+                    {
+                        _unsaved[id] = _unsaved.TryGetValue(id, out var later) ? [.. joined.Union(later)] : joined;
+                    }
+
+                    throw;
+                }
+            }
+        }
+        finally
+        {
+            _flush?.Dispose();
+            _flush = null;
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Flush(cancellationToken);
 
     public Task Forget(string ticketId)
     {
