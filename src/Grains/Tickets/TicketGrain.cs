@@ -119,6 +119,13 @@ public sealed class TicketGrain(
             return;
         }
 
+        if (state.State.ReminderAt > services.Time.GetUtcNow())
+        {
+            // The card clock got there first and moved the reminder on: this tick belongs to the old aim.
+            await CatchUp();
+            return;
+        }
+
         // The tick fired for an earlier plan; aim the reminder at the moment that matters now.
         state.State.ReminderAt = null;
         await CatchUp(forceSave: true);
@@ -163,15 +170,18 @@ public sealed class TicketGrain(
     /// <summary>
     /// Keeps one reminder at or before the next card. A later next card leaves an earlier reminder in
     /// place: it fires, finds nothing due, and is re-aimed, which costs less than a reminder write per step.
+    /// A reminder whose moment has come is re-aimed by the save that records its card, so its own tick
+    /// finds nothing to do and writes nothing: a card costs one state write, not two.
     /// </summary>
     private async Task AimReminder()
     {
+        var now = services.Time.GetUtcNow();
         // Undelivered notices keep the reminder alive too, so a crash cannot strand them.
-        var next = state.State.Notices.Count > 0 ? services.Time.GetUtcNow() + ReminderPeriod : Ticket.NextCardAt;
+        var next = state.State.Notices.Count > 0 ? now + ReminderPeriod : Ticket.NextCardAt;
         var registered = state.State.ReminderAt;
-        if (next is { } due && (registered is null || due < registered))
+        if (next is { } due && (registered is null || due < registered || registered <= now))
         {
-            var dueTime = due - services.Time.GetUtcNow();
+            var dueTime = due - now;
             await this.RegisterOrUpdateReminder(DeadlineReminder, dueTime > TimeSpan.Zero ? dueTime : TimeSpan.Zero, ReminderPeriod);
             state.State.ReminderAt = due;
         }

@@ -7,6 +7,7 @@ using HotlineDispatch.Silo.ReadModel;
 using HotlineDispatch.Tests.Infrastructure;
 using HotlineDispatch.Tickets;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace HotlineDispatch.Tests.Grains;
 
@@ -137,6 +138,37 @@ public abstract class TicketGrainTests(ClusterFixture fixture)
         await ticket.Execute(new SignTicket("RSJ"), rsj);
         await ticket.Execute(new ReplyTicket("RSJ", "已答复"), rsj);
         Assert.Empty((await table.ReadRows(ticket.GetGrainId())).Reminders);
+    }
+
+    [Fact]
+    public async Task A_card_moves_the_reminder_on_and_the_tick_of_its_old_aim_writes_nothing()
+    {
+        var ticket = await Dispatched(lead: "JTJ");
+        var table = fixture.Services.GetRequiredService<IReminderTable>();
+        var yellow = (await ticket.Get()).NextCardAt!.Value;
+
+        fixture.Clock.Advance(yellow - fixture.Clock.GetUtcNow());
+        await ticket.Reconcile();
+        var recorded = await ticket.Get();
+        var red = recorded.NextCardAt!.Value;
+        Assert.Contains(recorded.Cards, c => c.Kind == CardKind.Yellow);
+        var entry = Assert.Single((await table.ReadRows(ticket.GetGrainId())).Reminders);
+        var aimedWait = entry.StartAt - DateTime.UtcNow;
+        Assert.InRange(aimedWait, red - fixture.Clock.GetUtcNow() - TimeSpan.FromSeconds(30), red - fixture.Clock.GetUtcNow());
+        var stored = await StoredVersion(ticket);
+
+        await ticket.AsReference<IRemindable>().ReceiveReminder("deadlines", default);
+
+        Assert.Equal(entry.ETag, Assert.Single((await table.ReadRows(ticket.GetGrainId())).Reminders).ETag);
+        Assert.Equal(stored, await StoredVersion(ticket));
+        Assert.Equal(recorded.History.Length, (await ticket.Get()).History.Length);
+    }
+
+    private async Task<string?> StoredVersion(ITicketGrain ticket)
+    {
+        var state = new GrainState<TicketGrainState>();
+        await fixture.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Hotline).ReadStateAsync("ticket", ticket.GetGrainId(), state);
+        return state.ETag;
     }
 
     [Fact]
