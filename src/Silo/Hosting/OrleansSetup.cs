@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using HotlineDispatch.Silo.Storage;
 using Orleans.Runtime.Hosting;
@@ -91,8 +92,10 @@ public static class OrleansSetup
 
         var gate = new SqliteWriteGate();
         silo.Services.AddSingleton(gate);
-        silo.Services.AddGrainStorage(StorageNames.Hotline, (services, name) =>
-            new SqliteGatedGrainStorage(AdoNetGrainStorageFactory.Create(services, name), gate));
+        silo.Services.AddGrainStorage(StorageNames.Hotline, (services, name) => new SqliteGatedGrainStorage(
+            AdoNetGrainStorageFactory.Create(services, name), gate,
+            new SqliteStateWriter(storage.ConnectionString, gate, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId),
+            services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(name).GrainStorageSerializer));
         // Orleans' AdoNet reminder table is internal, so it can only be decorated: the registration taken here
         // is the one UseAdoNetReminderService made at the top of this method, not whichever came last elsewhere.
         var reminders = silo.Services.Last(d => d.ServiceType == typeof(IReminderTable));

@@ -2,14 +2,30 @@ using Orleans.Storage;
 
 namespace HotlineDispatch.Silo.Storage;
 
-/// <summary>The Orleans ADO.NET grain storage on SQLite, its writes taking turns through the file's <see cref="SqliteWriteGate"/>.</summary>
-public sealed class SqliteGatedGrainStorage(IGrainStorage inner, SqliteWriteGate gate) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+/// <summary>
+/// The Orleans ADO.NET grain storage on SQLite, its writes taking turns through the file's <see cref="SqliteWriteGate"/>.
+/// State under a plain string key (every hotline grain's) is written in group commits by the
+/// <see cref="SqliteStateWriter"/>; the provider reads it, and writes any other key itself.
+/// </summary>
+public sealed class SqliteGatedGrainStorage(IGrainStorage inner, SqliteWriteGate gate, SqliteStateWriter writer, IGrainStorageSerializer serializer)
+    : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        gate.RunAsync(() => inner.WriteStateAsync(stateName, grainId, grainState));
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // The provider keeps a key that reads as a number (or a GUID) in its number columns, so those stay with it.
+        if (grainId.TryGetGuidKey(out _, out _) || grainId.TryGetIntegerKey(out _, out _) || stateName.Contains('`'))
+        {
+            await gate.RunAsync(() => inner.WriteStateAsync(stateName, grainId, grainState));
+            return;
+        }
+
+        var payload = serializer.Serialize(grainState.State).ToArray();
+        grainState.ETag = await writer.WriteAsync(stateName, grainId.Key.ToString(), grainState.ETag, payload);
+        grainState.RecordExists = true;
+    }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         gate.RunAsync(() => inner.ClearStateAsync(stateName, grainId, grainState));
