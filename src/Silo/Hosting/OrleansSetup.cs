@@ -69,7 +69,8 @@ public static class OrleansSetup
     /// format rather than the provider's default Newtonsoft JSON: the intake bench found JSON
     /// serialization of the ticket state to be the largest single cost of a step (15 % of the silo's
     /// CPU), and the binary format is version-tolerant through the same [Id]s that already make the
-    /// state a contract. On SQLite both providers' writes take turns through one <see cref="SqliteWriteGate"/>.
+    /// state a contract. On SQLite both providers' writes take turns through one <see cref="SqliteWriteGate"/>,
+    /// and grain states and reminder rows are written in its group commits (<see cref="SqliteGroupCommit"/>).
     /// </summary>
     public static ISiloBuilder UseHotlineStorage(this ISiloBuilder silo, HotlineStorage storage)
     {
@@ -92,15 +93,17 @@ public static class OrleansSetup
 
         var gate = new SqliteWriteGate();
         silo.Services.AddSingleton(gate);
+        silo.Services.AddSingleton(services =>
+            new SqliteGroupCommit(storage.ConnectionString, gate, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.Services.AddGrainStorage(StorageNames.Hotline, (services, name) => new SqliteGatedGrainStorage(
-            AdoNetGrainStorageFactory.Create(services, name), gate,
-            new SqliteStateWriter(storage.ConnectionString, gate, services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId),
+            AdoNetGrainStorageFactory.Create(services, name), gate, services.GetRequiredService<SqliteGroupCommit>(),
             services.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(name).GrainStorageSerializer));
         // Orleans' AdoNet reminder table is internal, so it can only be decorated: the registration taken here
         // is the one UseAdoNetReminderService made at the top of this method, not whichever came last elsewhere.
         var reminders = silo.Services.Last(d => d.ServiceType == typeof(IReminderTable));
         silo.Services.Remove(reminders);
-        silo.Services.AddSingleton<IReminderTable>(services => new SqliteGatedReminderTable((IReminderTable)Create(reminders, services), gate));
+        silo.Services.AddSingleton<IReminderTable>(services => new SqliteGatedReminderTable(
+            (IReminderTable)Create(reminders, services), gate, services.GetRequiredService<SqliteGroupCommit>()));
         return silo;
     }
 

@@ -5,9 +5,9 @@ namespace HotlineDispatch.Silo.Storage;
 /// <summary>
 /// The Orleans ADO.NET grain storage on SQLite, its writes taking turns through the file's <see cref="SqliteWriteGate"/>.
 /// State under a plain string key (every hotline grain's) is written in group commits by the
-/// <see cref="SqliteStateWriter"/>; the provider reads it, and writes any other key itself.
+/// <see cref="SqliteGroupCommit"/>; the provider reads it, and writes any other key itself.
 /// </summary>
-public sealed class SqliteGatedGrainStorage(IGrainStorage inner, SqliteWriteGate gate, SqliteStateWriter writer, IGrainStorageSerializer serializer)
+public sealed class SqliteGatedGrainStorage(IGrainStorage inner, SqliteWriteGate gate, SqliteGroupCommit writer, IGrainStorageSerializer serializer)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -23,7 +23,7 @@ public sealed class SqliteGatedGrainStorage(IGrainStorage inner, SqliteWriteGate
         }
 
         var payload = serializer.Serialize(grainState.State).ToArray();
-        grainState.ETag = await writer.WriteAsync(stateName, grainId.Key.ToString(), grainState.ETag, payload);
+        grainState.ETag = await writer.WriteStateAsync(stateName, grainId.Key.ToString(), grainState.ETag, payload);
         grainState.RecordExists = true;
     }
 

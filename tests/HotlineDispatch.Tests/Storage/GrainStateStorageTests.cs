@@ -73,6 +73,34 @@ public abstract class GrainStateStorageTests(ClusterFixture fixture)
         await Storage.ReadStateAsync(StateName, others[^1], read);
         Assert.Equal(["别的"], read.State);
     }
+
+    [Fact]
+    public async Task Reminders_set_at_once_are_read_back_as_set_and_a_move_counts_their_version_up()
+    {
+        var table = fixture.Services.GetRequiredService<IReminderTable>();
+        var start = new DateTime(2026, 12, 7, 9, 30, 15, 250, DateTimeKind.Utc);
+        var entries = Enumerable.Range(0, 100).Select(i => new ReminderEntry
+        {
+            GrainId = NewGrain(), ReminderName = "deadlines", StartAt = start.AddSeconds(i), Period = TimeSpan.FromMinutes(1),
+        }).ToList();
+
+        var etags = await Task.WhenAll(entries.Select(table.UpsertRow));
+        var moved = await table.UpsertRow(new ReminderEntry
+        {
+            GrainId = entries[3].GrainId, ReminderName = "deadlines", StartAt = start.AddDays(2), Period = TimeSpan.FromDays(30),
+        });
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var read = await table.ReadRow(entries[i].GrainId, "deadlines");
+            Assert.NotNull(read);
+            var (at, period, etag) = i == 3 ? (start.AddDays(2), TimeSpan.FromDays(30), moved) : (entries[i].StartAt, entries[i].Period, etags[i]);
+            Assert.Equal((at, period, etag), (read.StartAt, read.Period, read.ETag));
+        }
+
+        Assert.NotEqual(etags[3], moved);
+        Assert.Contains(entries[99].GrainId, (await table.ReadRows(0, uint.MaxValue)).Reminders.Select(r => r.GrainId));
+    }
 }
 
 public sealed class SqliteGrainStateStorageTests(SqliteClusterFixture fixture)
