@@ -20,6 +20,7 @@ public sealed class CellReportsGrain(
 
     private readonly List<Kept> _reports = [];
     private readonly Dictionary<string, Incident> _incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _unsaved = new(StringComparer.Ordinal);
     private IGrainTimer? _flush;
 
@@ -39,7 +40,7 @@ public sealed class CellReportsGrain(
 
         foreach (var incident in await board.RecentAsync(Cell, now - options.SurgeWindow, cancellationToken))
         {
-            _incidents[incident.Id] = incident;
+            Keep(incident);
         }
     }
 
@@ -68,33 +69,56 @@ public sealed class CellReportsGrain(
         }
 
         _reports.RemoveAll(r => r.Report.AcceptedAt < report.AcceptedAt - options.DuplicateWindow);
-        var burst = _reports
-            .Where(r => r.Report.AcceptedAt >= report.AcceptedAt - options.SurgeWindow && r.Report.AcceptedAt <= report.AcceptedAt)
-            .Where(r => TextSimilarity.Of(kept.Bigrams, r.Bigrams) >= options.SimilarAbove)
-            .OrderBy(r => r.Report.AcceptedAt)
-            .Select(r => r.Report)
-            .ToList();
+        var burst = new HashSet<string>(StringComparer.Ordinal);
+        CellReport? first = null;
+        foreach (var r in _reports)
+        {
+            if (r.Report.AcceptedAt >= report.AcceptedAt - options.SurgeWindow && r.Report.AcceptedAt <= report.AcceptedAt
+                && TextSimilarity.Of(kept.Bigrams, r.Bigrams) >= options.SimilarAbove)
+            {
+                burst.Add(r.Report.TicketId);
+                first = first is null || r.Report.AcceptedAt < first.AcceptedAt ? r.Report : first;
+            }
+        }
+
         if (burst.Count < options.SurgeReports)
         {
             return null;
         }
 
-        var ids = burst.Select(r => r.TicketId).ToHashSet();
-        var existing = _incidents.Values.FirstOrDefault(i => i.TicketIds.Any(ids.Contains));
+        var existing = _incidents.Values.FirstOrDefault(i => _members[i.Id].Overlaps(burst));
         if (existing is null)
         {
-            var created = new Incident($"incident-{burst[0].TicketId}", Cell, Excerpt(burst[0].Text), ids.ToList(), burst[0].AcceptedAt, report.AcceptedAt);
-            await board.SaveAsync(created, ids, Alert.ForSurge(created, report.TicketId));
-            _incidents[created.Id] = created;
+            var created = new Incident($"incident-{first!.TicketId}", Cell, Excerpt(first.Text), burst.ToList(), first.AcceptedAt, report.AcceptedAt);
+            await board.SaveAsync(created, burst, Alert.ForSurge(created, report.TicketId));
+            Keep(created);
             return new SurgeOutcome(created, true);
         }
 
-        var grown = existing with { TicketIds = existing.TicketIds.Union(ids).ToList(), LastAt = report.AcceptedAt };
+        // A storm's burst cell adds thousands of reports to one incident: the members are a set, so a
+        // report costs its own comparison with the cell's recent reports and no rebuild of the incident.
+        var members = _members[existing.Id];
+        var joined = burst.Where(members.Add).ToList();
+        var grown = existing with { TicketIds = members.ToList(), LastAt = report.AcceptedAt };
         _incidents[grown.Id] = grown;
-        _unsaved.TryGetValue(grown.Id, out var unsaved);
-        _unsaved[grown.Id] = grown.TicketIds.Except(existing.TicketIds).Union(unsaved ?? []).ToHashSet();
-        _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        if (joined.Count > 0)
+        {
+            if (!_unsaved.TryGetValue(grown.Id, out var unsaved))
+            {
+                _unsaved[grown.Id] = unsaved = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            unsaved.UnionWith(joined);
+            _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }
+
         return new SurgeOutcome(grown, false);
+    }
+
+    private void Keep(Incident incident)
+    {
+        _incidents[incident.Id] = incident;
+        _members[incident.Id] = new HashSet<string>(incident.TicketIds, StringComparer.Ordinal);
     }
 
     /// <summary>
