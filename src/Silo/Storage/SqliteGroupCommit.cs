@@ -17,7 +17,7 @@ namespace HotlineDispatch.Silo.Storage;
 /// providers do, with the parameters they bind), so the providers still read every row this writes.
 /// </para>
 /// </summary>
-public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate gate, string serviceId)
+public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate gate, string serviceId) : IAsyncDisposable
 {
     private const int MostPerCommit = 256;
     private const string StateStatement = "WriteToStorageKey";
@@ -116,6 +116,21 @@ public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate g
                 batch.Clear();
             }
         }
+
+        await (connection?.DisposeAsync() ?? ValueTask.CompletedTask);
+    }
+
+    /// <summary>Commits what is queued and closes the file, so a stopped silo holds no connection to it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        Task? loop;
+        lock (_start)
+        {
+            loop = _loop;
+        }
+
+        await (loop ?? Task.CompletedTask);
     }
 
     private async Task<SqliteConnection> OpenAsync()
