@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using System.Text.RegularExpressions;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.ReadModel;
@@ -13,6 +14,10 @@ namespace HotlineDispatch.Silo.Privacy;
 public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
 {
     private const string Columns = "id, at, actor, role, action, subject, detail, address";
+    private const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private Task? _writer;
 
     /// <summary>Records what the request's user did; a request without a signed-in user is recorded as <c>anonymous</c>.</summary>
     public Task RecordAsync(HttpContext http, string action, string? subject, string? detail = null)
@@ -22,21 +27,68 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
             http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
     }
 
+    /// <summary>Returns once the row is committed, in one transaction with the rows appended meanwhile.</summary>
     public async Task AppendAsync(string actor, string role, string action, string? subject, string? detail, string? address,
         CancellationToken cancellationToken)
     {
         var at = time.GetUtcNow();
-        await using var turn = await database.WriteTurnAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.Command($"""
-            INSERT INTO hotline_audit ({Columns})
-            VALUES (@id, @at, @actor, @role, @action, @subject, @detail, @address)
-            """)
-            .With("id", Guid.CreateVersion7(at).ToString()).With("at", at.ToUnixTimeMilliseconds())
-            .With("actor", actor).With("role", role).With("action", action)
-            .With("subject", subject).With("detail", detail is null ? null : LongNumber().Replace(detail, m => PhoneMask.Mask(m.Value)!))
-            .With("address", address)
-            .RunAsync(cancellationToken);
+        var entry = new AuditEntry(Guid.CreateVersion7(at).ToString(), at, actor, role, action, subject,
+            detail is null ? null : LongNumber().Replace(detail, m => PhoneMask.Mask(m.Value)!), address);
+        var pending = new Pending(entry);
+        lock (_queue)
+        {
+            _writer ??= Task.Run(WriteLoop);
+        }
+
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every answer that shows a phone number waits for its audit row, two a ticket at intake: a commit
+    /// each took the read model's single writer from the projection as often as the tickets themselves.
+    /// </summary>
+    private async Task WriteLoop()
+    {
+        var batch = new List<Pending>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await using (await database.WriteTurnAsync(CancellationToken.None))
+                await using (var connection = await database.OpenAsync(CancellationToken.None))
+                await using (var transaction = await connection.BeginTransactionAsync())
+                {
+                    await using var insert = connection.Command($"""
+                        INSERT INTO hotline_audit ({Columns})
+                        VALUES (@id, @at, @actor, @role, @action, @subject, @detail, @address)
+                        """, transaction);
+                    foreach (var entry in batch.Select(p => p.Entry))
+                    {
+                        insert.Parameters.Clear();
+                        await insert.With("id", entry.Id).With("at", entry.At.ToUnixTimeMilliseconds())
+                            .With("actor", entry.Actor).With("role", entry.Role).With("action", entry.Action)
+                            .With("subject", entry.Subject).With("detail", entry.Detail).With("address", entry.Address)
+                            .ExecuteNonQueryAsync();
+                    }
+
+                    await transaction.CommitAsync();
+                }
+
+                batch.ForEach(p => p.Done.TrySetResult());
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(p => p.Done.TrySetException(ex));
+            }
+
+            batch.Clear();
+        }
     }
 
     /// <summary>A phone number in a detail (a query, a reason an admin typed) is masked; ticket numbers' parts are shorter.</summary>
@@ -70,6 +122,11 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
             .ReadAllAsync(r => new AuditEntry(r.GetString(0), r.Instant(1), r.GetString(2), r.GetString(3), r.GetString(4),
                 r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7)), cancellationToken);
         return (items, total);
+    }
+
+    private sealed record Pending(AuditEntry Entry)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 
