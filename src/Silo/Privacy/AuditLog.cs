@@ -15,6 +15,7 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
 {
     private const string Columns = "id, at, actor, role, action, subject, detail, address";
     private const int MaxBatch = 256;
+    private const int RowsPerStatement = 64;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _writer;
@@ -64,17 +65,19 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
                 await using (var connection = await database.OpenAsync(CancellationToken.None))
                 await using (var transaction = await connection.BeginTransactionAsync())
                 {
-                    await using var insert = connection.Command($"""
-                        INSERT INTO hotline_audit ({Columns})
-                        VALUES (@id, @at, @actor, @role, @action, @subject, @detail, @address)
-                        """, transaction);
-                    foreach (var entry in batch.Select(p => p.Entry))
+                    foreach (var chunk in batch.Chunk(RowsPerStatement))
                     {
-                        insert.Parameters.Clear();
-                        await insert.With("id", entry.Id).With("at", entry.At.ToUnixTimeMilliseconds())
-                            .With("actor", entry.Actor).With("role", entry.Role).With("action", entry.Action)
-                            .With("subject", entry.Subject).With("detail", entry.Detail).With("address", entry.Address)
-                            .ExecuteNonQueryAsync();
+                        await using var insert = connection.Command("", transaction);
+                        var rows = chunk.Select((pending, i) =>
+                        {
+                            var e = pending.Entry;
+                            insert.With($"id{i}", e.Id).With($"at{i}", e.At.ToUnixTimeMilliseconds()).With($"actor{i}", e.Actor)
+                                .With($"role{i}", e.Role).With($"action{i}", e.Action).With($"subject{i}", e.Subject)
+                                .With($"detail{i}", e.Detail).With($"address{i}", e.Address);
+                            return $"(@id{i}, @at{i}, @actor{i}, @role{i}, @action{i}, @subject{i}, @detail{i}, @address{i})";
+                        }).ToList();
+                        insert.CommandText = $"INSERT INTO hotline_audit ({Columns}) VALUES {string.Join(", ", rows)}";
+                        await insert.ExecuteNonQueryAsync();
                     }
 
                     await transaction.CommitAsync();
