@@ -64,8 +64,9 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             total = Convert.ToInt32(await count.With("cap", KeywordCountCap + 1).ExecuteScalarAsync(cancellationToken));
         }
 
+        // Only a keyword's count stops at the cap; a list by other filters counts every ticket.
         var lowerBound = query.Text is not null && total > KeywordCountCap;
-        var page = new TicketPage([], Math.Min(total, KeywordCountCap), null, lowerBound);
+        var page = new TicketPage([], lowerBound ? KeywordCountCap : total, null, lowerBound);
         if (await WalkAsync(connection, query, offset, cancellationToken) is { } walked)
         {
             return page with { Items = walked.Items, Next = walked.Next };
