@@ -87,7 +87,28 @@ public static class OrleansSchema
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A silo past its schema already works on the tables a silo starting beside it is still scripting,
+    /// and PostgreSQL may pick the script as a deadlock's victim (rarely: the two-silo test met it once in
+    /// a few dozen runs). The script is one transaction and idempotent, so the victim runs it again.
+    /// </summary>
     private static async Task EnsurePostgresAsync(string connectionString, string script, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ApplyPostgresAsync(connectionString, script, cancellationToken);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task ApplyPostgresAsync(string connectionString, string script, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
