@@ -38,15 +38,54 @@ public sealed class CardSweep(
         }
     }
 
+    /// <summary>
+    /// Wakes every ticket with a card due, reading the next batch while the last one wakes. After an
+    /// outage that is every ticket whose card fell due in the dark; the reminders would wake them too,
+    /// but only at their next tick, up to a minute after the start.
+    /// </summary>
     public async Task<int> SweepOnce(CancellationToken cancellationToken)
     {
-        var due = await index.CardsDueAsync(time.GetUtcNow(), BatchSize, cancellationToken);
-        await Task.WhenAll(due.Select(id => grains.GetGrain<ITicketGrain>(id).Reconcile()));
-        if (due.Count > 0)
+        var now = time.GetUtcNow();
+        var woken = 0;
+        var waking = Task.CompletedTask;
+        DueTicket? after = null;
+        while (true)
         {
-            logger.LogInformation("Woke {Count} tickets with cards due", due.Count);
+            var due = await index.CardsDueAsync(now, after, BatchSize, cancellationToken);
+            await waking;
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            woken += due.Count;
+            after = due[^1];
+            waking = Task.WhenAll(due.Select(ticket => Wake(ticket.Id)));
+            if (due.Count < BatchSize)
+            {
+                await waking;
+                break;
+            }
         }
 
-        return due.Count;
+        if (woken > 0)
+        {
+            logger.LogInformation("Woke {Count} tickets with cards due", woken);
+        }
+
+        return woken;
+    }
+
+    private async Task Wake(string ticketId)
+    {
+        try
+        {
+            await grains.GetGrain<ITicketGrain>(ticketId).Reconcile();
+        }
+        catch (Exception ex)
+        {
+            // One ticket that cannot be woken now must not hold back the rest; its reminder and the next sweep try again.
+            logger.LogWarning(ex, "Waking ticket {TicketId} for its due cards failed", ticketId);
+        }
     }
 }

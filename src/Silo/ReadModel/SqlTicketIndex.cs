@@ -32,21 +32,27 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         return await ReadSummaries(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> CardsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DueTicket>> CardsDueAsync(DateTimeOffset now, DueTicket? after, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection
-            .Command("SELECT id FROM hotline_ticket WHERE next_card_at <= @now ORDER BY next_card_at LIMIT @limit")
+            .Command("""
+                SELECT id, next_card_at FROM hotline_ticket
+                WHERE next_card_at <= @now AND (next_card_at > @after_at OR (next_card_at = @after_at AND id > @after_id))
+                ORDER BY next_card_at, id LIMIT @limit
+                """)
             .With("now", now.ToUnixTimeMilliseconds())
+            .With("after_at", after?.NextCardAtMillis ?? long.MinValue)
+            .With("after_id", after?.Id ?? "")
             .With("limit", limit)
             .ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
+        var due = new List<DueTicket>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetString(0));
+            due.Add(new DueTicket(reader.GetString(0), reader.GetInt64(1)));
         }
 
-        return ids;
+        return due;
     }
 
     public async Task<TicketPage> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default)
