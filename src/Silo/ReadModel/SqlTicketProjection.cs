@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using HotlineDispatch.Deadlines;
@@ -7,6 +9,7 @@ using HotlineDispatch.Measures;
 using HotlineDispatch.Tickets;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
+using Npgsql;
 using static HotlineDispatch.Silo.ReadModel.DbCommandExtensions;
 
 namespace HotlineDispatch.Silo.ReadModel;
@@ -20,9 +23,6 @@ namespace HotlineDispatch.Silo.ReadModel;
 public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
 {
     private const int MaxBatch = 256;
-
-    // Five parameters a row keeps a statement well inside SQLite's and PostgreSQL's parameter limits.
-    private const int CountersPerStatement = 200;
 
     private readonly ReadModelDatabase _database;
     private readonly WorkingCalendar _calendar;
@@ -205,30 +205,53 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     }
 
     /// <summary>
-    /// Adds the batch's counts in multi-row upserts. Sorted keys: concurrent silos take the counter rows'
-    /// locks in one order and cannot deadlock.
+    /// Adds the batch's counts in one upsert, its rows in one JSON parameter: bound as a thousand parameters a
+    /// statement, Microsoft.Data.Sqlite looked each name up among all of the statement's, which took a fifth of the
+    /// silo's CPU when a restart recorded the cards of thousands of tickets at once. Sorted keys: concurrent silos
+    /// take the counter rows' locks in one order and cannot deadlock.
     /// </summary>
     private static async Task AddCounters(
         DbConnection connection, DbTransaction transaction, string table, string period,
         SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> counters)
     {
-        foreach (var chunk in counters.Chunk(CountersPerStatement))
+        if (counters.Count == 0)
         {
-            await using var command = connection.Command("", transaction);
-            var rows = new List<string>(chunk.Length);
-            for (var i = 0; i < chunk.Length; i++)
+            return;
+        }
+
+        var rows = connection is NpgsqlConnection
+            ? "SELECT r ->> 0, r ->> 1, r ->> 2, r ->> 3, (r ->> 4)::bigint FROM json_array_elements(@rows::json) r"
+            // WHERE true: without it SQLite would read ON CONFLICT as part of the FROM clause's join.
+            : "SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4 FROM json_each(@rows) r WHERE true";
+        await connection.Command($"""
+            INSERT INTO {table} (dimension, {period}, value, measure, n) {rows}
+            ON CONFLICT (dimension, {period}, value, measure) DO UPDATE SET n = {table}.n + excluded.n
+            """, transaction)
+            .With("rows", CounterRows(counters))
+            .RunAsync();
+    }
+
+    private static string CounterRows(SortedDictionary<(string Dimension, string Day, string Value, string Measure), long> counters)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var ((dimension, day, value, measure), n) in counters)
             {
-                var ((dimension, day, value, measure), n) = chunk[i];
-                command.With($"d{i}", dimension).With($"y{i}", day).With($"v{i}", value).With($"m{i}", measure).With($"n{i}", n);
-                rows.Add($"(@d{i}, @y{i}, @v{i}, @m{i}, @n{i})");
+                json.WriteStartArray();
+                json.WriteStringValue(dimension);
+                json.WriteStringValue(day);
+                json.WriteStringValue(value);
+                json.WriteStringValue(measure);
+                json.WriteNumberValue(n);
+                json.WriteEndArray();
             }
 
-            command.CommandText = $"""
-                INSERT INTO {table} (dimension, {period}, value, measure, n) VALUES {string.Join(", ", rows)}
-                ON CONFLICT (dimension, {period}, value, measure) DO UPDATE SET n = {table}.n + excluded.n
-                """;
-            await command.ExecuteNonQueryAsync();
+            json.WriteEndArray();
         }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The daily counts summed by the <paramref name="period"/> of their day: its month, quarter or year.</summary>
