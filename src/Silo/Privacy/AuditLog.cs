@@ -15,7 +15,6 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
 {
     private const string Columns = "id, at, actor, role, action, subject, detail, address";
     private const int MaxBatch = 256;
-    private const int RowsPerStatement = 64;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _writer;
@@ -65,20 +64,20 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
                 await using (var connection = await database.OpenAsync(CancellationToken.None))
                 await using (var transaction = await connection.BeginTransactionAsync())
                 {
-                    foreach (var chunk in batch.Chunk(RowsPerStatement))
-                    {
-                        await using var insert = connection.Command("", transaction);
-                        var rows = chunk.Select((pending, i) =>
+                    await connection.Command(
+                            $"INSERT INTO hotline_audit ({Columns}) {JsonRows.Select(database.IsPostgres, false, true, false, false, false, false, false, false)}",
+                            transaction)
+                        .With("rows", JsonRows.Of(batch, static (json, pending) =>
                         {
                             var e = pending.Entry;
-                            insert.With($"id{i}", e.Id).With($"at{i}", e.At.ToUnixTimeMilliseconds()).With($"actor{i}", e.Actor)
-                                .With($"role{i}", e.Role).With($"action{i}", e.Action).With($"subject{i}", e.Subject)
-                                .With($"detail{i}", e.Detail).With($"address{i}", e.Address);
-                            return $"(@id{i}, @at{i}, @actor{i}, @role{i}, @action{i}, @subject{i}, @detail{i}, @address{i})";
-                        }).ToList();
-                        insert.CommandText = $"INSERT INTO hotline_audit ({Columns}) VALUES {string.Join(", ", rows)}";
-                        await insert.ExecuteNonQueryAsync();
-                    }
+                            json.WriteStringValue(e.Id);
+                            json.WriteNumberValue(e.At.ToUnixTimeMilliseconds());
+                            foreach (var text in new[] { e.Actor, e.Role, e.Action, e.Subject, e.Detail, e.Address })
+                            {
+                                json.WriteStringValue(text);
+                            }
+                        }))
+                        .RunAsync();
 
                     await transaction.CommitAsync();
                 }
