@@ -12,6 +12,7 @@ public static class RequestCues
 {
     private const string None = "cue_none";
 
+    // The phrases are matched against normalised text, whose digits are all 0: "+0" is the chat's "+1".
     private static readonly (string Cue, string[] Phrases)[] Cues =
     [
         ("cue_ask", ["能不能", "能否", "可不可以", "可否", "麻烦", "请帮", "帮忙", "帮我", "帮着", "帮下", "帮问", "求助", "求求", "找谁", "归谁", "谁管",
