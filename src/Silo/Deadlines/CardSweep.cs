@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Tickets;
@@ -47,6 +48,7 @@ public sealed class CardSweep(
     {
         var now = time.GetUtcNow();
         var woken = 0;
+        var failures = new ConcurrentQueue<(string TicketId, Exception Error)>();
         var waking = Task.CompletedTask;
         DueTicket? after = null;
         while (true)
@@ -60,7 +62,7 @@ public sealed class CardSweep(
 
             woken += due.Count;
             after = due[^1];
-            waking = Task.WhenAll(due.Select(ticket => Wake(ticket.Id)));
+            waking = Task.WhenAll(due.Select(ticket => Wake(ticket.Id, failures)));
             if (due.Count < BatchSize)
             {
                 await waking;
@@ -73,10 +75,17 @@ public sealed class CardSweep(
             logger.LogInformation("Woke {Count} tickets with cards due", woken);
         }
 
+        if (failures.TryPeek(out var first))
+        {
+            logger.LogWarning(first.Error, "Waking {Failed} of {Count} tickets for their due cards failed, ticket {TicketId} among them; their reminders and the next sweep try again",
+                failures.Count, woken, first.TicketId);
+        }
+
         return woken;
     }
 
-    private async Task Wake(string ticketId)
+    /// <summary>One ticket that cannot be woken now must not hold back the rest.</summary>
+    private async Task Wake(string ticketId, ConcurrentQueue<(string, Exception)> failures)
     {
         try
         {
@@ -84,8 +93,7 @@ public sealed class CardSweep(
         }
         catch (Exception ex)
         {
-            // One ticket that cannot be woken now must not hold back the rest; its reminder and the next sweep try again.
-            logger.LogWarning(ex, "Waking ticket {TicketId} for its due cards failed", ticketId);
+            failures.Enqueue((ticketId, ex));
         }
     }
 }
