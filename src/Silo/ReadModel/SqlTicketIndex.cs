@@ -35,7 +35,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     public async Task<IReadOnlyList<DueTicket>> CardsDueAsync(DateTimeOffset now, DueTicket? after, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var reader = await connection
+        return await connection
             .Command("""
                 SELECT id, next_card_at FROM hotline_ticket
                 WHERE next_card_at <= @now AND (next_card_at > @after_at OR (next_card_at = @after_at AND id > @after_id))
@@ -45,14 +45,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             .With("after_at", after?.NextCardAtMillis ?? long.MinValue)
             .With("after_id", after?.Id ?? "")
             .With("limit", limit)
-            .ExecuteReaderAsync(cancellationToken);
-        var due = new List<DueTicket>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            due.Add(new DueTicket(reader.GetString(0), reader.GetInt64(1)));
-        }
-
-        return due;
+            .ReadAllAsync(r => new DueTicket(r.GetString(0), Convert.ToInt64(r.GetValue(1))), cancellationToken);
     }
 
     public async Task<TicketPage> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default)
