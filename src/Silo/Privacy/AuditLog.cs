@@ -65,7 +65,7 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
                 await using (var transaction = await connection.BeginTransactionAsync())
                 {
                     await connection.Command(
-                            $"INSERT INTO hotline_audit ({Columns}) {JsonRows.Select(database.IsPostgres, false, true, false, false, false, false, false, false)}",
+                            $"INSERT INTO hotline_audit ({Columns}) {JsonRows.Select(database.IsPostgres, columns: 8, integers: 1)}",
                             transaction)
                         .With("rows", JsonRows.Of(batch, static (json, pending) =>
                         {

@@ -33,17 +33,17 @@ internal static class JsonRows
     }
 
     /// <summary>
-    /// A SELECT of the rows of <c>@rows</c> in their order, one column per entry of <paramref name="integers"/>:
-    /// true where the column holds a number, which PostgreSQL's <c>-&gt;&gt;</c> hands out as text.
+    /// A SELECT of the <paramref name="columns"/> values of each row of <c>@rows</c>, in their order; the columns at
+    /// <paramref name="integers"/> hold numbers, which PostgreSQL's <c>-&gt;&gt;</c> hands out as text.
     /// </summary>
-    public static string Select(bool postgres, params bool[] integers)
+    public static string Select(bool postgres, int columns, params int[] integers)
     {
-        var columns = integers.Select((integer, i) => postgres
-            ? integer ? $"(r ->> {i})::bigint" : $"r ->> {i}"
-            : $"r.value ->> {i}");
+        var values = string.Join(", ", Enumerable.Range(0, columns).Select(i => postgres
+            ? integers.Contains(i) ? $"(r ->> {i})::bigint" : $"r ->> {i}"
+            : $"r.value ->> {i}"));
         return postgres
-            ? $"SELECT {string.Join(", ", columns)} FROM json_array_elements(@rows::json) r"
+            ? $"SELECT {values} FROM json_array_elements(@rows::json) r"
             // WHERE true: in an upsert, SQLite would otherwise read ON CONFLICT as part of the FROM clause's join.
-            : $"SELECT {string.Join(", ", columns)} FROM json_each(@rows) r WHERE true";
+            : $"SELECT {values} FROM json_each(@rows) r WHERE true";
     }
 }

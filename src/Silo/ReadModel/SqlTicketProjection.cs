@@ -216,7 +216,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         }
 
         await connection.Command($"""
-            INSERT INTO {table} (dimension, {period}, value, measure, n) {JsonRows.Select(connection is NpgsqlConnection, false, false, false, false, true)}
+            INSERT INTO {table} (dimension, {period}, value, measure, n) {JsonRows.Select(connection is NpgsqlConnection, columns: 5, integers: 4)}
             ON CONFLICT (dimension, {period}, value, measure) DO UPDATE SET n = {table}.n + excluded.n
             """, transaction)
             .With("rows", JsonRows.Of(counters, static (json, counter) =>

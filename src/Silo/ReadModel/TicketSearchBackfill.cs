@@ -113,27 +113,16 @@ public sealed class TicketSearchBackfill(
     public async Task OptimizeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using (var optimize = connection.Command("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;"))
+        await connection.Command("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;").RunAsync(cancellationToken);
+        if (Convert.ToInt64(await connection.Command("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'").ScalarAsync(cancellationToken)) == 0)
         {
-            await optimize.ExecuteNonQueryAsync(cancellationToken);
+            return;
         }
 
-        await using (var analysed = connection.Command("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'"))
-        {
-            if (Convert.ToInt64(await analysed.ExecuteScalarAsync(cancellationToken)) == 0)
-            {
-                return;
-            }
-        }
-
-        await using (var forget = connection.Command("""
+        await connection.Command("""
             DELETE FROM sqlite_stat1 WHERE tbl LIKE 'hotline\_ticket\_grams\_%' ESCAPE '\';
             ANALYZE sqlite_schema;
-            """))
-        {
-            await forget.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+            """).RunAsync(cancellationToken);
         SqliteConnection.ClearPool((SqliteConnection)connection);
     }
 
