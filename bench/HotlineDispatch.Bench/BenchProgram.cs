@@ -20,7 +20,8 @@ public static class BenchProgram
           deadlines --open N [--concurrency C] [--sign-for <TimeSpan>] [--storage …] [--connection …]
           memory    --grains N [--cells K] [--concurrency C] [--storage …] [--connection …]
           surge     --tickets N [--concurrency C] [--bursts B] [--sign-for <TimeSpan>] [--storage …] [--connection …]
-          restart   --open N [--concurrency C] [--sign-for <TimeSpan>] [--catch-up <TimeSpan>] [--storage …] [--connection …]
+          restart   --open N [--due-in-dark K] [--concurrency C] [--sign-for <TimeSpan>] [--catch-up <TimeSpan>] [--storage …] [--connection …]
+                    (--due-in-dark: only the last K tickets taken in run a short limit; by default all N)
           faults    --storage sqlite|postgres --tickets N [--concurrency C] [--rounds R]
           history   --storage sqlite|postgres [--connection …] --tickets N [--calls C] [--keep DIR | --reuse DIR]
                     (--keep leaves the filled database in the new folder DIR; --reuse DIR runs on it without a fill)
@@ -81,8 +82,14 @@ public static class BenchProgram
                     a.Duration("sign-for") ?? TimeSpan.FromMinutes(1), a.Storage(), a.OptionalText("connection"));
                 return () => SurgeScenario.RunAsync(surge);
             case "restart":
-                var restart = new RestartOptions(a.Int("open", 100_000), a.Int("concurrency", 32), a.Duration("sign-for"),
-                    a.Duration("catch-up") ?? TimeSpan.FromMinutes(1), a.Storage(), a.OptionalText("connection"));
+                var open = a.Int("open", 100_000);
+                var restart = new RestartOptions(open, a.Int("concurrency", 32), a.Duration("sign-for"),
+                    a.Duration("catch-up") ?? TimeSpan.FromMinutes(1), a.Storage(), a.OptionalText("connection"), a.Int("due-in-dark", open));
+                if (restart.DueInDark is < 1 || restart.DueInDark > open)
+                {
+                    throw new BenchUsageException($"--due-in-dark must be between 1 and --open ({open}).");
+                }
+
                 return () => RestartScenario.RunAsync(restart);
             case "faults":
                 var faults = new FaultsOptions(a.Storage(), a.Int("tickets", 20_000), a.Int("concurrency", 32), a.Int("rounds", 3));

@@ -1,3 +1,5 @@
+using HotlineDispatch.Routing;
+
 namespace HotlineDispatch.Bench.Load;
 
 /// <summary>One report as a resident makes it, with the department a dispatcher would send it to.</summary>
@@ -26,6 +28,9 @@ public sealed class CitizenReports(string runTag)
         ("公园里的几棵大树被台风刮歪了，树枝压在人行道上，路人只能绕到马路上走。", "report", "YLJ"),
         ("小区消防通道长期被私家车占用，物业也不管，万一着火消防车根本进不来。", "report", "XFJY"),
     ];
+
+    /// <summary>The everyday kinds the dispatcher does not flag as urgent: their tickets run the normal limits.</summary>
+    private static readonly (string Content, string Type, string Lead)[] Calm = [.. Everyday.Where(kind => UrgencyDetector.Detect(kind.Content) is null)];
 
     private static readonly string[] Streets = ["春晖路", "江滨路", "人民路", "解放路", "中山路", "新华街", "建设路", "文化路", "胜利街", "和平路"];
     private static readonly string[] Surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"];
@@ -57,23 +62,28 @@ public sealed class CitizenReports(string runTag)
     /// cell had five alike reports from the 9,601st ticket on: the dispatcher rightly took that for
     /// surges, and a third of the tickets of a 26,000-ticket intake run paid for joining an incident.
     /// </summary>
-    public CitizenReport Ordinary(int seq)
-    {
-        var (block, inBlock) = Math.DivRem(seq, OrdinaryCells * ReportsPerCell);
-        var (round, cellInBlock) = Math.DivRem(inBlock, OrdinaryCells);
-        return InCell(seq, block * OrdinaryCells + cellInBlock, round);
-    }
+    public CitizenReport Ordinary(int seq) => OrdinaryOf(seq, Everyday);
+
+    /// <summary>As <see cref="Ordinary"/>, of the kinds that name no hazard, so no ticket is urgent.</summary>
+    public CitizenReport Calmly(int seq) => OrdinaryOf(seq, Calm);
 
     /// <summary>
     /// The <paramref name="seq"/>-th report of a day crowded into <paramref name="cells"/> grid cells,
     /// however many reports each then takes. Each cell goes through every kind of problem before it
     /// repeats one: picking the kind by <c>seq</c> alone sent each cell the same three texts over and over.
     /// </summary>
-    public CitizenReport InCells(int seq, int cells) => InCell(seq, seq % cells, seq / cells);
+    public CitizenReport InCells(int seq, int cells) => InCell(seq, seq % cells, Everyday[seq / cells % Everyday.Length]);
 
-    private CitizenReport InCell(int seq, int cell, int round)
+    private CitizenReport OrdinaryOf(int seq, (string Content, string Type, string Lead)[] kinds)
     {
-        var (content, type, lead) = Everyday[round % Everyday.Length];
+        var (block, inBlock) = Math.DivRem(seq, OrdinaryCells * ReportsPerCell);
+        var (round, cellInBlock) = Math.DivRem(inBlock, OrdinaryCells);
+        return InCell(seq, block * OrdinaryCells + cellInBlock, kinds[round % kinds.Length]);
+    }
+
+    private CitizenReport InCell(int seq, int cell, (string Content, string Type, string Lead) kind)
+    {
+        var (content, type, lead) = kind;
         var street = Streets[seq / Everyday.Length % Streets.Length];
         return Report(seq, Channels[seq % Channels.Length], $"{street}{seq % 200 + 1}号", $"G-{cell + 1}", content, type, lead);
     }

@@ -8,7 +8,8 @@ namespace HotlineDispatch.Bench.Scenarios;
 
 /// <param name="SignFor">The sign-for limit; by default long enough for intake to end before the first yellow card falls due.</param>
 /// <param name="CatchUp">The restarted silo's allowance for recording what fell due while it was down; the goal is a minute.</param>
-public sealed record RestartOptions(int Open, int Concurrency, TimeSpan? SignFor, TimeSpan CatchUp, string Storage, string? Connection);
+/// <param name="DueInDark">How many of the open tickets, the last taken in, have their cards fall due during the outage; the others' limits are a month away.</param>
+public sealed record RestartOptions(int Open, int Concurrency, TimeSpan? SignFor, TimeSpan CatchUp, string Storage, string? Connection, int DueInDark);
 
 /// <summary>
 /// A silo holding N open tickets dies with SIGKILL right after taking them in and stays down until
@@ -16,30 +17,48 @@ public sealed record RestartOptions(int Open, int Concurrency, TimeSpan? SignFor
 /// process started it answers, and when the cards that fell due in the dark were recorded, counted
 /// from that start. The cards are read only a minute after the restart, because reading a ticket
 /// wakes its grain, which would record an overdue card itself and hide a sweep that missed it.
+/// With <see cref="RestartOptions.DueInDark"/> below the open count, only that many tickets, sent to
+/// <see cref="ShortDepartment"/> with reports that name no hazard (urgent tickets run the urgent limit), run a short limit: a real outage catches the cards of a slice of
+/// the open tickets, while the silo still starts with every ticket's reminder and row.
 /// </summary>
 public static class RestartScenario
 {
     /// <summary>A low guess of the intake rate, so intake ends before the first card falls due.</summary>
     private const double AssumedTicketsPerSecond = 300;
 
+    /// <summary>The department whose sign-for limit is short when only some tickets' cards fall due in the dark.</summary>
+    private const string ShortDepartment = "MZJ";
+
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan FarAway = TimeSpan.FromDays(30);
 
     /// <summary>Every card that fell due in the dark recorded within this of the restart. A longer <c>--catch-up</c> lets a slower catch-up finish on its own, so its figures show how long it took.</summary>
     private static readonly TimeSpan Goal = TimeSpan.FromMinutes(1);
 
     public static async Task<Report> RunAsync(RestartOptions options)
     {
-        var signFor = options.SignFor ?? ShortDeadlines.AfterIntakeOf(options.Open, AssumedTicketsPerSecond, minimumSeconds: 20);
+        var signFor = options.SignFor ?? ShortDeadlines.AfterIntakeOf(options.DueInDark, AssumedTicketsPerSecond, minimumSeconds: 20);
+        var firstShort = options.Open - options.DueInDark;
+        var settings = firstShort == 0
+            ? ShortDeadlines.Settings(signFor, ShortDeadlines.YellowAt)
+            : new Dictionary<string, string>(ShortDeadlines.Settings(FarAway, ShortDeadlines.YellowAt))
+            {
+                [$"Hotline:Sla:Departments:{ShortDepartment}:SignFor"] = signFor.ToString("c", CultureInfo.InvariantCulture),
+            };
         await using var run = await BenchRun.CreateAsync(options.Storage, options.Connection);
-        var silo = await run.StartSiloAsync(ShortDeadlines.Settings(signFor, ShortDeadlines.YellowAt));
+        var silo = await run.StartSiloAsync(settings);
         var ids = new string[options.Open];
         LoadResult intake;
         using (var http = silo.Client(options.Concurrency))
         {
             var api = new TicketApi(http);
             var reports = new CitizenReports("restart");
-            intake = await ClosedLoop.RunAsync("opening tickets", options.Open, options.Concurrency,
-                async seq => ids[seq] = await IntakeScenario.CreateAndDispatch(api, reports.Ordinary(seq)));
+            intake = await ClosedLoop.RunAsync("opening tickets", options.Open, options.Concurrency, async seq =>
+            {
+                var report = seq < firstShort || firstShort == 0 ? reports.Ordinary(seq) : reports.Calmly(seq) with { Lead = ShortDepartment };
+                ids[seq] = await IntakeScenario.CreateAndDispatch(api, report);
+            });
         }
 
         var lastDue = DateTimeOffset.UtcNow + signFor;
@@ -56,12 +75,13 @@ public static class RestartScenario
         firstRead.Stop();
 
         await Progress.WaitUntilAsync("giving the restarted silo time to catch up", restartedAt + options.CatchUp + Grace);
-        var cards = await CardCheck.RunAsync(reader, ids, options.Concurrency, DateTimeOffset.UtcNow, new Outage(killedAt, restartedAt));
+        var cards = await CardCheck.RunAsync(reader, ids[firstShort..], options.Concurrency, DateTimeOffset.UtcNow, new Outage(killedAt, restartedAt));
         var late = cards.SinceRestart.Count - cards.SinceRestart.CountAtMost(options.CatchUp.TotalMilliseconds);
         var afterGoal = cards.SinceRestart.Count - cards.SinceRestart.CountAtMost(Goal.TotalMilliseconds);
         return new Report("restart") { Failed = cards.Missing > 0 || late > 0 }
             .Field("storage", "storage", options.Storage)
             .Figure("open", "open tickets when the silo was killed", options.Open, 0)
+            .Figure("dueInDark", "of them with a short sign-for limit, their cards due in the dark", options.DueInDark, 0)
             .Figure("answersInSec", "restart: process start to /health answering, s", healthyAfter.TotalSeconds, 1)
             .Figure("firstReadMs", "then the first ticket read, ms", firstRead.Elapsed.TotalMilliseconds, 1)
             .Figure("outageCards", "cards that fell due while the silo was down", cards.SinceRestart.Count, 0)

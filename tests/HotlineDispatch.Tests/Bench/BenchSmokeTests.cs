@@ -41,10 +41,13 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task Restart_prints_when_the_cards_due_in_the_outage_were_recorded()
     {
-        var line = await RunAsync("restart", "--open", "20", "--concurrency", "4", "--sign-for", "00:00:04", "--catch-up", "00:00:05");
-        AssertFields(line, "restart", "storage", "open", "answersInSec", "firstReadMs", "outageCards", "p50Sec", "p99Sec", "maxSec", "lateCards", "afterGoal", "missed");
+        var line = await RunAsync("restart", "--open", "20", "--due-in-dark", "8", "--concurrency", "4", "--sign-for", "00:00:04", "--catch-up", "00:00:05");
+        AssertFields(line, "restart", "storage", "open", "dueInDark", "answersInSec", "firstReadMs", "outageCards", "p50Sec", "p99Sec", "maxSec", "lateCards", "afterGoal", "missed");
         Assert.Equal(20, line.GetProperty("open").GetInt32());
         Assert.Equal(0, line.GetProperty("missed").GetInt32());
+
+        // Only the eight tickets with the short limit have cards to fall due, a yellow and a red each.
+        Assert.Equal(16, line.GetProperty("outageCards").GetInt32());
     }
 
     [Fact]
