@@ -1,8 +1,8 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using System.Text.RegularExpressions;
 using HotlineDispatch.Silo.Auth;
 using HotlineDispatch.Silo.ReadModel;
+using HotlineDispatch.Silo.Storage;
 using HotlineDispatch.Silo.Tickets;
 
 namespace HotlineDispatch.Silo.Privacy;
@@ -11,13 +11,21 @@ namespace HotlineDispatch.Silo.Privacy;
 /// The access audit in the read model's database. A row is written before the answer that it records
 /// leaves the silo, so nobody sees a number without a trace of it.
 /// </summary>
-public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+public sealed partial class AuditLog : IAsyncDisposable
 {
     private const string Columns = "id, at, actor, role, action, subject, detail, address";
     private const int MaxBatch = 256;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private Task? _writer;
+    private readonly ReadModelDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly CommitQueue<AuditEntry, ValueTuple> _queue;
+
+    public AuditLog(ReadModelDatabase database, [FromKeyedServices(HotlineTime.Key)] TimeProvider time)
+    {
+        _database = database;
+        _time = time;
+        _queue = new CommitQueue<AuditEntry, ValueTuple>(MaxBatch, WriteAsync);
+    }
 
     /// <summary>Records what the request's user did; a request without a signed-in user is recorded as <c>anonymous</c>.</summary>
     public Task RecordAsync(HttpContext http, string action, string? subject, string? detail = null)
@@ -31,66 +39,42 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
     public async Task AppendAsync(string actor, string role, string action, string? subject, string? detail, string? address,
         CancellationToken cancellationToken)
     {
-        var at = time.GetUtcNow();
+        var at = _time.GetUtcNow();
         var entry = new AuditEntry(Guid.CreateVersion7(at).ToString(), at, actor, role, action, subject,
             detail is null ? null : LongNumber().Replace(detail, m => PhoneMask.Mask(m.Value)!), address);
-        var pending = new Pending(entry);
-        lock (_queue)
-        {
-            _writer ??= Task.Run(WriteLoop);
-        }
-
-        await _queue.Writer.WriteAsync(pending, cancellationToken);
-        await pending.Done.Task.WaitAsync(cancellationToken);
+        await _queue.EnqueueAsync(entry, cancellationToken);
     }
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
     /// <summary>
     /// Every answer that shows a phone number waits for its audit row, two a ticket at intake: a commit
     /// each took the read model's single writer from the projection as often as the tickets themselves.
     /// </summary>
-    private async Task WriteLoop()
+    private async Task<IReadOnlyList<ValueTuple>> WriteAsync(IReadOnlyList<AuditEntry> batch)
     {
-        var batch = new List<Pending>();
-        while (await _queue.Reader.WaitToReadAsync())
+        await using (await _database.WriteTurnAsync(CancellationToken.None))
+        await using (var connection = await _database.OpenAsync(CancellationToken.None))
+        await using (var transaction = await connection.BeginTransactionAsync())
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                await using (await database.WriteTurnAsync(CancellationToken.None))
-                await using (var connection = await database.OpenAsync(CancellationToken.None))
-                await using (var transaction = await connection.BeginTransactionAsync())
+            await connection.Command(
+                    $"INSERT INTO hotline_audit ({Columns}) {JsonRows.Select(_database.IsPostgres, columns: 8, integers: 1)}",
+                    transaction)
+                .With("rows", JsonRows.Of(batch, static (json, e) =>
                 {
-                    await connection.Command(
-                            $"INSERT INTO hotline_audit ({Columns}) {JsonRows.Select(database.IsPostgres, columns: 8, integers: 1)}",
-                            transaction)
-                        .With("rows", JsonRows.Of(batch, static (json, pending) =>
-                        {
-                            var e = pending.Entry;
-                            json.WriteStringValue(e.Id);
-                            json.WriteNumberValue(e.At.ToUnixTimeMilliseconds());
-                            foreach (var text in new[] { e.Actor, e.Role, e.Action, e.Subject, e.Detail, e.Address })
-                            {
-                                json.WriteStringValue(text);
-                            }
-                        }))
-                        .RunAsync();
+                    json.WriteStringValue(e.Id);
+                    json.WriteNumberValue(e.At.ToUnixTimeMilliseconds());
+                    foreach (var text in new[] { e.Actor, e.Role, e.Action, e.Subject, e.Detail, e.Address })
+                    {
+                        json.WriteStringValue(text);
+                    }
+                }))
+                .RunAsync();
 
-                    await transaction.CommitAsync();
-                }
-
-                batch.ForEach(p => p.Done.TrySetResult());
-            }
-            catch (Exception ex)
-            {
-                batch.ForEach(p => p.Done.TrySetException(ex));
-            }
-
-            batch.Clear();
+            await transaction.CommitAsync();
         }
+
+        return new ValueTuple[batch.Count];
     }
 
     /// <summary>A phone number in a detail (a query, a reason an admin typed) is masked; ticket numbers' parts are shorter.</summary>
@@ -117,18 +101,13 @@ public sealed partial class AuditLog(ReadModelDatabase database, [FromKeyedServi
             .With("actor", query.Actor).With("action", query.Action).With("subject", query.Subject)
             .With("from", DbCommandExtensions.Millis(query.From)).With("to", DbCommandExtensions.Millis(query.To));
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var total = Convert.ToInt32(await Bound(connection.Command($"SELECT COUNT(*) FROM hotline_audit {where}")).ScalarAsync(cancellationToken));
         var items = await Bound(connection.Command($"SELECT {Columns} FROM hotline_audit {where} ORDER BY at DESC, id DESC LIMIT @limit OFFSET @offset"))
             .With("limit", pageSize).With("offset", (page - 1) * pageSize)
             .ReadAllAsync(r => new AuditEntry(r.GetString(0), r.Instant(1), r.GetString(2), r.GetString(3), r.GetString(4),
                 r.TextOrNull(5), r.TextOrNull(6), r.TextOrNull(7)), cancellationToken);
         return (items, total);
-    }
-
-    private sealed record Pending(AuditEntry Entry)
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 

@@ -1,12 +1,12 @@
 using System.Data.Common;
 using System.Text.Json;
-using System.Threading.Channels;
 using HotlineDispatch.Deadlines;
 using HotlineDispatch.Departments;
 using HotlineDispatch.Measures;
 using HotlineDispatch.Tickets;
 using HotlineDispatch.Silo.Hosting;
 using HotlineDispatch.Silo.Measures;
+using HotlineDispatch.Silo.Storage;
 using Npgsql;
 using static HotlineDispatch.Silo.ReadModel.DbCommandExtensions;
 
@@ -29,8 +29,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     private readonly ILogger<SqlTicketProjection> _logger;
     private readonly IReadOnlyList<ITicketProjectionPart> _parts;
     private readonly IReadOnlyList<ITicketProjectionFollowUp> _followUps;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly CommitQueue<Pending, ValueTuple> _queue;
 
     public SqlTicketProjection(
         ReadModelDatabase database, SlaPolicy sla, IGrainFactory grains, DepartmentResync resync, IEnumerable<ITicketProjectionPart> parts,
@@ -43,7 +42,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         _grains = grains;
         _resync = resync;
         _logger = logger;
-        _writer = Task.Run(WriteLoop);
+        _queue = new CommitQueue<Pending, ValueTuple>(MaxBatch, CommitAndTellAsync);
     }
 
     public async Task ProjectAsync(TicketSnapshot ticket, int projectedSeq, CancellationToken cancellationToken = default)
@@ -56,61 +55,26 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             ticket.Channel,
             ticket.GridCell,
             _parts.Select(p => p.Capture(ticket, events)).OfType<ProjectionWrite>().ToList());
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(SqlTicketProjection));
-        }
-
-        await pending.Done.Task.WaitAsync(cancellationToken);
+        await _queue.EnqueueAsync(pending, cancellationToken);
         foreach (var followUp in _followUps)
         {
             await followUp.FollowAsync(ticket, events);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+
+    /// <summary>
+    /// Departments hear of the commit before the steps are acknowledged, so a reply to a step never runs ahead of the
+    /// queue it changed.
+    /// </summary>
+    private async Task<IReadOnlyList<ValueTuple>> CommitAndTellAsync(IReadOnlyList<Pending> batch)
     {
-        _queue.Writer.TryComplete();
-        await _writer;
+        await TellDepartments(await Commit(batch));
+        return new ValueTuple[batch.Count];
     }
 
-    private async Task WriteLoop()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                // Departments hear of the commit before the steps are acknowledged, so a reply to a step
-                // never runs ahead of the queue it changed.
-                await TellDepartments(await Commit(batch));
-            }
-            catch (Exception ex)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(ex);
-                }
-
-                batch.Clear();
-                continue;
-            }
-
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetResult();
-            }
-
-            batch.Clear();
-        }
-    }
-
-    private async Task<IReadOnlyDictionary<string, List<TicketSummary>>> Commit(List<Pending> batch)
+    private async Task<IReadOnlyDictionary<string, List<TicketSummary>>> Commit(IReadOnlyList<Pending> batch)
     {
         var counters = new SortedDictionary<(string Dimension, string Day, string Value, string Measure), long>();
         var touched = new Dictionary<string, List<TicketSummary>>(StringComparer.Ordinal);
@@ -323,8 +287,5 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     /// <summary><see cref="PartWrites"/> are given the stored position, so they too skip events already projected.</summary>
     private sealed record Pending(
         TicketSummary Summary, IReadOnlyList<TicketEvent> Events, TicketType Type, TicketChannel Channel, string? GridCell,
-        IReadOnlyList<ProjectionWrite> PartWrites)
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+        IReadOnlyList<ProjectionWrite> PartWrites);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Orleans.Storage;
 
@@ -17,16 +16,26 @@ namespace HotlineDispatch.Silo.Storage;
 /// providers do, with the parameters they bind), so the providers still read every row this writes.
 /// </para>
 /// </summary>
-public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate gate, string serviceId) : IAsyncDisposable
+public sealed class SqliteGroupCommit : IAsyncDisposable
 {
     private const int MostPerCommit = 256;
     private const string StateStatement = "WriteToStorageKey";
     private const string ReminderStatement = "UpsertReminderRowKey";
 
-    private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly SqliteWriteGate _gate;
+    private readonly string _serviceId;
+    private readonly CommitQueue<Write, int?> _queue;
     private readonly Dictionary<string, string> _statements = new(StringComparer.Ordinal);
-    private readonly Lock _start = new();
-    private Task? _loop;
+    private SqliteConnection? _connection;
+
+    public SqliteGroupCommit(string connectionString, SqliteWriteGate gate, string serviceId)
+    {
+        _connectionString = connectionString;
+        _gate = gate;
+        _serviceId = serviceId;
+        _queue = new CommitQueue<Write, int?>(MostPerCommit, CommitInTurnAsync);
+    }
 
     /// <summary>
     /// Stores the state of a grain with a plain string key if its row is still at <paramref name="version"/>
@@ -36,9 +45,9 @@ public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate g
     public async Task<string> WriteStateAsync(string stateName, string key, string? version, byte[] payload)
     {
         var expected = string.IsNullOrWhiteSpace(version) ? (int?)null : int.Parse(version, CultureInfo.InvariantCulture);
-        var written = await EnqueueAsync(new Write(StateStatement, parameters =>
+        var written = await _queue.EnqueueAsync(new Write(StateStatement, parameters =>
         {
-            parameters.AddWithValue("@ServiceId", serviceId);
+            parameters.AddWithValue("@ServiceId", _serviceId);
             parameters.AddWithValue("@GrainTypeString", stateName);
             parameters.AddWithValue("@GrainIdN0", 0L);
             parameters.AddWithValue("@GrainIdN1", 0L);
@@ -47,15 +56,15 @@ public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate g
             parameters.AddWithValue("@PayloadBinary", payload);
         }));
         return written?.ToString(CultureInfo.InvariantCulture)
-            ?? throw new InconsistentStateException($"Version conflict (WriteState): ServiceId={serviceId} GrainType={stateName} GrainId={key} ETag={version}.");
+            ?? throw new InconsistentStateException($"Version conflict (WriteState): ServiceId={_serviceId} GrainType={stateName} GrainId={key} ETag={version}.");
     }
 
     /// <summary>Inserts or replaces a reminder row; returns its new version (the reminder's ETag).</summary>
     public async Task<string> UpsertReminderAsync(ReminderEntry entry)
     {
-        var written = await EnqueueAsync(new Write(ReminderStatement, parameters =>
+        var written = await _queue.EnqueueAsync(new Write(ReminderStatement, parameters =>
         {
-            parameters.AddWithValue("@ServiceId", serviceId);
+            parameters.AddWithValue("@ServiceId", _serviceId);
             parameters.AddWithValue("@GrainHash", unchecked((int)entry.GrainId.GetUniformHashCode()));
             parameters.AddWithValue("@GrainId", entry.GrainId.ToString());
             parameters.AddWithValue("@ReminderName", entry.ReminderName);
@@ -67,80 +76,42 @@ public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate g
             ?? throw new InvalidOperationException($"The reminder upsert of {entry.GrainId} '{entry.ReminderName}' returned no version.");
     }
 
-    private async Task<int?> EnqueueAsync(Write write)
-    {
-        lock (_start)
-        {
-            _loop ??= Task.Run(RunAsync);
-        }
-
-        await _queue.Writer.WriteAsync(write);
-        return await write.Done.Task;
-    }
-
-    private async Task RunAsync()
-    {
-        SqliteConnection? connection = null;
-        var batch = new List<Write>(MostPerCommit);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MostPerCommit && _queue.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
-
-            await gate.EnterAsync(CancellationToken.None);
-            try
-            {
-                connection ??= await OpenAsync();
-                var versions = await CommitAsync(connection, batch);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(versions[i]);
-                }
-            }
-            catch (Exception ex)
-            {
-                // Nothing of the batch is durable, so no caller is acknowledged; a fresh connection next time.
-                foreach (var write in batch)
-                {
-                    write.Done.TrySetException(ex);
-                }
-
-                await (connection?.DisposeAsync() ?? ValueTask.CompletedTask);
-                connection = null;
-            }
-            finally
-            {
-                gate.Exit();
-                batch.Clear();
-            }
-        }
-
-        await (connection?.DisposeAsync() ?? ValueTask.CompletedTask);
-    }
-
     /// <summary>Commits what is queued and closes the file, so a stopped silo holds no connection to it.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        Task? loop;
-        lock (_start)
-        {
-            loop = _loop;
-        }
+        await _queue.DisposeAsync();
+        await (_connection?.DisposeAsync() ?? ValueTask.CompletedTask);
+    }
 
-        await (loop ?? Task.CompletedTask);
+    /// <summary>One transaction on the connection kept between commits; after a failure the next commit opens a fresh one.</summary>
+    private async Task<IReadOnlyList<int?>> CommitInTurnAsync(IReadOnlyList<Write> batch)
+    {
+        await _gate.EnterAsync(CancellationToken.None);
+        try
+        {
+            _connection ??= await OpenAsync();
+            return await CommitAsync(_connection, batch);
+        }
+        catch
+        {
+            await (_connection?.DisposeAsync() ?? ValueTask.CompletedTask);
+            _connection = null;
+            throw;
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync()
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         return connection;
     }
 
-    private async Task<int?[]> CommitAsync(SqliteConnection connection, List<Write> batch)
+    private async Task<int?[]> CommitAsync(SqliteConnection connection, IReadOnlyList<Write> batch)
     {
         var versions = new int?[batch.Count];
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
@@ -207,8 +178,5 @@ public sealed class SqliteGroupCommit(string connectionString, SqliteWriteGate g
         return text;
     }
 
-    private sealed record Write(string Statement, Action<SqliteParameterCollection> Bind)
-    {
-        public TaskCompletionSource<int?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    private sealed record Write(string Statement, Action<SqliteParameterCollection> Bind);
 }
