@@ -28,8 +28,13 @@ public sealed record CellReport(
     [property: Id(1)] string Text,
     [property: Id(2)] DateTimeOffset AcceptedAt);
 
-/// <summary>What adding a report changed: the incident it belongs to now, and whether that incident is new.</summary>
-[GenerateSerializer, Immutable, Alias("hotline.surge-outcome.v1")]
+/// <summary>
+/// What adding a report changed: the incident it belongs to now, how many reports that incident holds, and whether it
+/// is new. Not the incident's ticket list: a storm's burst adds thousands of reports to one incident, and sending the
+/// whole list back with each made a burst's cost grow with the square of its size.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hotline.surge-outcome.v2")]
 public sealed record SurgeOutcome(
-    [property: Id(0)] Incident Incident,
-    [property: Id(1)] bool Created);
+    [property: Id(0)] string IncidentId,
+    [property: Id(1)] int Reports,
+    [property: Id(2)] bool Created);

@@ -92,32 +92,32 @@ public sealed class CellReportsGrain(
             var created = new Incident($"incident-{first!.TicketId}", Cell, Excerpt(first.Text), burst.ToList(), first.AcceptedAt, report.AcceptedAt);
             await board.SaveAsync(created, burst, Alert.ForSurge(created, report.TicketId));
             Keep(created);
-            return new SurgeOutcome(created, true);
+            return new SurgeOutcome(created.Id, burst.Count, true);
         }
 
         // A storm's burst cell adds thousands of reports to one incident: the members are a set, so a
         // report costs its own comparison with the cell's recent reports and no rebuild of the incident.
         var members = _members[existing.Id];
         var joined = burst.Where(members.Add).ToList();
-        var grown = existing with { TicketIds = members.ToList(), LastAt = report.AcceptedAt };
-        _incidents[grown.Id] = grown;
+        _incidents[existing.Id] = existing with { LastAt = report.AcceptedAt };
         if (joined.Count > 0)
         {
-            if (!_unsaved.TryGetValue(grown.Id, out var unsaved))
+            if (!_unsaved.TryGetValue(existing.Id, out var unsaved))
             {
-                _unsaved[grown.Id] = unsaved = new HashSet<string>(StringComparer.Ordinal);
+                _unsaved[existing.Id] = unsaved = new HashSet<string>(StringComparer.Ordinal);
             }
 
             unsaved.UnionWith(joined);
             _flush ??= this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
         }
 
-        return new SurgeOutcome(grown, false);
+        return new SurgeOutcome(existing.Id, members.Count, false);
     }
 
+    /// <summary>The members go to a set of their own; the incident kept beside them is what the board's saves need, without them.</summary>
     private void Keep(Incident incident)
     {
-        _incidents[incident.Id] = incident;
+        _incidents[incident.Id] = incident with { TicketIds = [] };
         _members[incident.Id] = new HashSet<string>(incident.TicketIds, StringComparer.Ordinal);
     }
 

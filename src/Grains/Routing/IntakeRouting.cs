@@ -70,13 +70,13 @@ public sealed class IntakeRouting(
         }
 
         var outcome = await grains.GetGrain<ICellReportsGrain>(cell).Add(new CellReport(ticket.Id, ticket.Content, ticket.AcceptedAt));
-        if (outcome is not { Created: true, Incident: var incident })
+        if (outcome is not { Created: true })
         {
             return;
         }
 
         logger.LogWarning("SURGE {IncidentId} in {Cell}: {Count} similar reports within {Window}",
-            incident.Id, cell, incident.TicketIds.Count, options.SurgeWindow);
+            outcome.IncidentId, cell, outcome.Reports, options.SurgeWindow);
     }
 
     private async Task<TicketSnapshot> AutoDispatch(TicketSnapshot ticket)
