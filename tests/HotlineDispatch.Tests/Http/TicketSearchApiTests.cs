@@ -230,6 +230,10 @@ public abstract class TicketSearchApiTests(HotlineApiFactory api)
 
         var few = await Ok(await client.GetAsync("/api/v1/tickets?q=封顶&gridCell=G-cap-1"));
         Assert.Equal((1, false), (few.GetProperty("total").GetInt32(), few.TryGetProperty("totalIsLowerBound", out _)));
+
+        // Only a keyword's count stops at the cap: a list by other filters counts every ticket.
+        var cell = await Ok(await client.GetAsync("/api/v1/tickets?gridCell=G-cap-2&pageSize=20"));
+        Assert.Equal((copies, false), (cell.GetProperty("total").GetInt32(), cell.TryGetProperty("totalIsLowerBound", out _)));
     }
 
     private static IEnumerable<string> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!);
