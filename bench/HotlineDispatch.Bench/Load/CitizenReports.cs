@@ -29,7 +29,10 @@ public sealed class CitizenReports(string runTag)
         ("小区消防通道长期被私家车占用，物业也不管，万一着火消防车根本进不来。", "report", "XFJY"),
     ];
 
-    /// <summary>The everyday kinds the dispatcher does not flag as urgent: their tickets run the normal limits.</summary>
+    /// <summary>
+    /// The everyday kinds no danger pattern flags as urgent. The router's classifier may still find one urgent (it does
+    /// the traffic light, 非常危险), and that ticket then runs the urgent limits.
+    /// </summary>
     private static readonly (string Content, string Type, string Lead)[] Calm = [.. Everyday.Where(kind => UrgencyDetector.Detect(kind.Content) is null)];
 
     private static readonly string[] Streets = ["春晖路", "江滨路", "人民路", "解放路", "中山路", "新华街", "建设路", "文化路", "胜利街", "和平路"];
@@ -64,7 +67,7 @@ public sealed class CitizenReports(string runTag)
     /// </summary>
     public CitizenReport Ordinary(int seq) => OrdinaryOf(seq, Everyday);
 
-    /// <summary>As <see cref="Ordinary"/>, of the kinds that name no hazard, so no ticket is urgent.</summary>
+    /// <summary>As <see cref="Ordinary"/>, of the kinds that name no hazard.</summary>
     public CitizenReport Calmly(int seq) => OrdinaryOf(seq, Calm);
 
     /// <summary>

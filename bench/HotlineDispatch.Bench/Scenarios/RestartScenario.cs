@@ -8,7 +8,7 @@ namespace HotlineDispatch.Bench.Scenarios;
 
 /// <param name="SignFor">The sign-for limit; by default long enough for intake to end before the first yellow card falls due.</param>
 /// <param name="CatchUp">The restarted silo's allowance for recording what fell due while it was down; the goal is a minute.</param>
-/// <param name="DueInDark">How many of the open tickets, the last taken in, have their cards fall due during the outage; the others' limits are a month away.</param>
+/// <param name="DueInDark">How many of the open tickets, the last taken in, run a short limit whose cards fall due during the outage; the others' limits are a month away.</param>
 public sealed record RestartOptions(int Open, int Concurrency, TimeSpan? SignFor, TimeSpan CatchUp, string Storage, string? Connection, int DueInDark);
 
 /// <summary>
@@ -18,8 +18,9 @@ public sealed record RestartOptions(int Open, int Concurrency, TimeSpan? SignFor
 /// from that start. The cards are read only a minute after the restart, because reading a ticket
 /// wakes its grain, which would record an overdue card itself and hide a sweep that missed it.
 /// With <see cref="RestartOptions.DueInDark"/> below the open count, only that many tickets, sent to
-/// <see cref="ShortDepartment"/> with reports that name no hazard (urgent tickets run the urgent limit), run a short limit: a real outage catches the cards of a slice of
-/// the open tickets, while the silo still starts with every ticket's reminder and row.
+/// <see cref="ShortDepartment"/> with reports that name no hazard, run a short limit: a real outage catches the
+/// cards of a slice of the open tickets, while the silo still starts with every ticket's reminder and row. Those the
+/// router finds urgent all the same run the urgent limit, a month away, and have no card to count.
 /// </summary>
 public static class RestartScenario
 {
@@ -81,7 +82,7 @@ public static class RestartScenario
         return new Report("restart") { Failed = cards.Missing > 0 || late > 0 }
             .Field("storage", "storage", options.Storage)
             .Figure("open", "open tickets when the silo was killed", options.Open, 0)
-            .Figure("dueInDark", "of them with a short sign-for limit, their cards due in the dark", options.DueInDark, 0)
+            .Figure("dueInDark", "of them sent with a short sign-for limit", options.DueInDark, 0)
             .Figure("answersInSec", "restart: process start to /health answering, s", healthyAfter.TotalSeconds, 1)
             .Figure("firstReadMs", "then the first ticket read, ms", firstRead.Elapsed.TotalMilliseconds, 1)
             .Figure("outageCards", "cards that fell due while the silo was down", cards.SinceRestart.Count, 0)
