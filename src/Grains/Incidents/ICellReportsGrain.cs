@@ -11,7 +11,7 @@ public interface ICellReportsGrain : IGrainWithStringKey
     [Alias("Similar")]
     Task<IReadOnlyList<DuplicateCandidate>> Similar(string text, string? excludeTicketId);
 
-    /// <summary>Adds a new report; returns the incident it is part of when similar reports make a surge.</summary>
+    /// <summary>Adds a new report; when similar reports make a surge, returns the id and size of the incident it is part of.</summary>
     [Alias("Add")]
     Task<SurgeOutcome?> Add(CellReport report);
 

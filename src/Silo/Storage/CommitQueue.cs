@@ -21,7 +21,12 @@ public sealed class CommitQueue<TItem, TResult>(int mostPerCommit, Func<IReadOnl
     {
         lock (_start)
         {
-            _loop ??= Task.Run(RunAsync, CancellationToken.None);
+            // The loop outlives its first caller: it must not carry that caller's async-local context (an Orleans
+            // request context, a trace) into every later commit.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _loop ??= Task.Run(RunAsync, CancellationToken.None);
+            }
         }
 
         var queued = new Queued(item);
@@ -61,6 +66,11 @@ public sealed class CommitQueue<TItem, TResult>(int mostPerCommit, Func<IReadOnl
             try
             {
                 var results = await commit(items);
+                if (results.Count != batch.Count)
+                {
+                    throw new InvalidOperationException($"A commit of {batch.Count} items answered {results.Count} results.");
+                }
+
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(results[i]);

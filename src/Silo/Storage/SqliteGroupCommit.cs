@@ -94,8 +94,9 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         }
         catch
         {
-            await (_connection?.DisposeAsync() ?? ValueTask.CompletedTask);
+            var broken = _connection;
             _connection = null;
+            await (broken?.DisposeAsync() ?? ValueTask.CompletedTask);
             throw;
         }
         finally
