@@ -28,25 +28,12 @@ public sealed class TicketGrain(
 
     private Ticket Existing => Ticket.Exists ? Ticket : throw new TicketNotFoundException(this.GetPrimaryKeyString());
 
-    private bool CardDue => Ticket.NextCardAt <= services.Time.GetUtcNow();
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Ticket.Exists)
         {
             RepeatedStrings.Share(Ticket);
-            if (CardDue)
-            {
-                // Left to the card clock, which records a bounded number of tickets' cards at a time: after an outage,
-                // the reminders of thousands of overdue tickets activate them at once, and recording each on activation
-                // queued every request's write behind all of theirs. A call that must see the card records it itself.
-                ScheduleWake();
-            }
-            else
-            {
-                await CatchUp();
-            }
-
+            await CatchUp();
             ArmNoticeDelivery(TimeSpan.Zero);
         }
     }
@@ -98,16 +85,7 @@ public sealed class TicketGrain(
         return await GrainFactory.GetGrain<ITicketGrain>(childId).Execute(new MergeTicket(this.GetPrimaryKeyString()), actor);
     }
 
-    /// <summary>Shows every card due by now, recording one the card clock has not reached yet.</summary>
-    public async Task<TicketSnapshot> Get()
-    {
-        if (CardDue)
-        {
-            await CatchUp();
-        }
-
-        return TicketSnapshot.Of(Existing);
-    }
+    public Task<TicketSnapshot> Get() => Task.FromResult(TicketSnapshot.Of(Existing));
 
     public Task<ImmutableArray<string>> Offer(ImmutableArray<string> steps, Actor actor, string? actingFor) =>
         Task.FromResult(TicketStepTrial.Allowed(Existing, steps, actor, actingFor, services.ContextAt(services.Time.GetUtcNow()), services.Copier.Copy));
@@ -138,13 +116,6 @@ public sealed class TicketGrain(
                 await state.WriteStateAsync();
             }
 
-            return;
-        }
-
-        if (CardDue)
-        {
-            // The card clock records it, as on activation; until that save re-aims the reminder, it keeps ticking.
-            ScheduleWake();
             return;
         }
 
