@@ -131,6 +131,9 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // HasExited can be true before the last lines of output have been handed to the handlers; waiting for the
+                // exit as well drains them, so the message carries the silo's reason.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The silo exited with {_process.ExitCode}:\n{Output}");
             }
 
