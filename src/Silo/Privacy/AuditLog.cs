@@ -24,7 +24,7 @@ public sealed partial class AuditLog : IAsyncDisposable
     {
         _database = database;
         _time = time;
-        _queue = new CommitQueue<AuditEntry, ValueTuple>(MaxBatch, WriteAsync);
+        _queue = CommitQueue.Of<AuditEntry>(MaxBatch, WriteAsync);
     }
 
     /// <summary>Records what the request's user did; a request without a signed-in user is recorded as <c>anonymous</c>.</summary>
@@ -51,30 +51,26 @@ public sealed partial class AuditLog : IAsyncDisposable
     /// Every answer that shows a phone number waits for its audit row, two a ticket at intake: a commit
     /// each took the read model's single writer from the projection as often as the tickets themselves.
     /// </summary>
-    private async Task<IReadOnlyList<ValueTuple>> WriteAsync(IReadOnlyList<AuditEntry> batch)
+    private async Task WriteAsync(IReadOnlyList<AuditEntry> batch)
     {
-        await using (await _database.WriteTurnAsync(CancellationToken.None))
-        await using (var connection = await _database.OpenAsync(CancellationToken.None))
-        await using (var transaction = await connection.BeginTransactionAsync())
-        {
-            await connection.Command(
-                    $"INSERT INTO hotline_audit ({Columns}) {JsonRows.Select(_database.IsPostgres, columns: 8, integers: 1)}",
-                    transaction)
-                .With("rows", JsonRows.Of(batch, static (json, e) =>
+        await using var turn = await _database.WriteTurnAsync(CancellationToken.None);
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.Command(
+                $"INSERT INTO hotline_audit ({Columns}) {JsonRows.Select(_database.IsPostgres, columns: 8, integers: 1)}",
+                transaction)
+            .With("rows", JsonRows.Of(batch, static (json, e) =>
+            {
+                json.WriteStringValue(e.Id);
+                json.WriteNumberValue(e.At.ToUnixTimeMilliseconds());
+                foreach (var text in new[] { e.Actor, e.Role, e.Action, e.Subject, e.Detail, e.Address })
                 {
-                    json.WriteStringValue(e.Id);
-                    json.WriteNumberValue(e.At.ToUnixTimeMilliseconds());
-                    foreach (var text in new[] { e.Actor, e.Role, e.Action, e.Subject, e.Detail, e.Address })
-                    {
-                        json.WriteStringValue(text);
-                    }
-                }))
-                .RunAsync();
+                    json.WriteStringValue(text);
+                }
+            }))
+            .RunAsync();
 
-            await transaction.CommitAsync();
-        }
-
-        return new ValueTuple[batch.Count];
+        await transaction.CommitAsync();
     }
 
     /// <summary>A phone number in a detail (a query, a reason an admin typed) is masked; ticket numbers' parts are shorter.</summary>

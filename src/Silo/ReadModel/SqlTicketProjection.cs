@@ -42,7 +42,9 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         _grains = grains;
         _resync = resync;
         _logger = logger;
-        _queue = new CommitQueue<Pending, ValueTuple>(MaxBatch, CommitAndTellAsync);
+        // Departments hear of the commit before the steps are acknowledged, so a reply to a step never runs ahead of
+        // the queue it changed.
+        _queue = CommitQueue.Of<Pending>(MaxBatch, async batch => await TellDepartments(await Commit(batch)));
     }
 
     public async Task ProjectAsync(TicketSnapshot ticket, int projectedSeq, CancellationToken cancellationToken = default)
@@ -63,16 +65,6 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
-
-    /// <summary>
-    /// Departments hear of the commit before the steps are acknowledged, so a reply to a step never runs ahead of the
-    /// queue it changed.
-    /// </summary>
-    private async Task<IReadOnlyList<ValueTuple>> CommitAndTellAsync(IReadOnlyList<Pending> batch)
-    {
-        await TellDepartments(await Commit(batch));
-        return new ValueTuple[batch.Count];
-    }
 
     private async Task<IReadOnlyDictionary<string, List<TicketSummary>>> Commit(IReadOnlyList<Pending> batch)
     {

@@ -2,6 +2,17 @@ using System.Threading.Channels;
 
 namespace HotlineDispatch.Silo.Storage;
 
+public static class CommitQueue
+{
+    /// <summary>A <see cref="CommitQueue{TItem, TResult}"/> whose callers learn only that their item is durable.</summary>
+    public static CommitQueue<TItem, ValueTuple> Of<TItem>(int mostPerCommit, Func<IReadOnlyList<TItem>, Task> commit) =>
+        new(mostPerCommit, async batch =>
+        {
+            await commit(batch);
+            return new ValueTuple[batch.Count];
+        });
+}
+
 /// <summary>
 /// Gathers what callers hand in while the previous commit runs and commits it together, at most
 /// <paramref name="mostPerCommit"/> items at a time; each caller is answered with its item's result
