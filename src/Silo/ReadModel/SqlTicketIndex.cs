@@ -170,7 +170,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         var words = TicketSearch.KeywordWords(needle);
         async Task<int> Holding(string? word, int cap)
         {
-            await using var command = connection.Command(TicketSearch.CountHolding(database.IsPostgres, check: needle.Length > TicketSearch.MinLength))
+            await using var command = connection.Command(TicketSearch.CountHolding(database.IsPostgres, check: TicketSearch.NeedsCheck(needle)))
                 .With("grams", TicketSearch.GramsParameter(database.IsPostgres, word is null ? words : [.. words, word]))
                 .With("needle", needle)
                 .With("cap", cap);
@@ -440,8 +440,8 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
                 Filter($"{at}.id IN ({TicketSearch.HoldingAll(postgres)})", grams);
             }
 
-            // Two characters are one pair, found exactly; a longer keyword's pairs may lie apart.
-            if (needle.Length > TicketSearch.MinLength || !filled)
+            // Two characters are one pair, and a whole street number one word, found exactly; a longer keyword's pairs may lie apart.
+            if (TicketSearch.NeedsCheck(needle) || !filled)
             {
                 Find(TicketSearch.Contains(postgres), ("needle", needle));
             }

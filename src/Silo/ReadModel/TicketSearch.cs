@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Npgsql;
 
 namespace HotlineDispatch.Silo.ReadModel;
@@ -50,14 +51,17 @@ public static class TicketSearch
     public static string[] TextWords(string text) => [.. Grams(text), .. NumberWords(Folded(text), keyword: false)];
 
     /// <summary>
-    /// What a keyword is looked up by: each number it holds whole, between other characters, or else its pairs. A ticket
-    /// holding 人民路12号 holds the number 12 whole, with the two characters before it and the one after, which is far
-    /// rarer than the pairs 12 and 2号 that every 112 and 212 of every street holds, and rarer than 人民路 too; each
-    /// further word looked up costs a search of its own long list for every candidate, so the pairs are left to the
-    /// check of the words, which a keyword longer than a pair always gets.
+    /// What a keyword is looked up by: the word of a number with the characters around it when the keyword is nothing
+    /// else (<see cref="IsWhole"/>); else each number it holds whole, between other characters, or else its pairs. A
+    /// ticket holding 人民路12号 holds the number 12 whole and with up to four characters before it and the one after,
+    /// which is far rarer than the pairs 12 and 2号 that every 112 and 212 of every street holds, and rarer than 人民路
+    /// too; each further word looked up costs a search of its own long list for every candidate, so the pairs are left to
+    /// the check of the words, which a keyword longer than a pair gets unless it is whole.
     /// </summary>
     public static string[] KeywordWords(string needle) =>
-        NumberWords(needle, keyword: true).ToArray() is { Length: > 0 } numbers ? numbers : Grams(needle);
+        WholeNumberWord(needle) is { } whole ? [whole]
+        : NumberWords(needle, keyword: true).ToArray() is { Length: > 0 } numbers ? numbers
+        : Grams(needle);
 
     /// <summary>
     /// Whether a keyword is looked up by numbers with their characters around them alone: a handful of tickets a street
@@ -67,11 +71,36 @@ public static class TicketSearch
     public static bool IsRare(string needle) => KeywordWords(needle).All(w => w[0] == 'c');
 
     /// <summary>
-    /// Each run of ASCII digits of a text as a word, <c>n12</c>, and, with two characters before it and one after, as
-    /// one more word with them (<c>c</c>, their hex and the digits). A keyword asks only for the runs with characters on
-    /// both sides, which a text holding it holds whole: by the word with its characters when it has two before. Runs
-    /// longer than a house or room number are left to the pairs: the index must never spell out a telephone or an
-    /// identity number, which an erasure removes from the text but FTS5 keeps in its lists until they are merged.
+    /// Whether the keyword is one number with two to four characters before it and one after (人民路12号, 3号楼12室):
+    /// the index holds that very word for each ticket whose words hold the keyword, and for no other, so its matches
+    /// need no check of the words and its count reads the index alone.
+    /// </summary>
+    public static bool IsWhole(string needle) => WholeNumberWord(needle) is not null;
+
+    /// <summary>Whether a ticket found by the keyword's words must still have its words checked for the keyword.</summary>
+    public static bool NeedsCheck(string needle) => needle.Length > MinLength && !IsWhole(needle);
+
+    private static string? WholeNumberWord(string needle)
+    {
+        var end = needle.Length - 1;
+        var start = end;
+        while (start > 0 && char.IsAsciiDigit(needle[start - 1]))
+        {
+            start--;
+        }
+
+        return end - start is >= 1 and <= MaxNumberDigits && start is >= 2 and <= MaxContext && !char.IsAsciiDigit(needle[end])
+            ? ContextWord(needle, start, end, start)
+            : null;
+    }
+
+    /// <summary>
+    /// Each run of ASCII digits of a text as a word, <c>n12</c>, and, with two to four characters before it and one after,
+    /// as one more word for each count of characters before (<see cref="ContextWord"/>). A keyword asks only for the runs
+    /// with characters on both sides, which a text holding it holds whole: by the word with as many characters before as
+    /// it has, up to four, when it has two. Runs longer than a house or room number are left to the pairs: the index must
+    /// never spell out a telephone or an identity number, which an erasure removes from the text but FTS5 keeps in its
+    /// lists until they are merged.
     /// </summary>
     private static IEnumerable<string> NumberWords(string folded, bool keyword)
     {
@@ -89,32 +118,49 @@ public static class TicketSearch
                 end++;
             }
 
-            var digits = folded[start..end];
-            if (digits.Length > MaxNumberDigits)
+            if (end - start > MaxNumberDigits)
             {
                 start = end;
                 continue;
             }
 
             var enclosed = start > 0 && end < folded.Length;
-            var inContext = start > 1 && end < folded.Length
-                ? string.Create(CultureInfo.InvariantCulture, $"c{(int)folded[start - 2]:x4}{(int)folded[start - 1]:x4}{digits}{(int)folded[end]:x4}")
-                : null;
-            if (!keyword || (enclosed && inContext is null))
+            var contexts = start > 1 && end < folded.Length ? Math.Min(start, MaxContext) : 0;
+            if ((!keyword || (enclosed && contexts == 0)) && seen.Add($"n{folded[start..end]}"))
             {
-                if (seen.Add($"n{digits}"))
-                {
-                    yield return $"n{digits}";
-                }
+                yield return $"n{folded[start..end]}";
             }
 
-            if (inContext is not null && seen.Add(inContext))
+            for (var before = keyword ? contexts : 2; before >= 2 && before <= contexts; before++)
             {
-                yield return inContext;
+                var word = ContextWord(folded, start, end, before);
+                if (seen.Add(word))
+                {
+                    yield return word;
+                }
             }
 
             start = end;
         }
+    }
+
+    /// <summary>The most characters before a number that the index holds a word of: 建国路 and 3号楼 fit, with one more.</summary>
+    private const int MaxContext = 4;
+
+    /// <summary>
+    /// The word of the digits from <paramref name="start"/> to <paramref name="end"/> with <paramref name="before"/>
+    /// characters before them and the one after: <c>c</c>, that count, the characters' hex, the digits, the hex of the
+    /// one after. The count tells where the characters end, so no two such words are alike.
+    /// </summary>
+    private static string ContextWord(string folded, int start, int end, int before)
+    {
+        var word = new StringBuilder("c").Append(before);
+        for (var i = start - before; i < start; i++)
+        {
+            word.Append(((int)folded[i]).ToString("x4", CultureInfo.InvariantCulture));
+        }
+
+        return word.Append(folded, start, end - start).Append(((int)folded[end]).ToString("x4", CultureInfo.InvariantCulture)).ToString();
     }
 
     /// <summary>The word of a UTC month, <c>m202611</c>: not a hex pair, so no text can hold it.</summary>

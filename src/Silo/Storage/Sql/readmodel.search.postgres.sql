@@ -8,11 +8,11 @@ CREATE TABLE IF NOT EXISTS hotline_ticket_grams (
 
 CREATE INDEX IF NOT EXISTS hotline_ticket_grams_gin ON hotline_ticket_grams USING GIN (grams);
 
--- Entries written before the month and year words (readmodel.search.sql) go, with the marker that they were all
+-- Entries of an older layout (readmodel.search.sql) go, with the marker that they were all
 -- written: the backfill rewrites them, and the keyword filter scans the words until it has.
-DELETE FROM hotline_ticket_grams WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_grams_layout WHERE version = 2);
-DELETE FROM hotline_ticket_grams_filled WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_grams_layout WHERE version = 2);
-INSERT INTO hotline_ticket_grams_layout (version) SELECT 2 WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_grams_layout WHERE version = 2);
+DELETE FROM hotline_ticket_grams WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_grams_layout WHERE version = 3);
+DELETE FROM hotline_ticket_grams_filled WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_grams_layout WHERE version = 3);
+INSERT INTO hotline_ticket_grams_layout (version) SELECT 3 WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_grams_layout WHERE version = 3);
 
 INSERT INTO hotline_ticket_department (department, state, accepted_at, id)
 SELECT department, state, accepted_at, id FROM (

@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS hotline_ticket_grams_filled (
     version INTEGER NOT NULL PRIMARY KEY
 );
 
--- What each ticket's entry in the keyword index holds: 2 since the month and the year of acceptance joined the pairs.
+-- What each ticket's entry in the keyword index holds: 2 since the month and the year of acceptance joined the pairs,
+-- 3 since a number's words hold two to four characters before it.
 -- Each engine's script drops the entries of a database without this row, and TicketSearchBackfill writes them anew.
 CREATE TABLE IF NOT EXISTS hotline_ticket_grams_layout (
     version INTEGER NOT NULL PRIMARY KEY
