@@ -175,6 +175,7 @@ public static class HistoryScenario
         });
         await new HistoryFill(tickets, seed: 12345).FillAsync(connection, postgres, now, progress);
         await Execute(connection, "DELETE FROM hotline_measure_rolled_up");
+        await Execute(connection, "DELETE FROM hotline_ticket_department_day_filled");
         await Execute(connection, "INSERT INTO hotline_ticket_grams_filled (version) VALUES (1) ON CONFLICT DO NOTHING");
         if (postgres)
         {

@@ -58,8 +58,13 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         }
 
         int total;
-        await using (var count = await FilteredAsync(connection, query, Shape.Count, cancellationToken))
+        if (query.Department is not null && query with { Department = null, State = null, From = null, To = null, Now = default, Page = 1, PageSize = 1, Sort = default, Cursor = null, ReporterKnownTo = null } == NoFilter)
         {
+            total = await DepartmentDays.CountAsync(connection, query, cancellationToken);
+        }
+        else
+        {
+            await using var count = await FilteredAsync(connection, query, Shape.Count, cancellationToken);
             total = Convert.ToInt32(await count.With("cap", KeywordCountCap + 1).ExecuteScalarAsync(cancellationToken));
         }
 
@@ -154,9 +159,10 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     }
 
     /// <summary>
-    /// A keyword list with no other filter and no period: its slices are whole months and years of the index, so the
-    /// index alone counts them, without reading a ticket. A filter added to <see cref="TicketQuery"/> makes a query
-    /// differ from this one and so is never left out of a count.
+    /// A list with no filter: a keyword list whose other fields are these has slices of whole months and years of the
+    /// index, which the index alone counts without reading a ticket, and a department's list whose other fields are these
+    /// is counted by <see cref="DepartmentDays"/>. A filter added to <see cref="TicketQuery"/> makes a query differ from
+    /// this one and so is never left out of a count.
     /// </summary>
     private static readonly TicketQuery NoFilter = new(null, null, null, null, null, null, default, 1, 1);
 

@@ -69,6 +69,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
     private async Task<IReadOnlyDictionary<string, List<TicketSummary>>> Commit(IReadOnlyList<Pending> batch)
     {
         var counters = new SortedDictionary<(string Dimension, string Day, string Value, string Measure), long>();
+        var departmentDays = new SortedDictionary<(string Department, string State, long Day), long>();
         var touched = new Dictionary<string, List<TicketSummary>>(StringComparer.Ordinal);
         await using var turn = await _database.WriteTurnAsync(CancellationToken.None);
         await using var connection = await _database.OpenAsync(CancellationToken.None);
@@ -86,7 +87,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
                 continue;
             }
 
-            await WriteDepartments(connection, transaction, summary);
+            await WriteDepartments(connection, transaction, summary, departmentDays);
             foreach (var write in pending.PartWrites)
             {
                 await write(connection, transaction, storedSeq);
@@ -119,6 +120,7 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
         await AddCounters(connection, transaction, "hotline_measure_month", "month", RolledUp(counters, day => day[.."yyyy-MM".Length]));
         await AddCounters(connection, transaction, "hotline_measure_quarter", "quarter", RolledUp(counters, MeasureSpans.Quarter));
         await AddCounters(connection, transaction, "hotline_measure_year", "year", RolledUp(counters, day => day[.."yyyy".Length]));
+        await AddDepartmentDays(connection, transaction, departmentDays);
         await transaction.CommitAsync();
         return touched;
     }
@@ -224,22 +226,68 @@ public sealed class SqlTicketProjection : ITicketProjection, IAsyncDisposable
             .With("summary", JsonSerializer.Serialize(s, HotlineJson.Options))
             .RunAsync();
 
-    /// <summary>The ticket's rows in hotline_ticket_department, one per department on it, with its state now.</summary>
-    private static async Task WriteDepartments(DbConnection connection, DbTransaction transaction, TicketSummary s)
+    /// <summary>
+    /// The ticket's rows in hotline_ticket_department, one per department on it, with its state now; the rows it replaces
+    /// and the rows it writes move <paramref name="departmentDays"/>, so the counts follow the very rows they count.
+    /// </summary>
+    private static async Task WriteDepartments(
+        DbConnection connection, DbTransaction transaction, TicketSummary s, SortedDictionary<(string, string, long), long> departmentDays)
     {
+        void Move(string department, string state, long acceptedAt, int by)
+        {
+            var key = (department, state, acceptedAt / DepartmentDays.DayMillis);
+            departmentDays[key] = departmentDays.GetValueOrDefault(key) + by;
+        }
+
         var departments = s.Co.Prepend(s.Lead).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var (state, acceptedAt) = (s.State.ToString(), s.AcceptedAt.ToUnixTimeMilliseconds());
         await using var command = connection.Command("", transaction)
-            .With("id", s.Id).With("state", s.State.ToString()).With("accepted_at", s.AcceptedAt.ToUnixTimeMilliseconds());
+            .With("id", s.Id).With("state", state).With("accepted_at", acceptedAt);
         var rows = new List<string>(departments.Count);
         for (var i = 0; i < departments.Count; i++)
         {
             command.With($"d{i}", departments[i]);
             rows.Add($"(@d{i}, @state, @accepted_at, @id)");
+            Move(departments[i], state, acceptedAt, +1);
         }
 
-        command.CommandText = "DELETE FROM hotline_ticket_department WHERE id = @id;"
+        command.CommandText = "DELETE FROM hotline_ticket_department WHERE id = @id RETURNING department, state, accepted_at;"
             + (rows.Count == 0 ? "" : $" INSERT INTO hotline_ticket_department (department, state, accepted_at, id) VALUES {string.Join(", ", rows)};");
-        await command.ExecuteNonQueryAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Move(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), -1);
+        }
+
+        // The INSERT runs as the reader moves on to it.
+        while (await reader.NextResultAsync())
+        {
+        }
+    }
+
+    /// <summary>Adds the batch's moves of the departments' day counts in one upsert, in key order like the counters.</summary>
+    private static async Task AddDepartmentDays(
+        DbConnection connection, DbTransaction transaction, SortedDictionary<(string Department, string State, long Day), long> departmentDays)
+    {
+        var moved = departmentDays.Where(d => d.Value != 0).ToList();
+        if (moved.Count == 0)
+        {
+            return;
+        }
+
+        await connection.Command($"""
+            INSERT INTO hotline_ticket_department_day (department, state, day, n) {JsonRows.Select(connection is NpgsqlConnection, columns: 4, integers: [2, 3])}
+            ON CONFLICT (department, state, day) DO UPDATE SET n = hotline_ticket_department_day.n + excluded.n
+            """, transaction)
+            .With("rows", JsonRows.Of(moved, static (json, day) =>
+            {
+                var ((department, state, number), n) = day;
+                json.WriteStringValue(department);
+                json.WriteStringValue(state);
+                json.WriteNumberValue(number);
+                json.WriteNumberValue(n);
+            }))
+            .RunAsync();
     }
 
     private static void Count(

@@ -19,6 +19,21 @@ CREATE TABLE IF NOT EXISTS hotline_ticket_department_filled (
     version INTEGER NOT NULL PRIMARY KEY
 );
 
+-- How many rows above each department has in each state by the UTC day of acceptance (accepted_at / 86400000): the
+-- projection moves them in the transaction that rewrites the rows, and a department's list filtered by state and period
+-- counts its whole days here (DepartmentDays). The engine's script fills them once from the rows, after the rows.
+CREATE TABLE IF NOT EXISTS hotline_ticket_department_day (
+    department TEXT NOT NULL,
+    state TEXT NOT NULL,
+    day BIGINT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (department, state, day)
+);
+
+CREATE TABLE IF NOT EXISTS hotline_ticket_department_day_filled (
+    version INTEGER NOT NULL PRIMARY KEY
+);
+
 -- The character pairs of each ticket's words (TicketSearch), which the keyword filter looks up instead of scanning
 -- the words. Finder rows from before them get theirs from TicketSearchBackfill at start-up, which then writes
 -- this row; until it has, the keyword filter scans as it did.

@@ -32,3 +32,10 @@ SELECT department, state, accepted_at, id FROM co WHERE department <> ''
 ON CONFLICT DO NOTHING;
 
 INSERT INTO hotline_ticket_department_filled (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_department_filled);
+
+INSERT INTO hotline_ticket_department_day (department, state, day, n)
+SELECT department, state, accepted_at / 86400000, COUNT(*) FROM hotline_ticket_department
+WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_department_day_filled)
+GROUP BY department, state, accepted_at / 86400000;
+
+INSERT INTO hotline_ticket_department_day_filled (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM hotline_ticket_department_day_filled);
