@@ -438,8 +438,9 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
             {
                 // The count reads the pairs' matches as they come and stops at the cap, and a slice's page reads its few
                 // matches and sorts them: an IN list would gather them all first, or be probed from the list's index.
-                pairs = TicketSearch.Joined(postgres);
-                Filter(TicketSearch.JoinedOn(postgres, $"{at}.id"), grams);
+                var rare = TicketSearch.IsRare(needle);
+                pairs = TicketSearch.Joined(postgres, rare);
+                Filter(TicketSearch.JoinedOn(postgres, rare, $"{at}.id"), grams);
             }
             else if (filled)
             {
