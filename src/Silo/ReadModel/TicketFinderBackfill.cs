@@ -7,8 +7,9 @@ namespace HotlineDispatch.Silo.ReadModel;
 /// <summary>
 /// Gives every ticket projected before <c>hotline_ticket_find</c> existed its row there, so the list's filters by
 /// caller, words, channel and flags find it too. The ticket index lacks the caller's number and the full text,
-/// so each such ticket is read from its grain once. Runs at start-up until none is missing; several silos
-/// doing it at once only repeat work, since a backfilled row never overwrites one already there.
+/// so each such ticket is read from its grain once. Runs at start-up until none is missing, which it then records in
+/// <c>hotline_ticket_find_filled</c> so that later starts do not look; several silos doing it at once only repeat
+/// work, since a backfilled row never overwrites one already there.
 /// </summary>
 public sealed class TicketFinderBackfill(
     ReadModelDatabase database, IGrainFactory grains, SiloReadiness readiness, [FromKeyedServices(HotlineTime.Key)] TimeProvider time,
@@ -37,9 +38,17 @@ public sealed class TicketFinderBackfill(
         }
     }
 
-    /// <summary>Fills every missing row, in id order; returns how many were written.</summary>
+    /// <summary>Fills every missing row, in id order, then records that none is missing; returns how many were written.</summary>
     public async Task<int> FillAsync(CancellationToken cancellationToken)
     {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            if (Convert.ToInt64(await connection.Command("SELECT COUNT(*) FROM hotline_ticket_find_filled").ScalarAsync(cancellationToken)) > 0)
+            {
+                return 0;
+            }
+        }
+
         var filled = 0;
         var after = "";
         while (await MissingAsync(after, cancellationToken) is { Count: > 0 } missing)
@@ -72,6 +81,12 @@ public sealed class TicketFinderBackfill(
 
             filled += tickets.Count;
             after = missing[^1];
+        }
+
+        await using (await database.WriteTurnAsync(cancellationToken))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.Command("INSERT INTO hotline_ticket_find_filled (version) VALUES (1) ON CONFLICT DO NOTHING").RunAsync(cancellationToken);
         }
 
         return filled;

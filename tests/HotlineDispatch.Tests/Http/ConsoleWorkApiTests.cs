@@ -75,15 +75,21 @@ public abstract class ConsoleWorkApiTests(HotlineApiFactory api)
         var backfill = api.Service<HotlineDispatch.Silo.ReadModel.TicketFinderBackfill>();
         await backfill.FillAsync(CancellationToken.None);
         var database = api.Service<HotlineDispatch.Silo.ReadModel.ReadModelDatabase>();
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        await using (var forget = connection.CreateCommand())
+        async Task Execute(string sql)
         {
-            forget.CommandText = $"DELETE FROM hotline_ticket_find WHERE id = '{id}'";
-            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
+        // Once every ticket had its row, a start does not look for one missing: none can go missing after.
+        await Execute($"DELETE FROM hotline_ticket_find WHERE id = '{id}'");
+        Assert.Equal(0, await backfill.FillAsync(CancellationToken.None));
         Assert.Empty(await Listed(TestUsers.Supervisor, $"phone={phone}"));
 
+        // A database from before the finder has no record of it.
+        await Execute("DELETE FROM hotline_ticket_find_filled");
         Assert.Equal(1, await backfill.FillAsync(CancellationToken.None));
         Assert.Equal(0, await backfill.FillAsync(CancellationToken.None));
         Assert.Equal([id], await Listed(TestUsers.Supervisor, $"phone={phone}"));

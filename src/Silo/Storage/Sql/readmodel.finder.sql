@@ -22,3 +22,9 @@ CREATE TABLE IF NOT EXISTS hotline_ticket_find (
 CREATE INDEX IF NOT EXISTS hotline_ticket_find_phone ON hotline_ticket_find (phone);
 CREATE INDEX IF NOT EXISTS hotline_ticket_find_pending_extension ON hotline_ticket_find (pending_extension);
 CREATE INDEX IF NOT EXISTS hotline_ticket_find_awaiting_survey ON hotline_ticket_find (awaiting_survey);
+
+-- Written once TicketFinderBackfill finds no ticket without its row: the projection writes a ticket's row with the
+-- ticket's, so none goes missing after, and a start no longer reads every ticket to look (7 s at ten million).
+CREATE TABLE IF NOT EXISTS hotline_ticket_find_filled (
+    version INTEGER NOT NULL PRIMARY KEY
+);
