@@ -40,13 +40,13 @@ public sealed class HistoryFillTests
 
     private static readonly Dictionary<string, string> Sqlite = new(Shared)
     {
-        ["hotline_ticket_grams"] = "78313 aaa68160fcbde176",
+        ["hotline_ticket_grams"] = "86313 1026200db00454cc",
         ["hotline_ticket_text"] = "2000 2bbae14dcece9220",
     };
 
     private static readonly Dictionary<string, string> Postgres = new(Shared)
     {
-        ["hotline_ticket_grams"] = "2000 b9fcfe340d73f065",
+        ["hotline_ticket_grams"] = "2000 69ec9299a82ad8a9",
     };
 
     [Fact]
