@@ -38,7 +38,7 @@ public sealed class TicketFinderBackfill(
         }
     }
 
-    /// <summary>Fills every missing row, in id order, then records that none is missing; returns how many were written.</summary>
+    /// <summary>Fills every missing row, in id order, then, unless a ticket could not be read, records that none is missing; returns how many were written.</summary>
     public async Task<int> FillAsync(CancellationToken cancellationToken)
     {
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -49,7 +49,7 @@ public sealed class TicketFinderBackfill(
             }
         }
 
-        var filled = 0;
+        var (filled, skipped) = (0, 0);
         var after = "";
         while (await MissingAsync(after, cancellationToken) is { Count: > 0 } missing)
         {
@@ -64,6 +64,7 @@ public sealed class TicketFinderBackfill(
                 {
                     // Skipped rather than retried: one unreadable ticket must not keep the others from their rows.
                     logger.LogWarning(ex, "Ticket {Id} could not be read for its finder row", id);
+                    skipped++;
                 }
             }
 
@@ -83,10 +84,14 @@ public sealed class TicketFinderBackfill(
             after = missing[^1];
         }
 
-        await using (await database.WriteTurnAsync(cancellationToken))
+        // A ticket skipped here is looked for again at the next start.
+        if (skipped == 0)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.Command("INSERT INTO hotline_ticket_find_filled (version) VALUES (1) ON CONFLICT DO NOTHING").RunAsync(cancellationToken);
+            await using (await database.WriteTurnAsync(cancellationToken))
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                await connection.Command("INSERT INTO hotline_ticket_find_filled (version) VALUES (1) ON CONFLICT DO NOTHING").RunAsync(cancellationToken);
+            }
         }
 
         return filled;
