@@ -58,7 +58,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
         }
 
         int total;
-        if (query.Department is not null && query with { Department = null, State = null, From = null, To = null, Now = default, Page = 1, PageSize = 1, Sort = default, Cursor = null, ReporterKnownTo = null } == NoFilter)
+        if (query.Department is not null && FiltersOf(query with { Department = null, State = null, From = null, To = null }) == NoFilter)
         {
             total = await DepartmentDays.CountAsync(connection, query, cancellationToken);
         }
@@ -90,7 +90,7 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     private async Task<TicketPage> SearchSlicedAsync(DbConnection connection, TicketQuery query, int offset, CancellationToken cancellationToken)
     {
         var slices = await SlicesAsync(connection, query, cancellationToken);
-        var bare = query with { Text = null, Now = default, Page = 1, PageSize = 1, Sort = default, Cursor = null, ReporterKnownTo = null } == NoFilter;
+        var bare = FiltersOf(query with { Text = null }) == NoFilter;
         var counts = new List<int>(slices.Count);
         var counted = 0;
         if (bare && (!database.IsPostgres || TicketSearch.IsRare(TicketSearch.Folded(query.Text!))))
@@ -165,6 +165,10 @@ public sealed class SqlTicketIndex(ReadModelDatabase database) : ITicketIndex
     /// this one and so is never left out of a count.
     /// </summary>
     private static readonly TicketQuery NoFilter = new(null, null, null, null, null, null, default, 1, 1);
+
+    /// <summary>The query's filters alone: what it asks for, without the clock, the paging, the order or who asks.</summary>
+    private static TicketQuery FiltersOf(TicketQuery query) =>
+        query with { Now = default, Page = 1, PageSize = 1, Sort = default, Cursor = null, ReporterKnownTo = null };
 
     /// <summary>
     /// How many tickets of the whole index, or of a slice of it, hold <paramref name="keyword"/>, counted up to
